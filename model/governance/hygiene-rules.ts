@@ -1,0 +1,62 @@
+import { openStageTest, stageOrdinal, validationRule } from '../../scripts/dsl/index.ts';
+import { Lead } from '../objects/lead.ts';
+import { Opportunity as Opp } from '../objects/opportunity.ts';
+import { notBypassed } from './permissions.ts';
+import { opportunityStages } from './stages.ts';
+
+const isOpen = openStageTest(opportunityStages);
+
+/** Blueprint §2: next step + date required on all active deals (hard validation). */
+export const nextStepRequired = validationRule(Opp, 'Next_Step_Required', {
+  formula: `AND(\n    ${notBypassed},\n    ${isOpen},\n    ISBLANK(NextStep)\n)`,
+  message: 'Every open deal needs a next step: write the next concrete action agreed with the customer.',
+  errorField: Opp.field('NextStep'),
+  locked: true,
+});
+
+export const nextStepDateInFuture = validationRule(Opp, 'Next_Step_Date_In_Future', {
+  formula: `AND(\n    ${notBypassed},\n    ${isOpen},\n    OR(ISBLANK(Next_Step_Date__c), Next_Step_Date__c < TODAY())\n)`,
+  message: 'Every open deal needs a next step date today or later: when will the next step happen?',
+  errorField: Opp.field('Next_Step_Date__c'),
+  locked: true,
+});
+
+/** Blueprint §5: slip reasons captured on close date moves. */
+export const slipNeedsReason = validationRule(Opp, 'Close_Date_Slip_Needs_Reason', {
+  formula: `AND(\n    ${notBypassed},\n    ISCHANGED(CloseDate),\n    CloseDate > PRIORVALUE(CloseDate),\n    ISBLANK(TEXT(Slip_Reason__c))\n)`,
+  message: 'The close date moved later: choose a slip reason.',
+  errorField: Opp.field('Slip_Reason__c'),
+  locked: true,
+});
+
+/** Moving a deal back to an earlier stage needs a stated reason (regressions show in velocity reports). */
+export const regressionNeedsReason = validationRule(Opp, 'Stage_Regression_Needs_Reason', {
+  formula: `AND(\n    ${notBypassed},\n    ISCHANGED(StageName),\n    ${stageOrdinal(opportunityStages, 'TEXT(StageName)')}\n        < ${stageOrdinal(opportunityStages, 'TEXT(PRIORVALUE(StageName))')},\n    ISBLANK(Stage_Regression_Reason__c)\n)`,
+  message: 'The deal moved back to an earlier stage: say why in Stage Regression Reason.',
+  errorField: Opp.field('Stage_Regression_Reason__c'),
+  locked: true,
+});
+
+/** Reason codes are mandatory for Closed Lost / No Decision (blueprint 001, data controls). */
+export const lossNeedsReason = validationRule(Opp, 'Closed_Lost_Needs_Reason', {
+  formula: `AND(\n    ${notBypassed},\n    OR(ISPICKVAL(StageName, "Closed Lost"), ISPICKVAL(StageName, "Closed No Decision")),\n    ISBLANK(TEXT(Loss_Reason__c))\n)`,
+  message: 'Choose a loss reason before closing the deal as lost or no decision.',
+  errorField: Opp.field('Loss_Reason__c'),
+  locked: true,
+});
+
+export const disqualificationNeedsReason = validationRule(Lead, 'Disqualification_Needs_Reason', {
+  formula: `AND(\n    ${notBypassed},\n    ISPICKVAL(Status, "Disqualified"),\n    ISBLANK(TEXT(Disqualification_Reason__c))\n)`,
+  message: 'Choose a disqualification reason before disqualifying the lead.',
+  errorField: Lead.field('Disqualification_Reason__c'),
+  locked: true,
+});
+
+export const hygieneRules = [
+  nextStepRequired,
+  nextStepDateInFuture,
+  slipNeedsReason,
+  regressionNeedsReason,
+  lossNeedsReason,
+  disqualificationNeedsReason,
+];

@@ -1,0 +1,23 @@
+import { globalValueSet } from '../../scripts/dsl/index.ts';
+
+/** Reason codes are restricted lists, so dashboards can trust them (blueprint: no free text). */
+export const LossReason = globalValueSet('Loss_Reason', {
+  label: 'Loss Reason',
+  description: 'Why a deal was lost or ended without a decision.',
+  values: ['Product', 'Pricing', 'Competitor', 'No Budget', 'No Decision', 'Timing'],
+  locked: true,
+});
+
+export const SlipReason = globalValueSet('Slip_Reason', {
+  label: 'Slip Reason',
+  description: 'Why a close date moved later.',
+  values: ['Customer Timeline', 'Procurement Delay', 'Legal Review', 'Budget Cycle', 'Champion Left', 'Technical Blocker'],
+  locked: true,
+});
+
+export const DisqualificationReason = globalValueSet('Disqualification_Reason', {
+  label: 'Disqualification Reason',
+  description: 'Why a lead was disqualified (blueprint: disqualifiers are explicit).',
+  values: ['Bad Contact Info', 'Not Decision Maker', 'Wrong ICP', 'Duplicate', 'Competitor', 'Banned Geo'],
+  locked: true,
+});

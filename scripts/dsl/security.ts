@@ -1,0 +1,106 @@
+import type { FieldRef, ObjectDef } from './objects.ts';
+
+/** Object access: any of Create, Read, Edit, Delete (`'CRE'`), plus the admin-only powers. */
+export interface ObjectAccess {
+  readonly create: boolean;
+  readonly read: boolean;
+  readonly edit: boolean;
+  readonly delete: boolean;
+  readonly viewAll: boolean;
+  readonly modifyAll: boolean;
+}
+
+/**
+ * `access('CRE')` = create, read, edit. `access('CRUD')` adds delete; `access('R')` is read-only.
+ * View All / Modify All are separate on purpose: least privilege makes them stand out in review.
+ */
+export function access(letters: string, o: { viewAll?: boolean; modifyAll?: boolean } = {}): ObjectAccess {
+  const has = (c: string) => letters.toUpperCase().includes(c);
+  return {
+    create: has('C'),
+    read: has('R') || has('E') || has('U') || has('D'),
+    edit: has('E') || has('U'),
+    delete: has('D'),
+    viewAll: o.viewAll ?? false,
+    modifyAll: o.modifyAll ?? false,
+  };
+}
+
+export interface FieldAccess {
+  readonly field: FieldRef;
+  readonly edit: boolean;
+}
+export const readOnly = (...fields: FieldRef[]): FieldAccess[] => fields.map((field) => ({ field, edit: false }));
+export const editable = (...fields: FieldRef[]): FieldAccess[] => fields.map((field) => ({ field, edit: true }));
+
+/**
+ * Access to every custom field of an object, so that a new field is never forgotten: formula
+ * fields are read-only, required fields are skipped (their access comes with the object), and
+ * `readOnlyFields` are granted read only.
+ */
+export function fieldsOf(object: ObjectDef, o: { readOnlyFields?: readonly string[]; edit?: boolean } = {}): FieldAccess[] {
+  return Object.entries(object.fields)
+    .filter(([, f]) => !f.required && f.type !== 'MasterDetail')
+    .map(([name, f]) => ({
+      field: object.field(name),
+      edit: (o.edit ?? true) && f.type !== 'Formula' && !(o.readOnlyFields ?? []).includes(name),
+    }));
+}
+
+export interface PermissionSetDef {
+  readonly kind: 'permissionSet';
+  readonly name: string;
+  readonly label: string;
+  readonly description?: string;
+  readonly objects: Readonly<Record<string, ObjectAccess>>;
+  readonly fields: readonly FieldAccess[];
+  readonly customPermissions: readonly string[];
+  readonly apexClasses: readonly string[];
+  /** Custom metadata types whose records the holder may read (orgs restrict them by default). */
+  readonly customMetadataTypes: readonly string[];
+  readonly locked?: boolean;
+}
+export const permissionSet = (
+  name: string,
+  o: {
+    label: string;
+    description?: string;
+    objects?: Record<string, ObjectAccess>;
+    fields?: readonly (FieldAccess | readonly FieldAccess[])[];
+    customPermissions?: readonly string[];
+    apexClasses?: readonly string[];
+    customMetadataTypes?: readonly { apiName: string }[];
+    locked?: boolean;
+  },
+): PermissionSetDef => ({
+  kind: 'permissionSet',
+  name,
+  label: o.label,
+  description: o.description,
+  objects: o.objects ?? {},
+  fields: (o.fields ?? []).flat() as FieldAccess[],
+  customPermissions: o.customPermissions ?? [],
+  apexClasses: o.apexClasses ?? [],
+  customMetadataTypes: (o.customMetadataTypes ?? []).map((t) => t.apiName),
+  locked: o.locked,
+});
+
+export interface PermissionSetGroupDef {
+  readonly kind: 'permissionSetGroup';
+  readonly name: string;
+  readonly label: string;
+  readonly description?: string;
+  readonly permissionSets: readonly string[];
+  readonly locked?: boolean;
+}
+export const permissionSetGroup = (
+  name: string,
+  o: { label: string; description?: string; permissionSets: readonly PermissionSetDef[]; locked?: boolean },
+): PermissionSetGroupDef => ({
+  kind: 'permissionSetGroup',
+  name,
+  label: o.label,
+  description: o.description,
+  permissionSets: o.permissionSets.map((p) => p.name),
+  locked: o.locked,
+});

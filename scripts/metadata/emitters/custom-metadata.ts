@@ -1,0 +1,28 @@
+import type { CustomMetadataValue } from '../../dsl/index.ts';
+import { metadataXml, XSD_NS, XSI_NS } from '../xml.ts';
+import { at, type Emitter } from './types.ts';
+
+/** Custom metadata records: every value carries its `xsi:type`, or the deploy reads it as text. */
+export const emitCustomMetadata: Emitter = async (model) =>
+  Promise.all(
+    model.customMetadataRecords.map(async (record) => ({
+      path: at('customMetadata', `${record.type.replace(/__mdt$/, '')}.${record.name}.md-meta.xml`),
+      content: await metadataXml(
+        'CustomMetadata',
+        {
+          label: record.label,
+          protected: record.protected ?? false,
+          values: Object.entries(record.values)
+            .sort(([a], [b]) => a.localeCompare(b, 'en'))
+            .filter(([, v]) => v !== null)
+            .map(([field, v]) => ({ field, value: typedValue(v) })),
+        },
+        { xsi: XSI_NS, xsd: XSD_NS },
+      ),
+    })),
+  );
+
+function typedValue(value: CustomMetadataValue) {
+  const xsiType = typeof value === 'number' ? 'xsd:double' : typeof value === 'boolean' ? 'xsd:boolean' : 'xsd:string';
+  return { '@_xsi:type': xsiType, '#text': String(value) };
+}

@@ -1,0 +1,113 @@
+import { mkdir, readFile, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
+import type { RevOpsModel } from '../dsl/index.ts';
+import { ModelError, validateModel } from '../model/validate.ts';
+import { emitAnalytics } from './emitters/analytics.ts';
+import { emitCustomMetadata } from './emitters/custom-metadata.ts';
+import { emitDataQuality } from './emitters/data-quality.ts';
+import { emitFlows } from './emitters/flows.ts';
+import { emitObjects } from './emitters/objects.ts';
+import { emitPaths } from './emitters/paths.ts';
+import { emitPicklists } from './emitters/picklists.ts';
+import { emitSecurity } from './emitters/security.ts';
+import { emitSettings } from './emitters/settings.ts';
+import { GENERATED_ROOT, type Emitter, type GeneratedFile } from './emitters/types.ts';
+
+export { GENERATED_ROOT, type GeneratedFile } from './emitters/types.ts';
+
+/** One emitter per metadata family; adding a family is adding a line here. */
+const EMITTERS: readonly Emitter[] = [
+  emitObjects,
+  emitPicklists,
+  emitPaths,
+  emitSecurity,
+  emitCustomMetadata,
+  emitFlows,
+  emitAnalytics,
+  emitDataQuality,
+  emitSettings,
+];
+
+/** Files outside GENERATED_ROOT that the generator also owns. */
+export const GENERATED_FILES_OUTSIDE_ROOT = ['config/project-scratch-def.json'] as const;
+
+/**
+ * The files the model defines, in path order. Validates first: a model with problems produces
+ * no files at all (ModelError lists every problem).
+ */
+export async function generateFiles(model: RevOpsModel): Promise<GeneratedFile[]> {
+  const issues = validateModel(model);
+  if (issues.length) throw new ModelError(issues);
+  const files = (await Promise.all(EMITTERS.map((emit) => emit(model)))).flat();
+  const byPath = new Map<string, GeneratedFile>();
+  for (const file of files) {
+    if (byPath.has(file.path.toLowerCase())) throw new Error(`Two definitions generate the same file ${file.path}`);
+    byPath.set(file.path.toLowerCase(), file);
+  }
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+export interface Drift {
+  readonly added: string[];
+  readonly changed: string[];
+  readonly removed: string[];
+}
+export const hasDrift = (d: Drift): boolean => d.added.length + d.changed.length + d.removed.length > 0;
+
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
+  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+}
+
+const readOrNull = (file: string) => readFile(file, 'utf8').catch(() => null);
+const toPosix = (p: string) => p.split(sep).join('/');
+
+/** How the files on disk differ from what the model generates. */
+export async function detectDrift(projectRoot: string, files: readonly GeneratedFile[]): Promise<Drift> {
+  const drift: Drift = { added: [], changed: [], removed: [] };
+  const wanted = new Set(files.map((f) => f.path));
+  for (const file of files) {
+    const current = await readOrNull(join(projectRoot, file.path));
+    if (current === null) drift.added.push(file.path);
+    else if (current !== file.content) drift.changed.push(file.path);
+  }
+  for (const existing of await listFiles(join(projectRoot, GENERATED_ROOT))) {
+    const path = toPosix(relative(projectRoot, existing));
+    if (!wanted.has(path)) drift.removed.push(path);
+  }
+  for (const path of GENERATED_FILES_OUTSIDE_ROOT) {
+    if (!wanted.has(path) && (await readOrNull(join(projectRoot, path))) !== null) drift.removed.push(path);
+  }
+  return drift;
+}
+
+/**
+ * Brings the files on disk in line with the model: writes what changed (each file through a
+ * temporary file and a rename, so no file is ever half-written) and removes what the model no
+ * longer defines. Only GENERATED_ROOT and GENERATED_FILES_OUTSIDE_ROOT are touched.
+ */
+export async function writeGenerated(projectRoot: string, files: readonly GeneratedFile[]): Promise<Drift> {
+  const drift = await detectDrift(projectRoot, files);
+  const byPath = new Map(files.map((f) => [f.path, f]));
+  for (const path of [...drift.added, ...drift.changed]) {
+    const target = join(projectRoot, path);
+    await mkdir(dirname(target), { recursive: true });
+    const temp = `${target}.${process.pid}.tmp`;
+    await writeFile(temp, byPath.get(path)!.content, 'utf8');
+    await rename(temp, target);
+  }
+  for (const path of drift.removed) {
+    await rm(join(projectRoot, path), { force: true });
+    await pruneEmptyDirs(join(projectRoot, dirname(path)), join(projectRoot, GENERATED_ROOT));
+  }
+  return drift;
+}
+
+async function pruneEmptyDirs(dir: string, stopAt: string): Promise<void> {
+  let current = dir;
+  while (current.startsWith(stopAt) && current !== stopAt) {
+    if ((await readdir(current).catch(() => ['?'])).length > 0) return;
+    await rmdir(current);
+    current = dirname(current);
+  }
+}

@@ -1,0 +1,40 @@
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { RevOpsModel } from './dsl/index.ts';
+
+/** The project a command works on: its root, its pinned API version, its model. */
+export interface Project {
+  readonly root: string;
+  readonly apiVersion: string;
+  readonly packageDirectories: readonly string[];
+}
+
+export class ProjectError extends Error {}
+
+export async function openProject(root = process.cwd()): Promise<Project> {
+  const file = join(resolve(root), 'sfdx-project.json');
+  const text = await readFile(file, 'utf8').catch(() => {
+    throw new ProjectError(`${file}: not found; run revops from the project root`);
+  });
+  let json: { sourceApiVersion?: string; packageDirectories?: { path: string }[] };
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new ProjectError(`${file}: not valid JSON (${(e as Error).message})`);
+  }
+  if (!json.sourceApiVersion) throw new ProjectError(`${file}: sourceApiVersion must be pinned (SDR otherwise asks an org)`);
+  return {
+    root: resolve(root),
+    apiVersion: json.sourceApiVersion,
+    packageDirectories: (json.packageDirectories ?? []).map((d) => d.path),
+  };
+}
+
+/** Loads model/index.ts (its default export). Errors thrown while defining it name the model file. */
+export async function loadModel(project: Project, entry = 'model/index.ts'): Promise<RevOpsModel> {
+  const url = pathToFileURL(join(project.root, entry)).href;
+  const module = (await import(url)) as { default?: RevOpsModel };
+  if (!module.default) throw new ProjectError(`${entry}: has no default export (export default defineModel(...))`);
+  return module.default;
+}
