@@ -23,7 +23,8 @@ export async function openProject(root = process.cwd()): Promise<Project> {
   } catch (e) {
     throw new ProjectError(`${file}: not valid JSON (${(e as Error).message})`);
   }
-  if (!json.sourceApiVersion) throw new ProjectError(`${file}: sourceApiVersion must be pinned (SDR otherwise asks an org)`);
+  if (!json.sourceApiVersion)
+    throw new ProjectError(`${file}: sourceApiVersion must be pinned (SDR otherwise asks an org)`);
   return {
     root: resolve(root),
     apiVersion: json.sourceApiVersion,

@@ -12,7 +12,13 @@ export const stageGateEvidence = reportType('Opportunities_Stage_Gate_Evidence',
   sections: [
     {
       label: 'Deal',
-      fields: [Opp.field('Name'), Opp.field('StageName'), Opp.field('Amount'), Opp.field('CloseDate'), Opp.field('NextStep')],
+      fields: [
+        Opp.field('Name'),
+        Opp.field('StageName'),
+        Opp.field('Amount'),
+        Opp.field('CloseDate'),
+        Opp.field('NextStep'),
+      ],
     },
     {
       label: 'Gate Evidence',
@@ -62,7 +68,13 @@ export const slippedDeals = report('Slipped_Deals', {
   description: 'Open deals whose close date moved later at least once, with the reason.',
   folder: governanceReports,
   reportType: stageGateEvidence,
-  columns: [Opp.field('Name'), Opp.field('StageName'), Opp.field('CloseDate'), Opp.field('Push_Count__c'), Opp.field('Slip_Reason__c')],
+  columns: [
+    Opp.field('Name'),
+    Opp.field('StageName'),
+    Opp.field('CloseDate'),
+    Opp.field('Push_Count__c'),
+    Opp.field('Slip_Reason__c'),
+  ],
   filters: [
     { field: Opp.field('Push_Count__c'), operator: 'greaterThan', value: '0' },
     { field: Opp.field('StageName'), operator: 'notEqual', value: closedStages },
@@ -74,7 +86,13 @@ export const pipelineGovernance = dashboard('Pipeline_Governance', {
   description: 'Coverage and hygiene of the open pipeline.',
   folder: governanceDashboards,
   components: [
-    { chart: 'Bar', title: 'Open ARR by Stage', report: openPipelineByStage, groupBy: Opp.field('StageName'), sum: Opp.field('ARR__c') },
+    {
+      chart: 'Bar',
+      title: 'Open ARR by Stage',
+      report: openPipelineByStage,
+      groupBy: Opp.field('StageName'),
+      sum: Opp.field('ARR__c'),
+    },
     { chart: 'Donut', title: 'Open Deals by Stage', report: openPipelineByStage, groupBy: Opp.field('StageName') },
   ],
 });

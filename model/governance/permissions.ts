@@ -3,7 +3,8 @@ import { customPermission } from '../../scripts/dsl/index.ts';
 /** Integrations and RevOps admins may save records that governance rules would block. */
 export const GovernanceBypass = customPermission('RevOps_Governance_Bypass', {
   label: 'Bypass RevOps governance rules',
-  description: 'Holders are exempt from stage gates and hygiene validation rules. Grant to integrations and RevOps admins only.',
+  description:
+    'Holders are exempt from stage gates and hygiene validation rules. Grant to integrations and RevOps admins only.',
   locked: true,
 });
 

@@ -11,7 +11,14 @@ export const LossReason = globalValueSet('Loss_Reason', {
 export const SlipReason = globalValueSet('Slip_Reason', {
   label: 'Slip Reason',
   description: 'Why a close date moved later.',
-  values: ['Customer Timeline', 'Procurement Delay', 'Legal Review', 'Budget Cycle', 'Champion Left', 'Technical Blocker'],
+  values: [
+    'Customer Timeline',
+    'Procurement Delay',
+    'Legal Review',
+    'Budget Cycle',
+    'Champion Left',
+    'Technical Blocker',
+  ],
   locked: true,
 });
 

@@ -33,8 +33,14 @@ export const opportunityStages = defineStages(
       forecast: 'Best Case',
       guidance: 'Run the technical and security validation in parallel.',
       exit: [
-        required(Opp.field('Tech_Validation_Complete__c'), 'Tick Technical Validation Complete once the checklist is signed off.'),
-        required(Opp.field('Security_Review_Complete__c'), 'Tick Security Review Complete once security has signed off.'),
+        required(
+          Opp.field('Tech_Validation_Complete__c'),
+          'Tick Technical Validation Complete once the checklist is signed off.',
+        ),
+        required(
+          Opp.field('Security_Review_Complete__c'),
+          'Tick Security Review Complete once security has signed off.',
+        ),
       ],
     }),
     stage('Business Case', {

@@ -26,10 +26,17 @@ export const Opportunity = standardObject('Opportunity', {
   },
   fields: {
     // Stage evidence and MEDDICC-lite
-    Problem_Statement__c: longText({ label: 'Problem Statement', help: "The customer's problem, in their words.", visibleLines: 4 }),
+    Problem_Statement__c: longText({
+      label: 'Problem Statement',
+      help: "The customer's problem, in their words.",
+      visibleLines: 4,
+    }),
     Economic_Buyer__c: lookup('Contact', { label: 'Economic Buyer', relationshipName: 'Economic_Buyer_Opportunities' }),
     Champion__c: lookup('Contact', { label: 'Champion', relationshipName: 'Championed_Opportunities' }),
-    Mutual_Action_Plan_Url__c: url({ label: 'Mutual Action Plan', help: 'Link to the mutual action plan agreed with the customer.' }),
+    Mutual_Action_Plan_Url__c: url({
+      label: 'Mutual Action Plan',
+      help: 'Link to the mutual action plan agreed with the customer.',
+    }),
     Tech_Validation_Complete__c: checkbox({ label: 'Technical Validation Complete', trackHistory: true }),
     Security_Review_Complete__c: checkbox({ label: 'Security Review Complete', trackHistory: true }),
     Business_Case_Url__c: url({ label: 'Business Case' }),
@@ -43,13 +50,24 @@ export const Opportunity = standardObject('Opportunity', {
     ARR__c: currency({ label: 'ARR', trackHistory: true }),
     Term_Months__c: number({ label: 'Term (Months)', precision: 3, scale: 0 }),
     Seats__c: number({ label: 'Seats', precision: 7, scale: 0 }),
-    Weighted_ARR__c: formula('Currency', 'ARR__c * Probability', { label: 'Weighted ARR', description: 'ARR weighted by stage probability.' }),
+    Weighted_ARR__c: formula('Currency', 'ARR__c * Probability', {
+      label: 'Weighted ARR',
+      description: 'ARR weighted by stage probability.',
+    }),
     // Hygiene
     Next_Step_Date__c: date({ label: 'Next Step Date', trackHistory: true }),
     Slip_Reason__c: picklist({ label: 'Slip Reason', values: fromValueSet(SlipReason.name) }),
-    Push_Count__c: number({ label: 'Push Count', precision: 3, scale: 0, help: 'How many times the close date moved later.' }),
+    Push_Count__c: number({
+      label: 'Push Count',
+      precision: 3,
+      scale: 0,
+      help: 'How many times the close date moved later.',
+    }),
     Last_Slip_Date__c: date({ label: 'Last Slip Date' }),
-    Stage_Regression_Reason__c: text({ label: 'Stage Regression Reason', help: 'Why the deal moved back to an earlier stage.' }),
+    Stage_Regression_Reason__c: text({
+      label: 'Stage Regression Reason',
+      help: 'Why the deal moved back to an earlier stage.',
+    }),
     Loss_Reason__c: picklist({ label: 'Loss Reason', values: fromValueSet(LossReason.name), trackHistory: true }),
     // Attribution snapshot carried over from the lead
     Lead_Source_Original__c: text({ label: 'Original Lead Source', length: 80, locked: true }),

@@ -1,6 +1,9 @@
 import { parseArgs } from 'node:util';
 import { generate } from '../commands/generate.ts';
-import { openProject } from '../project.ts';
+import { loadModel, openProject } from '../project.ts';
+import { plan, type PlanResult } from '../plan/index.ts';
+import { verifyProject } from '../verify/index.ts';
+import { formatFinding } from '../verify/findings.ts';
 
 /** The CLI: a thin shell that parses arguments, calls the library and prints. */
 const USAGE = `revops <command> [options]
@@ -18,6 +21,10 @@ export async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'generate':
       return runGenerate(rest);
+    case 'plan':
+      return runPlan(rest);
+    case 'verify':
+      return runVerify(rest);
     case undefined:
     case '--help':
     case '-h':
@@ -41,11 +48,81 @@ async function runGenerate(args: string[]): Promise<number> {
       return 0;
     }
     console.error('generate --check: force-app/ and model/ disagree (run `revops generate` and commit):');
-    for (const [label, paths] of [['missing', added], ['differs', changed], ['not in model', removed]] as const) {
+    for (const [label, paths] of [
+      ['missing', added],
+      ['differs', changed],
+      ['not in model', removed],
+    ] as const) {
       for (const p of paths) console.error(`  ${label.padEnd(12)} ${p}`);
     }
     return 1;
   }
-  console.log(`generate: ${result.files.length} files; ${added.length} added, ${changed.length} changed, ${removed.length} removed`);
+  console.log(
+    `generate: ${result.files.length} files; ${added.length} added, ${changed.length} changed, ${removed.length} removed`,
+  );
   return 0;
+}
+
+async function runVerify(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { json: { type: 'boolean' }, out: { type: 'string', default: 'out/verify' } },
+  });
+  const project = await openProject();
+  const report = await verifyProject(project, await loadModel(project), values.out!);
+  const ok = report.errors.length === 0;
+  if (values.json) {
+    const { metadataPackage, ...result } = report;
+    console.log(
+      JSON.stringify(
+        { status: ok ? 0 : 1, result: { ...result, package: metadataPackage }, warnings: report.warnings },
+        null,
+        2,
+      ),
+    );
+  } else {
+    for (const c of report.checks)
+      console.log(`  ${c.name.padEnd(16)} ${String(c.checked).padStart(4)} checked  ${c.ms} ms`);
+    for (const w of report.warnings) console.log(`warning ${formatFinding(w)}`);
+    if (!ok)
+      console.error(`verify: ${report.errors.length} problem(s):\n${report.errors.map(formatFinding).join('\n')}`);
+    else console.log(`verify: ${report.components.length} components, no problems`);
+  }
+  return ok ? 0 : 1;
+}
+
+async function runPlan(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { json: { type: 'boolean' }, out: { type: 'string' } } });
+  const project = await openProject();
+  const result = await plan(project, { outDir: values.out });
+  if (values.json) {
+    const { warnings, ...rest } = result;
+    console.log(JSON.stringify({ status: result.ok ? 0 : 1, result: rest, warnings }, null, 2));
+  } else {
+    printPlan(result);
+  }
+  return result.ok ? 0 : 1;
+}
+
+function printPlan(result: PlanResult): void {
+  if (result.errors.length) {
+    console.error(`revops plan: FAILED (${result.errors.length} problem${result.errors.length === 1 ? '' : 's'})`);
+    for (const e of result.errors) console.error(formatFinding(e));
+    return;
+  }
+  const types = Object.entries(result.componentsByType).sort(([a], [b]) => a.localeCompare(b));
+  const width = Math.max(...types.map(([t]) => t.length));
+  console.log(
+    `revops plan: ${result.componentCount} components would deploy (${result.lockedDefinitions} locked definitions)\n`,
+  );
+  for (const [type, count] of types) console.log(`  ${type.padEnd(width)}  ${String(count).padStart(3)}`);
+  console.log('');
+  for (const w of result.warnings) console.log(`warning ${formatFinding(w)}`);
+  console.log(`  checks: ${result.checks.map((c) => `${c.name} ${c.checked}`).join(', ')}`);
+  if (result.package) {
+    console.log(
+      `  package: ${result.package.zip} (${(result.package.zipBytes / 1024).toFixed(1)} KiB), manifest ${result.package.packageXml}`,
+    );
+  }
+  console.log(`  model and force-app/ in sync; done in ${(result.durationMs / 1000).toFixed(1)} s`);
 }

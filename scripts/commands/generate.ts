@@ -1,4 +1,11 @@
-import { detectDrift, generateFiles, hasDrift, writeGenerated, type Drift, type GeneratedFile } from '../metadata/generate.ts';
+import {
+  detectDrift,
+  generateFiles,
+  hasDrift,
+  writeGenerated,
+  type Drift,
+  type GeneratedFile,
+} from '../metadata/generate.ts';
 import { loadModel, type Project } from '../project.ts';
 
 export interface GenerateResult {

@@ -14,7 +14,10 @@ export interface FolderDef {
   readonly shares: readonly FolderShareDef[];
   readonly locked?: boolean;
 }
-export const reportFolder = (name: string, o: { label: string; shares?: readonly FolderShareDef[]; locked?: boolean }): FolderDef => ({
+export const reportFolder = (
+  name: string,
+  o: { label: string; shares?: readonly FolderShareDef[]; locked?: boolean },
+): FolderDef => ({
   kind: 'folder',
   folderType: 'Report',
   name,
@@ -22,7 +25,10 @@ export const reportFolder = (name: string, o: { label: string; shares?: readonly
   shares: o.shares ?? [],
   locked: o.locked,
 });
-export const dashboardFolder = (name: string, o: { label: string; shares?: readonly FolderShareDef[]; locked?: boolean }): FolderDef => ({
+export const dashboardFolder = (
+  name: string,
+  o: { label: string; shares?: readonly FolderShareDef[]; locked?: boolean },
+): FolderDef => ({
   kind: 'folder',
   folderType: 'Dashboard',
   name,
@@ -46,9 +52,14 @@ export interface ReportTypeDef {
   readonly sections: readonly ReportTypeSectionDef[];
   readonly locked?: boolean;
 }
-export const reportType = (name: string, o: Omit<ReportTypeDef, 'kind' | 'name'>): ReportTypeDef => ({ kind: 'reportType', name, ...o });
+export const reportType = (name: string, o: Omit<ReportTypeDef, 'kind' | 'name'>): ReportTypeDef => ({
+  kind: 'reportType',
+  name,
+  ...o,
+});
 
-export type ReportFilterOperator = 'equals' | 'notEqual' | 'lessThan' | 'greaterThan' | 'lessOrEqual' | 'greaterOrEqual' | 'contains';
+export type ReportFilterOperator =
+  'equals' | 'notEqual' | 'lessThan' | 'greaterThan' | 'lessOrEqual' | 'greaterOrEqual' | 'contains';
 export interface ReportFilterDef {
   readonly field: FieldRef;
   readonly operator: ReportFilterOperator;
@@ -66,7 +77,10 @@ export interface ReportDef {
   readonly columns: readonly { readonly field: FieldRef; readonly aggregate?: Aggregate }[];
   readonly groupBy: readonly FieldRef[];
   readonly filters: readonly ReportFilterDef[];
-  readonly dateFilter?: { readonly field: FieldRef; readonly range: 'INTERVAL_CURFY' | 'INTERVAL_CURRENT' | 'INTERVAL_NEXT1' | 'INTERVAL_CUSTOM' };
+  readonly dateFilter?: {
+    readonly field: FieldRef;
+    readonly range: 'INTERVAL_CURFY' | 'INTERVAL_CURRENT' | 'INTERVAL_NEXT1' | 'INTERVAL_CUSTOM';
+  };
   readonly locked?: boolean;
 }
 export const report = (
@@ -90,7 +104,9 @@ export const report = (
   folder: o.folder.name,
   reportType: o.reportType.name,
   format: o.groupBy?.length ? 'Summary' : 'Tabular',
-  columns: o.columns.map((c) => (typeof c.field === 'string' ? { field: c as FieldRef } : (c as { field: FieldRef; aggregate?: Aggregate }))),
+  columns: o.columns.map((c) =>
+    typeof c.field === 'string' ? { field: c as FieldRef } : (c as { field: FieldRef; aggregate?: Aggregate }),
+  ),
   groupBy: o.groupBy ?? [],
   filters: o.filters ?? [],
   dateFilter: o.dateFilter,
@@ -118,5 +134,19 @@ export interface DashboardDef {
 /** Dashboards run as the logged-in user, so everyone sees only the data they may see. */
 export const dashboard = (
   name: string,
-  o: { title: string; description?: string; folder: FolderDef; components: readonly DashboardComponentDef[]; locked?: boolean },
-): DashboardDef => ({ kind: 'dashboard', name, title: o.title, description: o.description, folder: o.folder.name, components: o.components, locked: o.locked });
+  o: {
+    title: string;
+    description?: string;
+    folder: FolderDef;
+    components: readonly DashboardComponentDef[];
+    locked?: boolean;
+  },
+): DashboardDef => ({
+  kind: 'dashboard',
+  name,
+  title: o.title,
+  description: o.description,
+  folder: o.folder.name,
+  components: o.components,
+  locked: o.locked,
+});

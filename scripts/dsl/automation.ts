@@ -25,7 +25,11 @@ export interface FlowCondition {
   readonly operator: FlowOperator;
   readonly right: FlowValue;
 }
-export const when = (left: string, operator: FlowOperator, right: FlowValue): FlowCondition => ({ left, operator, right });
+export const when = (left: string, operator: FlowOperator, right: FlowValue): FlowCondition => ({
+  left,
+  operator,
+  right,
+});
 
 /** A filter on the triggering record's own fields (the start element's entry conditions). */
 export interface FlowRecordFilter {
@@ -33,7 +37,11 @@ export interface FlowRecordFilter {
   readonly operator: FlowOperator;
   readonly value: FlowValue;
 }
-export const filter = (field: string, operator: FlowOperator, value: FlowValue): FlowRecordFilter => ({ field, operator, value });
+export const filter = (field: string, operator: FlowOperator, value: FlowValue): FlowRecordFilter => ({
+  field,
+  operator,
+  value,
+});
 
 export interface AssignStep {
   readonly step: 'assign';
@@ -47,7 +55,8 @@ export interface UpdateRecordsStep {
   readonly name: string;
   readonly label: string;
   /** Update the triggering record (after-save) or the records of `object` matching `filters`. */
-  readonly target: { readonly triggeringRecord: true } | { readonly object: string; readonly filters: readonly FlowRecordFilter[] };
+  readonly target:
+    { readonly triggeringRecord: true } | { readonly object: string; readonly filters: readonly FlowRecordFilter[] };
   readonly set: Readonly<Record<string, FlowValue>>;
 }
 export interface CreateRecordStep {
@@ -79,7 +88,11 @@ export const assign = (name: string, label: string, set: Record<string, FlowValu
   label,
   set,
 });
-export const updateTriggeringRecord = (name: string, label: string, set: Record<string, FlowValue>): UpdateRecordsStep => ({
+export const updateTriggeringRecord = (
+  name: string,
+  label: string,
+  set: Record<string, FlowValue>,
+): UpdateRecordsStep => ({
   step: 'updateRecords',
   name,
   label,
@@ -90,8 +103,18 @@ export const updateRecords = (
   name: string,
   label: string,
   o: { object: string; filters: readonly FlowRecordFilter[]; set: Record<string, FlowValue> },
-): UpdateRecordsStep => ({ step: 'updateRecords', name, label, target: { object: o.object, filters: o.filters }, set: o.set });
-export const createRecord = (name: string, label: string, o: { object: string; set: Record<string, FlowValue> }): CreateRecordStep => ({
+): UpdateRecordsStep => ({
+  step: 'updateRecords',
+  name,
+  label,
+  target: { object: o.object, filters: o.filters },
+  set: o.set,
+});
+export const createRecord = (
+  name: string,
+  label: string,
+  o: { object: string; set: Record<string, FlowValue> },
+): CreateRecordStep => ({
   step: 'createRecord',
   name,
   label,
@@ -102,7 +125,12 @@ export const outcome = (
   label: string,
   o: { all?: readonly FlowCondition[]; any?: readonly FlowCondition[]; then: readonly FlowStep[] },
 ): DecisionOutcome => ({ name, label, logic: o.any ? 'or' : 'and', conditions: o.any ?? o.all ?? [], then: o.then });
-export const decision = (name: string, label: string, outcomes: readonly DecisionOutcome[], defaultLabel = 'Otherwise'): DecisionStep => ({
+export const decision = (
+  name: string,
+  label: string,
+  outcomes: readonly DecisionOutcome[],
+  defaultLabel = 'Otherwise',
+): DecisionStep => ({
   step: 'decision',
   name,
   label,
@@ -171,7 +199,14 @@ export const recordTriggeredFlow = (
   name,
   label: o.label,
   description: o.description,
-  start: { type: 'recordTriggered', object: o.object, timing: o.timing, on: o.on, filters: o.entry ?? [], filterLogic: o.entryLogic ?? 'and' },
+  start: {
+    type: 'recordTriggered',
+    object: o.object,
+    timing: o.timing,
+    on: o.on,
+    filters: o.entry ?? [],
+    filterLogic: o.entryLogic ?? 'and',
+  },
   formulas: o.formulas ?? {},
   steps: o.steps,
   active: o.active ?? true,

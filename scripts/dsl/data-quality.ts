@@ -21,10 +21,19 @@ export interface MatchingRuleDef {
 export const matchingRule = (
   object: { apiName: string },
   name: string,
-  o: { label: string; description?: string; items: readonly MatchingRuleItemDef[]; booleanFilter?: string; locked?: boolean },
+  o: {
+    label: string;
+    description?: string;
+    items: readonly MatchingRuleItemDef[];
+    booleanFilter?: string;
+    locked?: boolean;
+  },
 ): MatchingRuleDef => ({ kind: 'matchingRule', object: object.apiName, name, ...o });
 export const exact = (field: FieldRef): MatchingRuleItemDef => ({ field, method: 'Exact' });
-export const fuzzy = (field: FieldRef, method: MatchingRuleItemDef['method']): MatchingRuleItemDef => ({ field, method });
+export const fuzzy = (field: FieldRef, method: MatchingRuleItemDef['method']): MatchingRuleItemDef => ({
+  field,
+  method,
+});
 
 export interface DuplicateRuleDef {
   readonly kind: 'duplicateRule';
@@ -43,7 +52,16 @@ export interface DuplicateRuleDef {
 export const duplicateRule = (
   object: { apiName: string },
   name: string,
-  o: { label: string; description?: string; onCreate: 'Block' | 'Alert'; onEdit: 'Block' | 'Alert'; alertText: string; matchingRules: readonly MatchingRuleDef[]; order?: number; locked?: boolean },
+  o: {
+    label: string;
+    description?: string;
+    onCreate: 'Block' | 'Alert';
+    onEdit: 'Block' | 'Alert';
+    alertText: string;
+    matchingRules: readonly MatchingRuleDef[];
+    order?: number;
+    locked?: boolean;
+  },
 ): DuplicateRuleDef => ({
   kind: 'duplicateRule',
   object: object.apiName,

@@ -166,7 +166,11 @@ interface PicklistOptions extends FieldCommon {
   /** Name of the default value. */
   readonly default?: string;
 }
-function picklistOf(type: 'Picklist' | 'MultiselectPicklist', o: PicklistOptions, visibleLines?: number): PicklistField {
+function picklistOf(
+  type: 'Picklist' | 'MultiselectPicklist',
+  o: PicklistOptions,
+  visibleLines?: number,
+): PicklistField {
   const { values, default: defaultValue, restricted = true, ...common } = o;
   const shape = { ...common, type, defaultValue, ...(visibleLines === undefined ? {} : { visibleLines }) };
   if ('valueSet' in values) return { ...shape, valueSet: values.valueSet, restricted: true };

@@ -85,7 +85,10 @@ export interface LeadStatusesDef {
   readonly statuses: readonly LeadStatusDef[];
   readonly locked?: boolean;
 }
-export const defineLeadStatuses = (statuses: readonly LeadStatusDef[], o: { locked?: boolean } = {}): LeadStatusesDef => ({
+export const defineLeadStatuses = (
+  statuses: readonly LeadStatusDef[],
+  o: { locked?: boolean } = {},
+): LeadStatusesDef => ({
   kind: 'leadStatuses',
   statuses,
   ...o,
@@ -140,7 +143,15 @@ export interface PathDef {
 export const path = (
   name: string,
   o: { label: string; field: FieldRef; steps: readonly PathStepDef[]; locked?: boolean },
-): PathDef => ({ kind: 'path', name, label: o.label, object: o.field.object, field: o.field.field, steps: o.steps, locked: o.locked });
+): PathDef => ({
+  kind: 'path',
+  name,
+  label: o.label,
+  object: o.field.object,
+  field: o.field.field,
+  steps: o.steps,
+  locked: o.locked,
+});
 
 export interface ValidationRuleDef {
   readonly kind: 'validationRule';
@@ -157,7 +168,14 @@ export interface ValidationRuleDef {
 export const validationRule = (
   object: { apiName: string },
   name: string,
-  o: { formula: string; message: string; errorField?: FieldRef; description?: string; active?: boolean; locked?: boolean },
+  o: {
+    formula: string;
+    message: string;
+    errorField?: FieldRef;
+    description?: string;
+    active?: boolean;
+    locked?: boolean;
+  },
 ): ValidationRuleDef => ({
   kind: 'validationRule',
   object: object.apiName,
@@ -177,7 +195,10 @@ export interface CustomPermissionDef {
   readonly description?: string;
   readonly locked?: boolean;
 }
-export const customPermission = (name: string, o: { label: string; description?: string; locked?: boolean }): CustomPermissionDef => ({
+export const customPermission = (
+  name: string,
+  o: { label: string; description?: string; locked?: boolean },
+): CustomPermissionDef => ({
   kind: 'customPermission',
   name,
   ...o,

@@ -38,7 +38,8 @@ export interface RevOpsModel {
   readonly scratchOrg?: ScratchOrgDef;
 }
 
-type Section<K extends keyof RevOpsModel> = NonNullable<RevOpsModel[K]> extends readonly (infer T)[] ? readonly T[] : RevOpsModel[K];
+type Section<K extends keyof RevOpsModel> =
+  NonNullable<RevOpsModel[K]> extends readonly (infer T)[] ? readonly T[] : RevOpsModel[K];
 
 /**
  * Assembles a model from parts. Any part may be omitted; list parts given several times (say,
@@ -46,9 +47,22 @@ type Section<K extends keyof RevOpsModel> = NonNullable<RevOpsModel[K]> extends 
  */
 export function defineModel(...parts: Partial<{ [K in keyof RevOpsModel]: Section<K> }>[]): RevOpsModel {
   const lists = [
-    'objects', 'globalValueSets', 'businessProcesses', 'paths', 'validationRules', 'customPermissions',
-    'permissionSets', 'permissionSetGroups', 'customMetadataRecords', 'flows', 'folders', 'reportTypes',
-    'reports', 'dashboards', 'matchingRules', 'duplicateRules',
+    'objects',
+    'globalValueSets',
+    'businessProcesses',
+    'paths',
+    'validationRules',
+    'customPermissions',
+    'permissionSets',
+    'permissionSetGroups',
+    'customMetadataRecords',
+    'flows',
+    'folders',
+    'reportTypes',
+    'reports',
+    'dashboards',
+    'matchingRules',
+    'duplicateRules',
   ] as const;
   const model: Record<string, unknown> = Object.fromEntries(lists.map((k) => [k, []]));
   for (const part of parts) {

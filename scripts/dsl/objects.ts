@@ -8,7 +8,8 @@ export interface FieldRef {
 }
 export const fieldPath = (ref: FieldRef): string => `${ref.object}.${ref.field}`;
 
-export type SharingModel = 'Private' | 'Read' | 'ReadWrite' | 'ControlledByParent' | 'PublicReadOnly' | 'PublicReadWrite';
+export type SharingModel =
+  'Private' | 'Read' | 'ReadWrite' | 'ControlledByParent' | 'PublicReadOnly' | 'PublicReadWrite';
 
 /** Settings that a standard field can carry in metadata (it cannot be redefined). */
 export interface StandardFieldSettings {
@@ -34,7 +35,9 @@ interface ObjectBase<F extends Record<string, FieldDef>> {
   field(name: (keyof F & string) | string): FieldRef;
 }
 
-export interface StandardObjectDef<F extends Record<string, FieldDef> = Record<string, FieldDef>> extends ObjectBase<F> {
+export interface StandardObjectDef<
+  F extends Record<string, FieldDef> = Record<string, FieldDef>,
+> extends ObjectBase<F> {
   readonly standard: true;
   readonly standardFields: Readonly<Record<string, StandardFieldSettings>>;
 }
@@ -63,7 +66,10 @@ interface StandardObjectOptions<O extends StandardObjectName, F extends Record<s
 }
 
 /** Extends a standard object (Account, Opportunity...) with custom fields and settings. */
-export function standardObject<O extends StandardObjectName, F extends Record<string, FieldDef> = Record<never, FieldDef>>(
+export function standardObject<
+  O extends StandardObjectName,
+  F extends Record<string, FieldDef> = Record<never, FieldDef>,
+>(
   apiName: O,
   options: StandardObjectOptions<O, F>,
 ): StandardObjectDef<F> & { field(name: (keyof F & string) | StandardFieldName<O>): FieldRef } {
@@ -92,7 +98,15 @@ interface CustomObjectOptions<F extends Record<string, FieldDef>> {
   readonly enableSearch?: boolean;
 }
 
-const SYSTEM_FIELDS = ['Id', 'Name', 'OwnerId', 'CreatedDate', 'CreatedById', 'LastModifiedDate', 'LastModifiedById'] as const;
+const SYSTEM_FIELDS = [
+  'Id',
+  'Name',
+  'OwnerId',
+  'CreatedDate',
+  'CreatedById',
+  'LastModifiedDate',
+  'LastModifiedById',
+] as const;
 
 /** A custom object (`Deal_Exception__c`). */
 export function customObject<F extends Record<string, FieldDef>>(

@@ -29,7 +29,8 @@ export function originOf(definition: object): string | undefined {
 export function locate<F extends (...args: never[]) => object>(builder: F): F {
   return ((...args: Parameters<F>) => {
     const definition = builder(...args);
-    if (!Object.isFrozen(definition)) Object.defineProperty(definition, ORIGIN, { value: callSite(), enumerable: false });
+    if (!Object.isFrozen(definition))
+      Object.defineProperty(definition, ORIGIN, { value: callSite(), enumerable: false });
     return definition;
   }) as F;
 }

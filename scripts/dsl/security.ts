@@ -38,7 +38,10 @@ export const editable = (...fields: FieldRef[]): FieldAccess[] => fields.map((fi
  * fields are read-only, required fields are skipped (their access comes with the object), and
  * `readOnlyFields` are granted read only.
  */
-export function fieldsOf(object: ObjectDef, o: { readOnlyFields?: readonly string[]; edit?: boolean } = {}): FieldAccess[] {
+export function fieldsOf(
+  object: ObjectDef,
+  o: { readOnlyFields?: readonly string[]; edit?: boolean } = {},
+): FieldAccess[] {
   return Object.entries(object.fields)
     .filter(([, f]) => !f.required && f.type !== 'MasterDetail')
     .map(([name, f]) => ({

@@ -9,7 +9,10 @@ export interface LeadConvertMappingDef {
   readonly opportunityCreation: 'VisibleOptional' | 'VisibleRequired' | 'NotVisible';
   readonly locked?: boolean;
 }
-export const leadConvertMapping = (o: Omit<LeadConvertMappingDef, 'kind'>): LeadConvertMappingDef => ({ kind: 'leadConvertMapping', ...o });
+export const leadConvertMapping = (o: Omit<LeadConvertMappingDef, 'kind'>): LeadConvertMappingDef => ({
+  kind: 'leadConvertMapping',
+  ...o,
+});
 export const maps = (from: FieldRef, to: FieldRef) => ({ from, to });
 
 /** The scratch org shape (config/project-scratch-def.json) the product needs. */

@@ -45,10 +45,7 @@ export function blankTest(field: string, type: 'boolean' | 'picklist' | 'other')
  * moved to, a stage beyond the criterion's stage while the field is empty; the message sits on
  * the field itself, so the rep sees exactly what to fill in.
  */
-export function stageGateRules(
-  stages: OpportunityStagesDef,
-  object: ObjectDef,
-): ValidationRuleDef[] {
+export function stageGateRules(stages: OpportunityStagesDef, object: ObjectDef): ValidationRuleDef[] {
   const fieldType = (name: string) => {
     const type = object.fields[name]?.type;
     return type === 'Checkbox' ? 'boolean' : type === 'Picklist' ? 'picklist' : 'other';

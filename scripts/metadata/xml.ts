@@ -13,7 +13,11 @@ export type XmlBody = Record<string, unknown>;
  * four-space indentation, elements in WSDL order, entities escaped. Serialisation is SDR's own
  * writer, so the bytes are the ones Salesforce tooling produces.
  */
-export async function metadataXml(typeName: string, body: XmlBody, extraNamespaces: Record<string, string> = {}): Promise<string> {
+export async function metadataXml(
+  typeName: string,
+  body: XmlBody,
+  extraNamespaces: Record<string, string> = {},
+): Promise<string> {
   const attributes: Record<string, string> = { '@_xmlns': METADATA_NS };
   for (const [prefix, uri] of Object.entries(extraNamespaces)) attributes[`@_xmlns:${prefix}`] = uri;
   const ordered = orderElements(typeName, stringifyScalars(body)) as XmlBody;

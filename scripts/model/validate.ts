@@ -13,7 +13,9 @@ export interface ModelIssue {
 export class ModelError extends Error {
   readonly issues: readonly ModelIssue[];
   constructor(issues: readonly ModelIssue[]) {
-    super(`The model has ${issues.length} problem${issues.length === 1 ? '' : 's'}:\n${issues.map(formatIssue).join('\n')}`);
+    super(
+      `The model has ${issues.length} problem${issues.length === 1 ? '' : 's'}:\n${issues.map(formatIssue).join('\n')}`,
+    );
     this.issues = issues;
   }
 }
@@ -28,31 +30,54 @@ const API_NAME = /^[A-Za-z](?:[A-Za-z0-9]|_(?!_))*(?<!_)$/;
 export function validateModel(model: RevOpsModel): ModelIssue[] {
   const issues: ModelIssue[] = [];
   const schema = buildSchema(model);
-  const report = (def: object, component: string, message: string) => issues.push({ component, origin: originOf(def), message });
+  const report = (def: object, component: string, message: string) =>
+    issues.push({ component, origin: originOf(def), message });
 
   const apiName = (def: object, component: string, name: string, suffix = '', max = 40) => {
     const bare = suffix && name.endsWith(suffix) ? name.slice(0, -suffix.length) : name;
     if (suffix && !name.endsWith(suffix)) report(def, component, `API name "${name}" must end in ${suffix}`);
     else if (!API_NAME.test(bare)) {
-      report(def, component, `invalid API name "${name}": use letters, digits and single underscores, start with a letter, don't end with an underscore`);
+      report(
+        def,
+        component,
+        `invalid API name "${name}": use letters, digits and single underscores, start with a letter, don't end with an underscore`,
+      );
     } else if (bare.length > max) report(def, component, `API name "${name}" is longer than ${max} characters`);
   };
-  const unique = <T>(items: readonly T[], key: (t: T) => string, what: (t: T) => string) => {
-    const seen = new Map<string, T>();
+  /** Reports items whose key (case-insensitive, as Salesforce compares API names) repeats. */
+  const unique = <T>(
+    items: readonly T[],
+    key: (t: T) => string,
+    component: (t: T) => string,
+    noun: string,
+    owner?: object,
+  ) => {
+    const seen = new Set<string>();
     for (const item of items) {
       const k = key(item).toLowerCase();
-      if (seen.has(k)) report(item as object, what(item), `duplicate ${what(item).split(' ')[0]}: "${key(item)}" is defined twice`);
-      else seen.set(k, item);
+      if (seen.has(k))
+        report(
+          owner && !originOf(item as object) ? owner : (item as object),
+          component(item),
+          `duplicate ${noun}: "${key(item)}" is defined twice`,
+        );
+      seen.add(k);
     }
   };
   const fieldExists = (def: object, component: string, ref: FieldRef, usage: string) => {
     const object = schema.object(ref.object);
     if (!object) report(def, component, `${usage} names unknown object ${ref.object}`);
-    else if (!object.field(ref.field)) report(def, component, `${usage} names unknown field ${fieldPath(ref)}${suggest(schema, ref)}`);
+    else if (!object.field(ref.field))
+      report(def, component, `${usage} names unknown field ${fieldPath(ref)}${suggest(schema, ref)}`);
   };
 
   // Objects and fields
-  unique(model.objects, (o) => o.apiName, (o) => `object ${o.apiName}`);
+  unique(
+    model.objects,
+    (o) => o.apiName,
+    (o) => `CustomObject ${o.apiName}`,
+    'object',
+  );
   for (const object of model.objects) {
     const c = `CustomObject ${object.apiName}`;
     if (!object.standard) apiName(object, c, object.apiName, object.customMetadata ? '__mdt' : '__c');
@@ -63,58 +88,107 @@ export function validateModel(model: RevOpsModel): ModelIssue[] {
       apiName(object, fc, name, '__c');
       if (field.label.length > 40) report(object, fc, `label "${field.label}" is longer than 40 characters`);
       if (field.trackHistory) tracked += 1;
-      if (object.standard === false && object.customMetadata && field.trackHistory) report(object, fc, 'custom metadata fields cannot track history');
+      if (object.standard === false && object.customMetadata && field.trackHistory)
+        report(object, fc, 'custom metadata fields cannot track history');
       if (field.type === 'Picklist' || field.type === 'MultiselectPicklist') {
         if (field.valueSet && !model.globalValueSets.some((s) => s.name === field.valueSet)) {
           report(object, fc, `uses unknown global value set "${field.valueSet}"`);
         }
         const values = field.values ?? [];
         if (!field.valueSet && values.length === 0) report(object, fc, 'picklist has no values');
-        unique(values.map((v) => ({ ...v })), (v) => v.name, (v) => `value ${fc}: ${v.name}`);
+        unique(
+          values,
+          (v) => v.name,
+          () => fc,
+          'picklist value',
+          object,
+        );
         if (field.defaultValue !== undefined && !values.some((v) => v.name === field.defaultValue)) {
-          report(object, fc, `default "${field.defaultValue}" is not one of the values (${values.map((v) => v.name).join(', ')})`);
+          report(
+            object,
+            fc,
+            `default "${field.defaultValue}" is not one of the values (${values.map((v) => v.name).join(', ')})`,
+          );
         }
       }
       if (field.type === 'Lookup' || field.type === 'MasterDetail') {
-        if (!schema.object(field.referenceTo)) report(object, fc, `${field.type.toLowerCase()} to unknown object ${field.referenceTo}`);
+        if (!schema.object(field.referenceTo))
+          report(object, fc, `${field.type.toLowerCase()} to unknown object ${field.referenceTo}`);
         apiName(object, fc, field.relationshipName);
         if (field.type === 'MasterDetail' && !object.standard && object.sharingModel !== 'ControlledByParent') {
           report(object, fc, 'an object with a master-detail field must use sharingModel ControlledByParent');
         }
       }
-      if (field.type === 'Text' && (field.length < 1 || field.length > 255)) report(object, fc, `text length ${field.length} is outside 1..255`);
+      if (field.type === 'Text' && (field.length < 1 || field.length > 255))
+        report(object, fc, `text length ${field.length} is outside 1..255`);
       if ((field.type === 'LongTextArea' || field.type === 'Html') && (field.length < 256 || field.length > 131072)) {
         report(object, fc, `length ${field.length} is outside 256..131072`);
       }
-      if ((field.type === 'Number' || field.type === 'Currency' || field.type === 'Percent') && (field.scale > field.precision || field.precision > 18)) {
-        report(object, fc, `precision ${field.precision} / scale ${field.scale} is invalid (precision ≤ 18, scale ≤ precision)`);
+      if (
+        (field.type === 'Number' || field.type === 'Currency' || field.type === 'Percent') &&
+        (field.scale > field.precision || field.precision > 18)
+      ) {
+        report(
+          object,
+          fc,
+          `precision ${field.precision} / scale ${field.scale} is invalid (precision ≤ 18, scale ≤ precision)`,
+        );
       }
     }
     if (object.standard) {
       for (const [name, settings] of Object.entries(object.standardFields)) {
-        if (!schema.object(object.apiName)?.field(name)) report(object, `CustomField ${object.apiName}.${name}`, `unknown standard field ${object.apiName}.${name}`);
+        if (!schema.object(object.apiName)?.field(name))
+          report(object, `CustomField ${object.apiName}.${name}`, `unknown standard field ${object.apiName}.${name}`);
         if (settings.trackHistory) tracked += 1;
       }
     }
-    if (tracked > MAX_TRACKED_FIELDS) report(object, c, `${tracked} fields track history; Salesforce allows at most ${MAX_TRACKED_FIELDS} per object`);
-    const relationships = Object.values(object.fields).flatMap((f) => (f.type === 'Lookup' || f.type === 'MasterDetail' ? [{ ...f, key: `${f.referenceTo}.${f.relationshipName}` }] : []));
-    unique(relationships, (r) => r.key, (r) => `relationship ${object.apiName}.${r.relationshipName}__r`);
+    if (tracked > MAX_TRACKED_FIELDS)
+      report(object, c, `${tracked} fields track history; Salesforce allows at most ${MAX_TRACKED_FIELDS} per object`);
+    const relationships = Object.values(object.fields).flatMap((f) =>
+      f.type === 'Lookup' || f.type === 'MasterDetail' ? [{ ...f, key: `${f.referenceTo}.${f.relationshipName}` }] : [],
+    );
+    unique(
+      relationships,
+      (r) => r.key,
+      () => `CustomObject ${object.apiName}`,
+      'relationship name',
+      object,
+    );
   }
 
   // Picklist value sets
-  unique(model.globalValueSets, (s) => s.name, (s) => `GlobalValueSet ${s.name}`);
+  unique(
+    model.globalValueSets,
+    (s) => s.name,
+    (s) => `GlobalValueSet ${s.name}`,
+    'global value set',
+  );
   for (const set of model.globalValueSets) {
     apiName(set, `GlobalValueSet ${set.name}`, set.name);
-    unique(set.values.map((v) => ({ ...v })), (v) => v.name, (v) => `value GlobalValueSet ${set.name}: ${v.name}`);
+    unique(
+      set.values,
+      (v) => v.name,
+      () => `GlobalValueSet ${set.name}`,
+      'value',
+      set,
+    );
   }
   const stages = model.opportunityStages;
   if (stages) {
     const c = 'StandardValueSet OpportunityStage';
-    unique(stages.stages, (s) => s.name, (s) => `stage ${s.name}`);
+    unique(
+      stages.stages,
+      (s) => s.name,
+      () => c,
+      'stage',
+      stages,
+    );
     for (const s of stages.stages) {
-      if (s.probability < 0 || s.probability > 100) report(stages, c, `stage "${s.name}" has probability ${s.probability}, outside 0..100`);
+      if (s.probability < 0 || s.probability > 100)
+        report(stages, c, `stage "${s.name}" has probability ${s.probability}, outside 0..100`);
       if (s.won && !s.closed) report(stages, c, `stage "${s.name}" is won but not closed`);
-      if (s.closed && s.forecast !== 'Closed' && s.forecast !== 'Omitted') report(stages, c, `closed stage "${s.name}" must forecast as Closed or Omitted`);
+      if (s.closed && s.forecast !== 'Closed' && s.forecast !== 'Omitted')
+        report(stages, c, `closed stage "${s.name}" must forecast as Closed or Omitted`);
       for (const criterion of s.exit) fieldExists(stages, c, criterion.field, `exit criterion of "${s.name}"`);
       if (s.closed && s.exit.length) report(stages, c, `closed stage "${s.name}" cannot have exit criteria`);
     }
@@ -127,15 +201,30 @@ export function validateModel(model: RevOpsModel): ModelIssue[] {
   const leads = model.leadStatuses;
   if (leads) {
     const c = 'StandardValueSet LeadStatus';
-    unique(leads.statuses, (s) => s.name, (s) => `status ${s.name}`);
-    if (leads.statuses.filter((s) => s.default).length !== 1) report(leads, c, 'exactly one lead status must be the default');
-    if (!leads.statuses.some((s) => s.converted)) report(leads, c, 'at least one lead status must be a converted status');
+    unique(
+      leads.statuses,
+      (s) => s.name,
+      () => c,
+      'lead status',
+      leads,
+    );
+    if (leads.statuses.filter((s) => s.default).length !== 1)
+      report(leads, c, 'exactly one lead status must be the default');
+    if (!leads.statuses.some((s) => s.converted))
+      report(leads, c, 'at least one lead status must be a converted status');
   }
   for (const process of model.businessProcesses) {
     const c = `BusinessProcess ${process.object}.${process.name}`;
     apiName(process, c, process.name);
-    const known = process.object === 'Opportunity' ? stages?.stages.map((s) => s.name) : leads?.statuses.map((s) => s.name);
-    for (const v of process.values) if (!known?.includes(v)) report(process, c, `"${v}" is not a ${process.object === 'Opportunity' ? 'stage' : 'lead status'} of the model`);
+    const known =
+      process.object === 'Opportunity' ? stages?.stages.map((s) => s.name) : leads?.statuses.map((s) => s.name);
+    for (const v of process.values)
+      if (!known?.includes(v))
+        report(
+          process,
+          c,
+          `"${v}" is not a ${process.object === 'Opportunity' ? 'stage' : 'lead status'} of the model`,
+        );
   }
   for (const p of model.paths) {
     const c = `PathAssistant ${p.name}`;
@@ -147,90 +236,154 @@ export function validateModel(model: RevOpsModel): ModelIssue[] {
   }
 
   // Rules and permissions
-  unique(model.validationRules, (r) => `${r.object}.${r.name}`, (r) => `ValidationRule ${r.object}.${r.name}`);
+  unique(
+    model.validationRules,
+    (r) => `${r.object}.${r.name}`,
+    (r) => `ValidationRule ${r.object}.${r.name}`,
+    'validation rule',
+  );
   for (const rule of model.validationRules) {
     const c = `ValidationRule ${rule.object}.${rule.name}`;
     apiName(rule, c, rule.name);
     if (!schema.object(rule.object)) report(rule, c, `unknown object ${rule.object}`);
     if (rule.errorField) fieldExists(rule, c, { object: rule.object, field: rule.errorField }, 'error location');
-    if (rule.message.length > 255) report(rule, c, `error message is ${rule.message.length} characters; the limit is 255`);
+    if (rule.message.length > 255)
+      report(rule, c, `error message is ${rule.message.length} characters; the limit is 255`);
     if (rule.formula.length > 3900) report(rule, c, `formula is ${rule.formula.length} characters; the limit is 3900`);
   }
-  unique(model.customPermissions, (p) => p.name, (p) => `CustomPermission ${p.name}`);
+  unique(
+    model.customPermissions,
+    (p) => p.name,
+    (p) => `CustomPermission ${p.name}`,
+    'custom permission',
+  );
   for (const p of model.customPermissions) apiName(p, `CustomPermission ${p.name}`, p.name);
-  unique(model.permissionSets, (p) => p.name, (p) => `PermissionSet ${p.name}`);
+  unique(
+    model.permissionSets,
+    (p) => p.name,
+    (p) => `PermissionSet ${p.name}`,
+    'permission set',
+  );
   for (const set of model.permissionSets) {
     const c = `PermissionSet ${set.name}`;
     apiName(set, c, set.name);
-    for (const object of Object.keys(set.objects)) if (!schema.object(object)) report(set, c, `object permission names unknown object ${object}`);
-    for (const p of set.customPermissions) if (!schema.hasCustomPermission(p)) report(set, c, `grants unknown custom permission ${p}`);
-    for (const t of set.customMetadataTypes) if (!t.endsWith('__mdt') || !schema.object(t)) report(set, c, `grants unknown custom metadata type ${t}`);
+    for (const object of Object.keys(set.objects))
+      if (!schema.object(object)) report(set, c, `object permission names unknown object ${object}`);
+    for (const p of set.customPermissions)
+      if (!schema.hasCustomPermission(p)) report(set, c, `grants unknown custom permission ${p}`);
+    for (const t of set.customMetadataTypes)
+      if (!t.endsWith('__mdt') || !schema.object(t)) report(set, c, `grants unknown custom metadata type ${t}`);
     for (const access of set.fields) {
       fieldExists(set, c, access.field, 'field permission');
       const field = schema.object(access.field.object)?.field(access.field.field);
       if (!field) continue;
-      if (!field.custom && !field.nillable) report(set, c, `${fieldPath(access.field)} is always required; Salesforce rejects field permissions on it`);
-      else if (field.custom && !field.nillable) report(set, c, `${fieldPath(access.field)} is a required field; its access comes with the object, so it cannot be listed`);
-      if (access.edit && field.calculated) report(set, c, `${fieldPath(access.field)} is a formula field and cannot be editable`);
+      if (!field.custom && !field.nillable)
+        report(set, c, `${fieldPath(access.field)} is always required; Salesforce rejects field permissions on it`);
+      else if (field.custom && !field.nillable)
+        report(
+          set,
+          c,
+          `${fieldPath(access.field)} is a required field; its access comes with the object, so it cannot be listed`,
+        );
+      if (access.edit && field.calculated)
+        report(set, c, `${fieldPath(access.field)} is a formula field and cannot be editable`);
       const objectAccess = set.objects[access.field.object];
-      if (!objectAccess?.read) report(set, c, `grants ${fieldPath(access.field)} without read access to ${access.field.object}`);
+      if (!objectAccess?.read)
+        report(set, c, `grants ${fieldPath(access.field)} without read access to ${access.field.object}`);
     }
   }
   for (const group of model.permissionSetGroups) {
     const c = `PermissionSetGroup ${group.name}`;
     apiName(group, c, group.name);
-    for (const p of group.permissionSets) if (!model.permissionSets.some((s) => s.name === p)) report(group, c, `includes unknown permission set ${p}`);
+    for (const p of group.permissionSets)
+      if (!model.permissionSets.some((s) => s.name === p)) report(group, c, `includes unknown permission set ${p}`);
   }
 
   // Custom metadata records
-  unique(model.customMetadataRecords, (r) => `${r.type}.${r.name}`, (r) => `CustomMetadata ${r.type}.${r.name}`);
+  unique(
+    model.customMetadataRecords,
+    (r) => `${r.type}.${r.name}`,
+    (r) => `CustomMetadata ${r.type}.${r.name}`,
+    'custom metadata record',
+  );
   for (const record of model.customMetadataRecords) {
     const c = `CustomMetadata ${record.type}.${record.name}`;
     apiName(record, c, record.name);
     const type = schema.object(record.type);
     if (!type || !record.type.endsWith('__mdt')) report(record, c, `unknown custom metadata type ${record.type}`);
-    else for (const field of Object.keys(record.values)) if (!type.field(field)) report(record, c, `unknown field ${record.type}.${field}`);
+    else
+      for (const field of Object.keys(record.values))
+        if (!type.field(field)) report(record, c, `unknown field ${record.type}.${field}`);
     if (record.label.length > 40) report(record, c, `label "${record.label}" is longer than 40 characters`);
   }
 
   // Automation
-  unique(model.flows, (f) => f.name, (f) => `Flow ${f.name}`);
+  unique(
+    model.flows,
+    (f) => f.name,
+    (f) => `Flow ${f.name}`,
+    'flow',
+  );
   for (const flow of model.flows) {
     const c = `Flow ${flow.name}`;
     apiName(flow, c, flow.name, '', 80);
     const object = flow.start.object;
     if (object && !schema.object(object)) report(flow, c, `starts on unknown object ${object}`);
     for (const f of flow.start.filters) if (object) fieldExists(flow, c, { object, field: f.field }, 'entry condition');
-    for (const ref of flowRecordReferences(flow)) if (object) fieldExists(flow, c, { object, field: ref }, 'a $Record reference');
+    for (const ref of flowRecordReferences(flow))
+      if (object) fieldExists(flow, c, { object, field: ref }, 'a $Record reference');
   }
 
   // Analytics
   const folderNames = new Set(model.folders.map((f) => `${f.folderType}:${f.name}`));
-  unique(model.folders, (f) => `${f.folderType}:${f.name}`, (f) => `${f.folderType}Folder ${f.name}`);
+  unique(
+    model.folders,
+    (f) => `${f.folderType}:${f.name}`,
+    (f) => `${f.folderType}Folder ${f.name}`,
+    'folder',
+  );
   for (const rt of model.reportTypes) {
     const c = `ReportType ${rt.name}`;
     apiName(rt, c, rt.name);
     if (!schema.object(rt.baseObject)) report(rt, c, `unknown base object ${rt.baseObject}`);
     for (const s of rt.sections) for (const f of s.fields) fieldExists(rt, c, f, `section "${s.label}"`);
   }
-  unique(model.reports, (r) => `${r.folder}/${r.name}`, (r) => `Report ${r.folder}/${r.name}`);
+  unique(
+    model.reports,
+    (r) => `${r.folder}/${r.name}`,
+    (r) => `Report ${r.folder}/${r.name}`,
+    'report',
+  );
   for (const r of model.reports) {
     const c = `Report ${r.folder}/${r.name}`;
     apiName(r, c, r.name);
-    if (!folderNames.has(`Report:${r.folder}`)) report(r, c, `folder "${r.folder}" is not a report folder of the model`);
+    if (!folderNames.has(`Report:${r.folder}`))
+      report(r, c, `folder "${r.folder}" is not a report folder of the model`);
     const rt = model.reportTypes.find((t) => t.name === r.reportType);
     const available = new Set(rt?.sections.flatMap((s) => s.fields.map(reportColumn)) ?? []);
-    const used = [...r.columns.map((col) => col.field), ...r.groupBy, ...r.filters.map((f) => f.field), ...(r.dateFilter ? [r.dateFilter.field] : [])];
-    for (const f of used) if (!available.has(reportColumn(f))) report(r, c, `column ${fieldPath(f)} is not in report type ${r.reportType}`);
+    const used = [
+      ...r.columns.map((col) => col.field),
+      ...r.groupBy,
+      ...r.filters.map((f) => f.field),
+      ...(r.dateFilter ? [r.dateFilter.field] : []),
+    ];
+    for (const f of used)
+      if (!available.has(reportColumn(f))) report(r, c, `column ${fieldPath(f)} is not in report type ${r.reportType}`);
   }
   for (const d of model.dashboards) {
     const c = `Dashboard ${d.folder}/${d.name}`;
     apiName(d, c, d.name);
-    if (!folderNames.has(`Dashboard:${d.folder}`)) report(d, c, `folder "${d.folder}" is not a dashboard folder of the model`);
+    if (!folderNames.has(`Dashboard:${d.folder}`))
+      report(d, c, `folder "${d.folder}" is not a dashboard folder of the model`);
     for (const comp of d.components) {
-      if (!model.reports.includes(comp.report)) report(d, c, `component "${comp.title}" uses a report that is not in the model`);
+      if (!model.reports.includes(comp.report))
+        report(d, c, `component "${comp.title}" uses a report that is not in the model`);
       if (comp.groupBy && !comp.report.groupBy.some((g) => fieldPath(g) === fieldPath(comp.groupBy!))) {
-        report(d, c, `component "${comp.title}" groups by ${fieldPath(comp.groupBy)}, which the report does not group by`);
+        report(
+          d,
+          c,
+          `component "${comp.title}" groups by ${fieldPath(comp.groupBy)}, which the report does not group by`,
+        );
       }
     }
   }
@@ -245,7 +398,8 @@ export function validateModel(model: RevOpsModel): ModelIssue[] {
     const c = `DuplicateRule ${rule.object}.${rule.name}`;
     apiName(rule, c, rule.name);
     for (const m of rule.matchingRules) {
-      if (!model.matchingRules.some((r) => r.object === m.object && r.name === m.rule)) report(rule, c, `uses unknown matching rule ${m.object}.${m.rule}`);
+      if (!model.matchingRules.some((r) => r.object === m.object && r.name === m.rule))
+        report(rule, c, `uses unknown matching rule ${m.object}.${m.rule}`);
     }
   }
   if (model.leadConvert) {
@@ -253,10 +407,16 @@ export function validateModel(model: RevOpsModel): ModelIssue[] {
     for (const m of model.leadConvert.mappings) {
       fieldExists(model.leadConvert, c, m.from, 'mapping source');
       fieldExists(model.leadConvert, c, m.to, 'mapping target');
-      if (m.from.object !== 'Lead') report(model.leadConvert, c, `mapping source ${fieldPath(m.from)} is not a Lead field`);
+      if (m.from.object !== 'Lead')
+        report(model.leadConvert, c, `mapping source ${fieldPath(m.from)} is not a Lead field`);
       const from = schema.object(m.from.object)?.field(m.from.field);
       const to = schema.object(m.to.object)?.field(m.to.field);
-      if (from && to && from.type !== to.type) report(model.leadConvert, c, `${fieldPath(m.from)} (${from.type}) cannot map to ${fieldPath(m.to)} (${to.type})`);
+      if (from && to && from.type !== to.type)
+        report(
+          model.leadConvert,
+          c,
+          `${fieldPath(m.from)} (${from.type}) cannot map to ${fieldPath(m.to)} (${to.type})`,
+        );
     }
   }
   return issues;
@@ -271,10 +431,12 @@ export function flowRecordReferences(flow: RevOpsModel['flows'][number]): string
 function suggest(schema: Schema, ref: FieldRef): string {
   const fields = schema.object(ref.object)?.fields() ?? [];
   const wanted = ref.field.toLowerCase().replace(/__c$/, '');
-  const close = fields.map((f) => f.name).filter((n) => {
-    const name = n.toLowerCase().replace(/__c$/, '');
-    return name.includes(wanted) || wanted.includes(name) || distance(name, wanted) <= 2;
-  });
+  const close = fields
+    .map((f) => f.name)
+    .filter((n) => {
+      const name = n.toLowerCase().replace(/__c$/, '');
+      return name.includes(wanted) || wanted.includes(name) || distance(name, wanted) <= 2;
+    });
   return close.length ? ` (did you mean ${close.slice(0, 3).join(', ')}?)` : '';
 }
 

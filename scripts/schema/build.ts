@@ -38,13 +38,28 @@ export function describeField(name: string, field: FieldDef, model: RevOpsModel)
   const base = { name, label: field.label, custom: true, nillable: !field.required };
   switch (field.type) {
     case 'Formula':
-      return { ...base, type: FORMULA_TYPES[field.returns] ?? 'string', calculated: true, calculatedFormula: field.formula, precision: field.precision, scale: field.scale };
+      return {
+        ...base,
+        type: FORMULA_TYPES[field.returns] ?? 'string',
+        calculated: true,
+        calculatedFormula: field.formula,
+        precision: field.precision,
+        scale: field.scale,
+      };
     case 'Lookup':
     case 'MasterDetail':
-      return { ...base, type: 'reference', referenceTo: [field.referenceTo], relationshipName: `${field.relationshipName}__r`, nillable: field.type === 'Lookup' && !field.required };
+      return {
+        ...base,
+        type: 'reference',
+        referenceTo: [field.referenceTo],
+        relationshipName: `${field.relationshipName}__r`,
+        nillable: field.type === 'Lookup' && !field.required,
+      };
     case 'Picklist':
     case 'MultiselectPicklist': {
-      const values = field.valueSet ? model.globalValueSets.find((s) => s.name === field.valueSet)?.values : field.values;
+      const values = field.valueSet
+        ? model.globalValueSets.find((s) => s.name === field.valueSet)?.values
+        : field.values;
       return { ...base, type: FIELD_TYPES[field.type], picklistValues: (values ?? []).map((v) => v.name) };
     }
     case 'Text':
@@ -89,7 +104,14 @@ class DescribedObject implements SchemaObject {
 
 const CMDT_SYSTEM_FIELDS: SchemaField[] = [
   { name: 'Id', label: 'Record ID', type: 'id', custom: false, nillable: false },
-  { name: 'DeveloperName', label: 'Custom Metadata Record Name', type: 'string', custom: false, nillable: false, length: 40 },
+  {
+    name: 'DeveloperName',
+    label: 'Custom Metadata Record Name',
+    type: 'string',
+    custom: false,
+    nillable: false,
+    length: 40,
+  },
   { name: 'MasterLabel', label: 'Label', type: 'string', custom: false, nillable: false, length: 40 },
   { name: 'Label', label: 'Label', type: 'string', custom: false, nillable: false, length: 40 },
   { name: 'QualifiedApiName', label: 'Qualified API Name', type: 'string', custom: false, nillable: false, length: 70 },
@@ -130,11 +152,21 @@ export function buildSchema(model: RevOpsModel): Schema {
   }
   for (const object of model.objects) {
     const custom = Object.entries(object.fields).map(([name, f]) => describeField(name, f, model));
-    const label = object.standard ? (STANDARD_OBJECTS[object.apiName as keyof typeof STANDARD_OBJECTS]?.label ?? object.apiName) : object.label;
-    objects.set(object.apiName.toLowerCase(), new DescribedObject(object.apiName, label, !object.standard, [...systemFields(object, model), ...custom]));
+    const label = object.standard
+      ? (STANDARD_OBJECTS[object.apiName as keyof typeof STANDARD_OBJECTS]?.label ?? object.apiName)
+      : object.label;
+    objects.set(
+      object.apiName.toLowerCase(),
+      new DescribedObject(object.apiName, label, !object.standard, [...systemFields(object, model), ...custom]),
+    );
   }
   const permissions = new Set(model.customPermissions.map((p) => p.name.toLowerCase()));
-  const records = new Map(model.customMetadataRecords.map((r) => [`${r.type}.${r.name}`.toLowerCase(), { ...r.values, DeveloperName: r.name, MasterLabel: r.label }]));
+  const records = new Map(
+    model.customMetadataRecords.map((r) => [
+      `${r.type}.${r.name}`.toLowerCase(),
+      { ...r.values, DeveloperName: r.name, MasterLabel: r.label },
+    ]),
+  );
   return {
     object: (name) => objects.get(name.toLowerCase()),
     objects: () => [...objects.values()],

@@ -28,7 +28,10 @@ export const emitAnalytics: Emitter = async (model) => {
     });
   }
   for (const r of model.reports) {
-    files.push({ path: at('reports', r.folder, `${r.name}.report-meta.xml`), content: await metadataXml('Report', reportXml(r)) });
+    files.push({
+      path: at('reports', r.folder, `${r.name}.report-meta.xml`),
+      content: await metadataXml('Report', reportXml(r)),
+    });
   }
   for (const d of model.dashboards) {
     files.push({
@@ -68,7 +71,9 @@ export const emitAnalytics: Emitter = async (model) => {
 async function folderFile(folder: FolderDef): Promise<GeneratedFile> {
   const type = folder.folderType === 'Report' ? 'ReportFolder' : 'DashboardFolder';
   const dir = folder.folderType === 'Report' ? 'reports' : 'dashboards';
-  const shares = folder.shares.length ? folder.shares : [{ to: 'AllInternalUsers', type: 'Organization', access: 'View' } as const];
+  const shares = folder.shares.length
+    ? folder.shares
+    : [{ to: 'AllInternalUsers', type: 'Organization', access: 'View' } as const];
   return {
     path: at(dir, `${folder.name}.${folder.folderType === 'Report' ? 'reportFolder' : 'dashboardFolder'}-meta.xml`),
     content: await metadataXml(type, {
@@ -105,12 +110,16 @@ function reportXml(r: ReportDef): Record<string, unknown> {
     showDetails: r.format === 'Tabular',
     showGrandTotal: true,
     showSubTotals: true,
-    timeFrameFilter: r.dateFilter ? { dateColumn: reportColumn(r.dateFilter.field), interval: r.dateFilter.range } : undefined,
+    timeFrameFilter: r.dateFilter
+      ? { dateColumn: reportColumn(r.dateFilter.field), interval: r.dateFilter.range }
+      : undefined,
   };
 }
 
 function componentXml(c: DashboardComponentDef): Record<string, unknown> {
-  const summary = c.sum ? { aggregate: 'Sum', axisBinding: 'y', column: reportColumn(c.sum) } : { axisBinding: 'y', column: 'RowCount' };
+  const summary = c.sum
+    ? { aggregate: 'Sum', axisBinding: 'y', column: reportColumn(c.sum) }
+    : { axisBinding: 'y', column: 'RowCount' };
   return {
     autoselectColumnsFromReport: false,
     chartAxisRange: c.chart === 'Metric' ? undefined : 'Auto',

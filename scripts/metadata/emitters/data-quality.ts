@@ -34,7 +34,10 @@ export const emitDataQuality: Emitter = async (model) => {
         actionOnUpdate: rule.onEdit === 'Block' ? 'Block' : 'Allow',
         alertText: rule.alertText,
         description: rule.description,
-        duplicateRuleMatchRules: rule.matchingRules.map((m) => ({ matchRuleSObjectType: m.object, matchingRule: m.rule })),
+        duplicateRuleMatchRules: rule.matchingRules.map((m) => ({
+          matchRuleSObjectType: m.object,
+          matchingRule: m.rule,
+        })),
         isActive: true,
         masterLabel: rule.label,
         operationsOnInsert: rule.onCreate === 'Block' ? [] : ['Alert', 'Report'],

@@ -82,7 +82,11 @@ function layout(steps: readonly FlowStep[], next: string | undefined, nodes: Nod
           rules: step.outcomes.map((o) => ({
             name: o.name,
             conditionLogic: o.logic,
-            conditions: o.conditions.map((c) => ({ leftValueReference: c.left, operator: c.operator, rightValue: flowValue(c.right) })),
+            conditions: o.conditions.map((c) => ({
+              leftValueReference: c.left,
+              operator: c.operator,
+              rightValue: flowValue(c.right),
+            })),
             connector: connector(o.then[0]?.name ?? following),
             label: o.label,
           })),
@@ -98,13 +102,21 @@ function flowXml(flow: FlowDef): Record<string, unknown> {
   layout(flow.steps, undefined, nodes, { y: 0 });
   const { start } = flow;
   const entry = start.filters.length ? { filterLogic: start.filterLogic, filters: start.filters.map(filterXml) } : {};
-  const builder = (name: string) => ({ name, value: { stringValue: name === 'CanvasMode' ? 'AUTO_LAYOUT_CANVAS' : 'LightningFlowBuilder' } });
+  const builder = (name: string) => ({
+    name,
+    value: { stringValue: name === 'CanvasMode' ? 'AUTO_LAYOUT_CANVAS' : 'LightningFlowBuilder' },
+  });
   return {
     apiVersion: API_VERSION,
     ...nodes,
     description: flow.description,
     environments: 'Default',
-    formulas: Object.entries(flow.formulas).map(([name, f]) => ({ name, dataType: f.dataType, expression: f.expression, scale: f.scale })),
+    formulas: Object.entries(flow.formulas).map(([name, f]) => ({
+      name,
+      dataType: f.dataType,
+      expression: f.expression,
+      scale: f.scale,
+    })),
     interviewLabel: `${flow.label} {!$Flow.CurrentDateTime}`,
     label: flow.label,
     processMetadataValues: ['BuilderType', 'CanvasMode', 'OriginBuilderType'].map(builder),

@@ -1,4 +1,4 @@
-import type { CustomObjectDef, FieldDef, ObjectDef, RevOpsModel, StandardFieldSettings } from '../../dsl/index.ts';
+import type { CustomObjectDef, FieldDef, ObjectDef, StandardFieldSettings } from '../../dsl/index.ts';
 import { metadataXml } from '../xml.ts';
 import { at, type Emitter, type GeneratedFile } from './types.ts';
 
@@ -8,13 +8,23 @@ export const emitObjects: Emitter = async (model) => {
   for (const object of model.objects) {
     const dir = (...rest: string[]) => at('objects', object.apiName, ...rest);
     const objectBody = objectXml(object);
-    if (objectBody) files.push({ path: dir(`${object.apiName}.object-meta.xml`), content: await metadataXml('CustomObject', objectBody) });
+    if (objectBody)
+      files.push({
+        path: dir(`${object.apiName}.object-meta.xml`),
+        content: await metadataXml('CustomObject', objectBody),
+      });
     for (const [name, field] of Object.entries(object.fields)) {
-      files.push({ path: dir('fields', `${name}.field-meta.xml`), content: await metadataXml('CustomField', customFieldXml(object, name, field)) });
+      files.push({
+        path: dir('fields', `${name}.field-meta.xml`),
+        content: await metadataXml('CustomField', customFieldXml(object, name, field)),
+      });
     }
     if (object.standard) {
       for (const [name, settings] of Object.entries(object.standardFields)) {
-        files.push({ path: dir('fields', `${name}.field-meta.xml`), content: await metadataXml('CustomField', standardFieldXml(name, settings)) });
+        files.push({
+          path: dir('fields', `${name}.field-meta.xml`),
+          content: await metadataXml('CustomField', standardFieldXml(name, settings)),
+        });
       }
     }
   }
@@ -50,9 +60,15 @@ const hasTrackedFields = (object: ObjectDef): boolean =>
   (object.standard && Object.values(object.standardFields).some((s) => s.trackHistory));
 
 function objectXml(object: ObjectDef): Record<string, unknown> | undefined {
-  if (object.standard) return hasTrackedFields(object) ? { enableHistory: true } : undefined;
+  // Every decomposed object has a parent file; SDR writes an empty one for a standard object we only extend.
+  if (object.standard) return hasTrackedFields(object) ? { enableHistory: true } : {};
   if (object.customMetadata) {
-    return { description: object.description, label: object.label, pluralLabel: object.pluralLabel, visibility: 'Public' };
+    return {
+      description: object.description,
+      label: object.label,
+      pluralLabel: object.pluralLabel,
+      visibility: 'Public',
+    };
   }
   return customObjectXml(object);
 }
@@ -92,7 +108,8 @@ function standardFieldXml(name: string, settings: StandardFieldSettings): Record
 /** A custom field with the elements a retrieve writes for its type. */
 export function customFieldXml(object: ObjectDef, name: string, field: FieldDef): Record<string, unknown> {
   const cmdt = !object.standard && object.customMetadata;
-  const tracking = cmdt || field.type === 'Formula' ? {} : { trackHistory: field.trackHistory ?? false, trackTrending: false };
+  const tracking =
+    cmdt || field.type === 'Formula' ? {} : { trackHistory: field.trackHistory ?? false, trackTrending: false };
   const common = {
     fullName: name,
     description: field.description,
@@ -119,7 +136,14 @@ export function customFieldXml(object: ObjectDef, name: string, field: FieldDef)
     case 'Html':
       return { ...common, length: field.length, ...tracking, type: field.type, visibleLines: field.visibleLines };
     case 'Email':
-      return { ...common, externalId: field.externalId ?? false, ...required, ...tracking, type: 'Email', unique: field.unique ?? false };
+      return {
+        ...common,
+        externalId: field.externalId ?? false,
+        ...required,
+        ...tracking,
+        type: 'Email',
+        unique: field.unique ?? false,
+      };
     case 'Phone':
     case 'Url':
       return { ...common, ...required, ...tracking, type: field.type };
@@ -201,4 +225,3 @@ export function customFieldXml(object: ObjectDef, name: string, field: FieldDef)
       };
   }
 }
-

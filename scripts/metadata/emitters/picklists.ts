@@ -50,7 +50,12 @@ export const emitPicklists: Emitter = async (model) => {
     files.push({
       path: at('globalValueSets', `${set.name}.globalValueSet-meta.xml`),
       content: await metadataXml('GlobalValueSet', {
-        customValue: set.values.map((v) => ({ fullName: v.name, default: false, description: v.description, label: v.label })),
+        customValue: set.values.map((v) => ({
+          fullName: v.name,
+          default: false,
+          description: v.description,
+          label: v.label,
+        })),
         description: set.description,
         masterLabel: set.label,
         sorted: set.sorted ?? false,

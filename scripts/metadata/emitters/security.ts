@@ -12,7 +12,8 @@ export const emitSecurity: Emitter = async (model) => {
     });
   }
   for (const set of model.permissionSets) {
-    const byName = <T>(items: T[], key: (t: T) => string) => [...items].sort((a, b) => key(a).localeCompare(key(b), 'en'));
+    const byName = <T>(items: T[], key: (t: T) => string) =>
+      [...items].sort((a, b) => key(a).localeCompare(key(b), 'en'));
     files.push({
       path: at('permissionsets', `${set.name}.permissionset-meta.xml`),
       content: await metadataXml('PermissionSet', {

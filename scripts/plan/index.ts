@@ -1,0 +1,98 @@
+import { join, relative, resolve } from 'node:path';
+import type { RevOpsModel } from '../dsl/index.ts';
+import { detectDrift, generateFiles, hasDrift, type Drift } from '../metadata/generate.ts';
+import { loadModel, type Project } from '../project.ts';
+import type { Finding } from '../verify/findings.ts';
+import { verifyProject, type VerifyReport } from '../verify/index.ts';
+
+export interface PlanResult {
+  readonly ok: boolean;
+  /** Non-empty when force-app/ and model/ disagree; verify does not run then. */
+  readonly drift: Drift;
+  readonly componentsByType: Readonly<Record<string, number>>;
+  readonly componentCount: number;
+  /** Definitions marked `locked` (changing them will need a governance RFC). */
+  readonly lockedDefinitions: number;
+  readonly errors: readonly Finding[];
+  readonly warnings: readonly Finding[];
+  readonly package?: {
+    readonly packageXml: string;
+    readonly directory: string;
+    readonly zip: string;
+    readonly zipBytes: number;
+  };
+  readonly checks: VerifyReport['checks'];
+  readonly durationMs: number;
+}
+
+export const DEFAULT_PLAN_DIR = 'out/plan';
+
+/**
+ * `revops plan`: what would deploy, with no org and no network. Drift check → verify (which
+ * builds the Metadata API package) → summary.
+ */
+export async function plan(
+  project: Project,
+  options: { outDir?: string; model?: RevOpsModel } = {},
+): Promise<PlanResult> {
+  const start = performance.now();
+  const model = options.model ?? (await loadModel(project));
+  const outDir = resolve(project.root, options.outDir ?? DEFAULT_PLAN_DIR);
+  const drift = await detectDrift(project.root, await generateFiles(model));
+  const base = {
+    componentsByType: {},
+    componentCount: 0,
+    lockedDefinitions: countLocked(model),
+    warnings: [],
+    checks: [],
+  };
+  if (hasDrift(drift)) {
+    const errors = [...drift.added, ...drift.changed, ...drift.removed].map((path) => ({
+      check: 'drift',
+      location: path,
+      message: drift.added.includes(path)
+        ? 'missing: run `revops generate`'
+        : drift.changed.includes(path)
+          ? 'differs from model/: run `revops generate` (never edit generated files)'
+          : 'no longer in model/: run `revops generate`',
+    }));
+    return { ...base, ok: false, drift, errors, durationMs: Math.round(performance.now() - start) };
+  }
+  const report = await verifyProject(project, model, outDir);
+  const componentsByType: Record<string, number> = {};
+  for (const c of report.components) componentsByType[c.type] = (componentsByType[c.type] ?? 0) + 1;
+  const rel = (p: string) => relative(project.root, p).split('\\').join('/');
+  return {
+    ok: report.errors.length === 0,
+    drift,
+    componentsByType,
+    componentCount: report.components.length,
+    lockedDefinitions: base.lockedDefinitions,
+    errors: report.errors,
+    warnings: report.warnings,
+    package: {
+      packageXml: rel(join(outDir, 'package', 'package.xml')),
+      directory: rel(report.metadataPackage.directory),
+      zip: rel(report.metadataPackage.zipFile),
+      zipBytes: report.metadataPackage.zipBytes,
+    },
+    checks: report.checks,
+    durationMs: Math.round(performance.now() - start),
+  };
+}
+
+function countLocked(model: RevOpsModel): number {
+  const definitions: { locked?: boolean }[] = [
+    ...model.objects,
+    ...model.objects.flatMap((o) => Object.values(o.fields)),
+    ...model.globalValueSets,
+    ...model.validationRules,
+    ...model.customPermissions,
+    ...model.permissionSets,
+    ...model.flows,
+    ...model.customMetadataRecords,
+    ...(model.opportunityStages ? [model.opportunityStages] : []),
+    ...(model.leadStatuses ? [model.leadStatuses] : []),
+  ];
+  return definitions.filter((d) => d.locked).length;
+}
