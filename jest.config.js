@@ -26,6 +26,8 @@ function jestMockMappings() {
 
 export default {
   ...jestConfig,
+  // LWC tests only: the toolkit's own tests (scripts/, tests/) run on node --test.
+  roots: ['<rootDir>/force-app'],
   moduleNameMapper: jestMockMappings(),
   setupFilesAfterEnv: [...(jestConfig.setupFilesAfterEnv ?? []), '<rootDir>/force-app/test/jest-sa11y-setup.js'],
   testPathIgnorePatterns: [

@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
+import { readFile } from 'node:fs/promises';
 import { generate } from '../commands/generate.ts';
+import { checkFormula, evaluateBatch, evaluateFormula } from '../commands/formula.ts';
 import { loadModel, openProject } from '../project.ts';
 import { plan, type PlanResult } from '../plan/index.ts';
 import { verifyProject } from '../verify/index.ts';
@@ -12,7 +14,10 @@ Commands (no org needed):
   plan [--json] [--out DIR]     drift check, verify, build the deployable package, summary
   generate [--check]            write force-app/generated from model/ (--check: fail on drift)
   verify [--json]               offline checks: SDR conversion, cross-references, formulas, Apex, LWC
-  formula check|eval ...        check or evaluate a Salesforce formula against the model
+  formula check --object O 'F'  type-check a formula against the model; prints its type and fields
+  formula eval --object O --record JSON [--prior JSON] [--user JSON] [--permissions A,B]
+               [--now ISO] [--time-zone TZ] [--blanks zero|blank] 'F'
+  formula eval --batch FILE     JSON lines {object, formula, record, prior, user, permissions, now, blanks}
 
 Run \`revops <command> --help\` for a command's options.`;
 
@@ -25,6 +30,8 @@ export async function main(argv: string[]): Promise<number> {
       return runPlan(rest);
     case 'verify':
       return runVerify(rest);
+    case 'formula':
+      return runFormula(rest);
     case undefined:
     case '--help':
     case '-h':
@@ -126,3 +133,69 @@ function printPlan(result: PlanResult): void {
   }
   console.log(`  model and force-app/ in sync; done in ${(result.durationMs / 1000).toFixed(1)} s`);
 }
+
+async function runFormula(args: string[]): Promise<number> {
+  const [mode, ...rest] = args;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      object: { type: 'string' },
+      record: { type: 'string' },
+      prior: { type: 'string' },
+      user: { type: 'string' },
+      permissions: { type: 'string' },
+      now: { type: 'string' },
+      'time-zone': { type: 'string' },
+      blanks: { type: 'string' },
+      batch: { type: 'string' },
+    },
+  });
+  const project = await openProject();
+  const model = await loadModel(project);
+  if (mode === 'eval' && values.batch) {
+    const lines = (await readFile(values.batch, 'utf8')).split('\n');
+    for (const line of evaluateBatch(model, lines)) console.log(line);
+    return 0;
+  }
+  const formula = positionals.join(' ');
+  if ((mode !== 'check' && mode !== 'eval') || !values.object || !formula) {
+    console.error("usage: revops formula check|eval --object Opportunity [options] '<formula>' (see revops --help)");
+    return 2;
+  }
+  if (values.blanks && values.blanks !== 'zero' && values.blanks !== 'blank') {
+    console.error('revops formula: --blanks must be zero or blank');
+    return 2;
+  }
+  if (mode === 'check') {
+    console.log(JSON.stringify(checkFormula(model, values.object, formula)));
+    return 0;
+  }
+  const json = (flag: string, text: string | undefined) => {
+    if (text === undefined) return undefined;
+    try {
+      return JSON.parse(text) as Record<string, unknown>;
+    } catch (e) {
+      throw new UsageError(`--${flag} is not valid JSON: ${(e as Error).message}`);
+    }
+  };
+  const result = evaluateFormula(model, {
+    object: values.object,
+    formula,
+    record: json('record', values.record),
+    prior: json('prior', values.prior),
+    user: json('user', values.user),
+    permissions: values.permissions
+      ?.split(',')
+      .map((p) => p.trim())
+      .filter(Boolean),
+    now: values.now,
+    timeZone: values['time-zone'],
+    blanks: values.blanks as 'zero' | 'blank' | undefined,
+  });
+  console.log(JSON.stringify(result));
+  return 0;
+}
+
+/** A command line that cannot be acted on: message and exit code 2. */
+export class UsageError extends Error {}

@@ -13,7 +13,7 @@ import {
   type ComponentSummary,
   type MetadataPackage,
 } from './sdr.ts';
-import { checkFormulas } from './formulas.ts';
+import { checkFormulas, modelFormulas } from './formulas.ts';
 
 export interface VerifyReport {
   readonly components: readonly ComponentSummary[];
@@ -103,18 +103,11 @@ export async function verifyProject(project: Project, model: RevOpsModel, outDir
   );
   const formulas = await timed(
     'formulas',
-    () => formulaCount(model),
+    () => modelFormulas(model).length,
     async () => checkFormulas(model, schema),
   );
   errors.push(...formulas.errors);
   warnings.push(...formulas.warnings);
 
   return { components, errors, warnings, checks, metadataPackage };
-}
-
-function formulaCount(model: RevOpsModel): number {
-  return (
-    model.validationRules.length +
-    model.objects.flatMap((o) => Object.values(o.fields)).filter((f) => f.type === 'Formula').length
-  );
 }

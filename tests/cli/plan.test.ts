@@ -1,0 +1,169 @@
+/**
+ * `revops plan` end to end: offline, on the real project and on broken copies of it.
+ */
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { openProject } from '../../scripts/project.ts';
+import { plan } from '../../scripts/plan/index.ts';
+import { projectCopy, revops, ROOT } from './project-copy.ts';
+
+describe('revops plan', () => {
+  let outDir: string;
+  before(async () => {
+    outDir = await mkdtemp(join(tmpdir(), 'revops-plan-out-'));
+  });
+  after(() => rm(outDir, { recursive: true, force: true }));
+
+  test('builds the package with the network cut off', async () => {
+    const original = net.Socket.prototype.connect;
+    const attempts: unknown[] = [];
+    net.Socket.prototype.connect = function (...args: unknown[]) {
+      attempts.push(args[0]);
+      throw new Error('network access during plan');
+    } as typeof original;
+    try {
+      const result = await plan(await openProject(ROOT), { outDir });
+      assert.deepEqual(result.errors, []);
+      assert.equal(result.ok, true);
+      assert.deepEqual(attempts, [], 'plan must not open any socket');
+      assert.ok(result.componentCount > 100, `component count ${result.componentCount}`);
+      assert.equal(result.componentsByType.ValidationRule, 18);
+      const manifest = await readFile(join(outDir, 'package', 'package.xml'), 'utf8');
+      for (const member of [
+        'StageGateController',
+        'stageGateChecklist',
+        'Opportunity.Problem_Statement__c',
+        'Opportunity.Gate_Discovery_Problem_Statement',
+        'OpportunityStage',
+      ]) {
+        assert.match(manifest, new RegExp(`<members>${member}</members>`), `package.xml lists ${member}`);
+      }
+      assert.match(manifest, /<version>66\.0<\/version>/);
+    } finally {
+      net.Socket.prototype.connect = original;
+    }
+  });
+
+  test('--json prints the sf-style envelope', () => {
+    const run = revops(ROOT, 'plan', '--json', '--out', outDir);
+    assert.equal(run.status, 0, run.stderr);
+    const json = JSON.parse(run.stdout) as {
+      status: number;
+      result: { componentCount: number; package: { zip: string } };
+      warnings: unknown[];
+    };
+    assert.equal(json.status, 0);
+    assert.ok(json.result.componentCount > 100);
+    assert.ok(json.result.package.zip.endsWith('package.zip'));
+    assert.ok(Array.isArray(json.warnings));
+  });
+});
+
+describe('revops plan on a broken project', { concurrency: true }, () => {
+  const cases: { name: string; file: string; edit: (s: string) => string; expect: RegExp[] }[] = [
+    {
+      name: 'a bad API name',
+      file: 'model/objects/opportunity.ts',
+      edit: (s) => s.replace('Push_Count__c:', 'Push__Count__c:'),
+      expect: [/model\/objects\/opportunity\.ts:\d+/, /CustomField Opportunity\.Push__Count__c/, /invalid API name/],
+    },
+    {
+      name: 'an unknown field in a permission set',
+      file: 'model/security/permission-sets.ts',
+      edit: (s) =>
+        s
+          .replace(
+            'fields: [fieldsOf(Opportunity), fieldsOf(Account), fieldsOf(Contact)],',
+            "fields: [fieldsOf(Opportunity), fieldsOf(Account), fieldsOf(Contact), editable(Opportunity.field('Champoin__c'))],",
+          )
+          .replace('import { access,', 'import { access, editable,'),
+      expect: [
+        /model\/security\/permission-sets\.ts:\d+/,
+        /PermissionSet RevOps_Admin/,
+        /unknown field Opportunity\.Champoin__c \(did you mean Champion__c/,
+      ],
+    },
+    {
+      name: 'a duplicate stage',
+      file: 'model/governance/stages.ts',
+      edit: (s) => s.replace('closedWon(),', "closedWon(),\n    closedLost('Closed Lost'),"),
+      expect: [
+        /model\/governance\/stages\.ts:\d+/,
+        /StandardValueSet OpportunityStage/,
+        /duplicate stage: "Closed Lost"/,
+      ],
+    },
+  ];
+  for (const c of cases) {
+    test(`stops on ${c.name}, names the definition and writes nothing`, async () => {
+      const dir = await projectCopy();
+      try {
+        const path = join(dir, c.file);
+        const before = await readFile(path, 'utf8');
+        const after = c.edit(before);
+        assert.notEqual(after, before, 'the test edit applies');
+        await writeFile(path, after);
+        const run = revops(dir, 'plan');
+        assert.equal(run.status, 1, run.stdout + run.stderr);
+        for (const pattern of c.expect) assert.match(run.stderr, pattern);
+        assert.doesNotMatch(run.stderr, /at .*\.ts:\d+:\d+\)/, 'no stack trace');
+        const generate = revops(dir, 'generate');
+        assert.equal(generate.status, 1);
+        assert.equal(
+          revops(dir, 'generate', '--check').status,
+          1,
+          'nothing was half-written: still failing the same way',
+        );
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    });
+  }
+
+  for (const c of [
+    {
+      name: 'a validation rule naming a missing field',
+      edit: (s: string) => s.replace('ISBLANK(TEXT(Slip_Reason__c))', 'ISBLANK(TEXT(Slip_Reasn__c))'),
+      expect: [/ValidationRule Opportunity\.Close_Date_Slip_Needs_Reason/, /Slip_Reasn__c/, /\^/],
+    },
+    {
+      name: 'a picklist compared with =',
+      edit: (s: string) => s.replace('ISPICKVAL(Status, "Disqualified")', 'Status = "Disqualified"'),
+      expect: [/ValidationRule Lead\.Disqualification_Needs_Reason/, /picklist/i, /line \d+, column \d+/],
+    },
+  ]) {
+    test(`verify rejects ${c.name}, pointing into the formula`, async () => {
+      const dir = await projectCopy();
+      try {
+        const path = join(dir, 'model/governance/hygiene-rules.ts');
+        const source = await readFile(path, 'utf8');
+        assert.notEqual(c.edit(source), source, 'the test edit applies');
+        await writeFile(path, c.edit(source));
+        assert.equal(revops(dir, 'generate').status, 0);
+        const run = revops(dir, 'verify');
+        assert.equal(run.status, 1, run.stdout + run.stderr);
+        for (const pattern of c.expect) assert.match(run.stderr, pattern);
+        assert.match(run.stderr, /model\/governance\/hygiene-rules\.ts:\d+/);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    });
+  }
+
+  test('a hand edit of a generated file is drift', async () => {
+    const dir = await projectCopy();
+    try {
+      const file = join(dir, 'force-app/generated/objects/Opportunity/fields/ARR__c.field-meta.xml');
+      await writeFile(file, (await readFile(file, 'utf8')).replace('<label>ARR</label>', '<label>Annual ARR</label>'));
+      const run = revops(dir, 'plan');
+      assert.equal(run.status, 1);
+      assert.match(run.stderr, /ARR__c\.field-meta\.xml: differs from model\//);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
