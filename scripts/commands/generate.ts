@@ -18,7 +18,7 @@ export interface GenerateResult {
 /** `revops generate [--check]`: writes force-app/generated from the model, or reports drift. */
 export async function generate(project: Project, options: { check?: boolean } = {}): Promise<GenerateResult> {
   const model = await loadModel(project);
-  const files = await generateFiles(model);
+  const files = await generateFiles(model, { apiVersion: project.apiVersion });
   const drift = options.check ? await detectDrift(project.root, files) : await writeGenerated(project.root, files);
   return { files, drift, inSync: !hasDrift(drift) };
 }

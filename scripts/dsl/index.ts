@@ -32,6 +32,7 @@ export const closedWon = locate(governance.closedWon);
 export const closedLost = locate(governance.closedLost);
 export const defineStages = locate(governance.defineStages);
 export const defineLeadStatuses = locate(governance.defineLeadStatuses);
+export const leadStatus = locate(governance.leadStatus);
 export const globalValueSet = locate(governance.globalValueSet);
 export const businessProcess = locate(governance.businessProcess);
 export const path = locate(governance.path);

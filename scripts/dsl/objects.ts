@@ -32,7 +32,8 @@ interface ObjectBase<F extends Record<string, FieldDef>> {
   /** Custom fields, keyed by API name (`Problem_Statement__c`). */
   readonly fields: F;
   /** A typed reference to a field of this object, for rules, permissions, reports and paths. */
-  field(name: (keyof F & string) | string): FieldRef;
+  /** Typed by each builder to the fields the object really has; a typo fails the type check. */
+  field(name: never): FieldRef;
 }
 
 export interface StandardObjectDef<

@@ -45,7 +45,7 @@ export function fieldsOf(
   return Object.entries(object.fields)
     .filter(([, f]) => !f.required && f.type !== 'MasterDetail')
     .map(([name, f]) => ({
-      field: object.field(name),
+      field: { object: object.apiName, field: name },
       edit: (o.edit ?? true) && f.type !== 'Formula' && !(o.readOnlyFields ?? []).includes(name),
     }));
 }

@@ -81,7 +81,13 @@ const NOT_IN_FORMULA_FIELDS: ReadonlySet<FormulaContext> = new Set(['formulaFiel
 export function check(formula: string | FormulaAst, options: CheckOptions): CheckedFormula {
   const ast = typeof formula === 'string' ? parse(formula) : formula;
   const source = typeof formula === 'string' ? formula : (options.source ?? sourceOf(formula) ?? '');
-  return new Checker(source, options).run(ast);
+  try {
+    return new Checker(source, options).run(ast);
+  } catch (e) {
+    if (e instanceof RangeError)
+      throw new FormulaError('syntax', 'The formula is too complex (nested too deeply)', source, 0, source.length);
+    throw e;
+  }
 }
 
 interface Expect {

@@ -29,14 +29,29 @@ const prop = (name: string): string => (IDENT.test(name) ? `.${name}` : `[${JSON
 
 export function compile(checked: CheckedFormula): CompiledFormula {
   const gen = new Generator(checked);
-  const body = gen.result(checked.typed);
-  const js = gen.source(body);
-  const factory = new Function('R', 'K', 'F', js) as (
-    r: typeof RT,
-    k: unknown[],
-    f: RT.Fail[],
-  ) => (ctx: EvalContext) => FormulaValue;
-  const fn = factory(RT, gen.constants, gen.fails);
+  let fn: (ctx: EvalContext) => FormulaValue;
+  let js: string;
+  try {
+    js = gen.source(gen.result(checked.typed));
+    const factory = new Function('R', 'K', 'F', js) as (
+      r: typeof RT,
+      k: unknown[],
+      f: RT.Fail[],
+    ) => (ctx: EvalContext) => FormulaValue;
+    fn = factory(RT, gen.constants, gen.fails);
+  } catch (e) {
+    if (e instanceof RangeError || e instanceof SyntaxError) {
+      const source = checked.source;
+      throw new FormulaError(
+        'syntax',
+        'The formula is too complex to compile (nested too deeply)',
+        source,
+        0,
+        Math.max(1, source.length),
+      );
+    }
+    throw e;
+  }
   return Object.assign(fn, { checked, returnType: checked.returnType, js }) as unknown as CompiledFormula;
 }
 

@@ -24,8 +24,24 @@ function snapTiny(x: number): number {
   return Number(x.toPrecision(15));
 }
 
-export const add = (a: number, b: number): number => fix(a + b);
-export const sub = (a: number, b: number): number => fix(a - b);
+/**
+ * Snap a sum or difference. The rounding error of a + b is relative to the larger operand, not to
+ * the result (1 − 1.005 cancels to −0.00499999999999989), so the 15 significant digits are
+ * counted from the larger operand.
+ */
+function snapSum(r: number, a: number, b: number): number {
+  const m = Math.max(a < 0 ? -a : a, b < 0 ? -b : b);
+  if (!(m < 1e15) || m < 1e-7 || !Number.isFinite(r)) return r;
+  const k = 14 - Math.floor(Math.log10(m));
+  const p = POW10[k] as number;
+  const y = Math.round((r < 0 ? -r : r) * p) / p;
+  return r < 0 ? -y : y;
+}
+
+export const add = (a: number, b: number): number =>
+  Number.isInteger(a) && Number.isInteger(b) ? a + b : snapSum(a + b, a, b);
+export const sub = (a: number, b: number): number =>
+  Number.isInteger(a) && Number.isInteger(b) ? a - b : snapSum(a - b, a, b);
 export const mul = (a: number, b: number): number => fix(a * b);
 export const div = (a: number, b: number): number => fix(a / b);
 

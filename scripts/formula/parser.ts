@@ -27,6 +27,11 @@ const PRECEDENCE: Record<string, number> = {
 };
 const NORMALISE: Record<string, BinaryOperator> = { '==': '=', '!=': '<>' };
 const MAX_DEPTH = 400;
+/**
+ * Deepest tree accepted. Salesforce caps formulas at 3,900 characters, so `1 + 1 + …` can nest
+ * about 1,000 levels; deeper trees would only exhaust the stack in the checker and compiler.
+ */
+const MAX_TREE_DEPTH = 1200;
 
 /** Parses a Salesforce formula into its syntax tree; syntax errors are positioned FormulaErrors. */
 export function parse(source: string): FormulaAst {
@@ -64,6 +69,25 @@ class Parser {
     return expr;
   }
 
+  private readonly depths = new WeakMap<FormulaAst, number>();
+
+  /** Records a node's tree depth and rejects trees too deep to check and compile safely. */
+  private deep<T extends FormulaAst>(node: T, ...children: FormulaAst[]): T {
+    let d = 0;
+    for (const c of children) d = Math.max(d, this.depths.get(c) ?? 0);
+    if (d + 1 > MAX_TREE_DEPTH) {
+      throw new FormulaError(
+        'syntax',
+        'The formula is nested too deeply',
+        this.source,
+        node.start,
+        Math.max(1, node.end - node.start),
+      );
+    }
+    this.depths.set(node, d + 1);
+    return node;
+  }
+
   private peek(ahead = 0): Token {
     return this.tokens[Math.min(this.pos + ahead, this.tokens.length - 1)] as Token;
   }
@@ -95,7 +119,11 @@ class Parser {
       this.next();
       const right = this.expression(prec);
       const op = NORMALISE[t.text] ?? (t.text as BinaryOperator);
-      left = { kind: 'binary', op, left, right, opStart: t.start, opText: t.text, start: left.start, end: right.end };
+      left = this.deep(
+        { kind: 'binary', op, left, right, opStart: t.start, opText: t.text, start: left.start, end: right.end },
+        left,
+        right,
+      );
     }
     this.depth--;
     return left;
@@ -108,7 +136,10 @@ class Parser {
       if (++this.depth > MAX_DEPTH) throw this.error('The formula is nested too deeply', t);
       const operand = this.unary();
       this.depth--;
-      return { kind: 'unary', op: t.text as UnaryOperator, operand, start: t.start, end: operand.end };
+      return this.deep(
+        { kind: 'unary', op: t.text as UnaryOperator, operand, start: t.start, end: operand.end },
+        operand,
+      );
     }
     return this.primary();
   }
@@ -127,7 +158,7 @@ class Parser {
           throw this.error(`Syntax error: missing ')' (found ${describe(close)})`, close);
         }
         this.next();
-        return { kind: 'paren', inner, start: t.start, end: close.end };
+        return this.deep({ kind: 'paren', inner, start: t.start, end: close.end }, inner);
       }
       case '{!': {
         const field = this.fieldPath(this.expect('ident', 'a field name'));
@@ -167,7 +198,10 @@ class Parser {
         }
       }
       const close = this.next();
-      return { kind: 'call', name: t.text.toUpperCase(), rawName: t.text, args, start: t.start, end: close.end };
+      return this.deep(
+        { kind: 'call', name: t.text.toUpperCase(), rawName: t.text, args, start: t.start, end: close.end },
+        ...args,
+      );
     }
     if (following.kind !== '.') {
       const upper = t.text.toUpperCase();

@@ -45,7 +45,7 @@ function typeInfo(typeName: string): { order: string[]; props: Record<string, Pr
   const own = [...Object.keys(entry.props)];
   for (const name of Object.keys(SUPPLEMENT[typeName] ?? {})) {
     if (own.includes(name)) continue;
-    const at = own.findIndex((existing) => existing.localeCompare(name, 'en') > 0);
+    const at = own.findIndex((existing) => existing > name); // WSDL order is by character code
     own.splice(at === -1 ? own.length : at, 0, name);
   }
   const info = {

@@ -11,7 +11,7 @@ import { emitPaths } from './emitters/paths.ts';
 import { emitPicklists } from './emitters/picklists.ts';
 import { emitSecurity } from './emitters/security.ts';
 import { emitSettings } from './emitters/settings.ts';
-import { GENERATED_ROOT, type Emitter, type GeneratedFile } from './emitters/types.ts';
+import { GENERATED_ROOT, type EmitOptions, type Emitter, type GeneratedFile } from './emitters/types.ts';
 
 export { GENERATED_ROOT, type GeneratedFile } from './emitters/types.ts';
 
@@ -28,6 +28,9 @@ const EMITTERS: readonly Emitter[] = [
   emitSettings,
 ];
 
+/** The API version of a project that does not say (the project's sourceApiVersion wins). */
+export const DEFAULT_API_VERSION = '66.0';
+
 /** Files outside GENERATED_ROOT that the generator also owns. */
 export const GENERATED_FILES_OUTSIDE_ROOT = ['config/project-scratch-def.json'] as const;
 
@@ -35,10 +38,13 @@ export const GENERATED_FILES_OUTSIDE_ROOT = ['config/project-scratch-def.json'] 
  * The files the model defines, in path order. Validates first: a model with problems produces
  * no files at all (ModelError lists every problem).
  */
-export async function generateFiles(model: RevOpsModel): Promise<GeneratedFile[]> {
+export async function generateFiles(
+  model: RevOpsModel,
+  options: EmitOptions = { apiVersion: DEFAULT_API_VERSION },
+): Promise<GeneratedFile[]> {
   const issues = validateModel(model);
   if (issues.length) throw new ModelError(issues);
-  const files = (await Promise.all(EMITTERS.map((emit) => emit(model)))).flat();
+  const files = (await Promise.all(EMITTERS.map((emit) => emit(model, options)))).flat();
   const byPath = new Map<string, GeneratedFile>();
   for (const file of files) {
     if (byPath.has(file.path.toLowerCase())) throw new Error(`Two definitions generate the same file ${file.path}`);

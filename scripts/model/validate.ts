@@ -1,5 +1,7 @@
-import { fieldPath, originOf, type FieldRef, type RevOpsModel } from '../dsl/index.ts';
+import { fieldPath, originOf, type FieldRef, type FlowStep, type RevOpsModel } from '../dsl/index.ts';
 import { buildSchema } from '../schema/build.ts';
+import { resolveFieldPath } from '../schema/resolve.ts';
+import { isStandardObject } from '../schema/standard-objects.ts';
 import type { Schema } from '../schema/types.ts';
 import { reportColumn } from '../metadata/emitters/analytics.ts';
 
@@ -81,7 +83,8 @@ export function validateModel(model: RevOpsModel): ModelIssue[] {
   for (const object of model.objects) {
     const c = `CustomObject ${object.apiName}`;
     if (!object.standard) apiName(object, c, object.apiName, object.customMetadata ? '__mdt' : '__c');
-    else if (!schema.object(object.apiName)) report(object, c, `unknown standard object ${object.apiName}`);
+    else if (!isStandardObject(object.apiName))
+      report(object, c, `unknown standard object ${object.apiName} (not in the standard-object catalogue)`);
     let tracked = 0;
     for (const [name, field] of Object.entries(object.fields)) {
       const fc = `CustomField ${object.apiName}.${name}`;
@@ -103,7 +106,13 @@ export function validateModel(model: RevOpsModel): ModelIssue[] {
           'picklist value',
           object,
         );
-        if (field.defaultValue !== undefined && !values.some((v) => v.name === field.defaultValue)) {
+        if (field.valueSet && field.defaultValue !== undefined) {
+          report(
+            object,
+            fc,
+            `a picklist using global value set "${field.valueSet}" takes its default from the value set, not from the field`,
+          );
+        } else if (field.defaultValue !== undefined && !values.some((v) => v.name === field.defaultValue)) {
           report(
             object,
             fc,
@@ -213,6 +222,18 @@ export function validateModel(model: RevOpsModel): ModelIssue[] {
     if (!leads.statuses.some((s) => s.converted))
       report(leads, c, 'at least one lead status must be a converted status');
   }
+  unique(
+    model.businessProcesses,
+    (p) => `${p.object}.${p.name}`,
+    (p) => `BusinessProcess ${p.object}.${p.name}`,
+    'business process',
+  );
+  unique(
+    model.paths,
+    (p) => p.name,
+    (p) => `PathAssistant ${p.name}`,
+    'path',
+  );
   for (const process of model.businessProcesses) {
     const c = `BusinessProcess ${process.object}.${process.name}`;
     apiName(process, c, process.name);
@@ -267,8 +288,11 @@ export function validateModel(model: RevOpsModel): ModelIssue[] {
   for (const set of model.permissionSets) {
     const c = `PermissionSet ${set.name}`;
     apiName(set, c, set.name);
-    for (const object of Object.keys(set.objects))
+    for (const [object, a] of Object.entries(set.objects)) {
       if (!schema.object(object)) report(set, c, `object permission names unknown object ${object}`);
+      if (a.delete && !a.edit) report(set, c, `${object}: Delete requires Edit (Salesforce rejects the combination)`);
+      if (a.modifyAll && !(a.viewAll && a.delete)) report(set, c, `${object}: Modify All requires View All and Delete`);
+    }
     for (const p of set.customPermissions)
       if (!schema.hasCustomPermission(p)) report(set, c, `grants unknown custom permission ${p}`);
     for (const t of set.customMetadataTypes)
@@ -292,6 +316,12 @@ export function validateModel(model: RevOpsModel): ModelIssue[] {
         report(set, c, `grants ${fieldPath(access.field)} without read access to ${access.field.object}`);
     }
   }
+  unique(
+    model.permissionSetGroups,
+    (g) => g.name,
+    (g) => `PermissionSetGroup ${g.name}`,
+    'permission set group',
+  );
   for (const group of model.permissionSetGroups) {
     const c = `PermissionSetGroup ${group.name}`;
     apiName(group, c, group.name);
@@ -330,8 +360,27 @@ export function validateModel(model: RevOpsModel): ModelIssue[] {
     const object = flow.start.object;
     if (object && !schema.object(object)) report(flow, c, `starts on unknown object ${object}`);
     for (const f of flow.start.filters) if (object) fieldExists(flow, c, { object, field: f.field }, 'entry condition');
-    for (const ref of flowRecordReferences(flow))
-      if (object) fieldExists(flow, c, { object, field: ref }, 'a $Record reference');
+    for (const ref of flowRecordReferences(flow)) {
+      if (!object || resolveFieldPath(schema, object, ref)) continue;
+      if (ref.includes('.')) report(flow, c, `a $Record reference names unknown field path ${object}.${ref}`);
+      else fieldExists(flow, c, { object, field: ref }, 'a $Record reference');
+    }
+    for (const step of flowSteps(flow.steps)) {
+      if (step.step === 'assign' || step.step === 'decision') continue;
+      const [target, filters] =
+        step.step === 'createRecord'
+          ? [step.object, []]
+          : 'object' in step.target
+            ? [step.target.object, step.target.filters.map((f) => f.field)]
+            : [object, []];
+      if (!target) continue;
+      if (!schema.object(target)) {
+        report(flow, c, `step "${step.name}" names unknown object ${target}`);
+        continue;
+      }
+      for (const field of [...Object.keys(step.set), ...filters])
+        fieldExists(flow, c, { object: target, field }, `step "${step.name}"`);
+    }
   }
 
   // Analytics
@@ -341,6 +390,19 @@ export function validateModel(model: RevOpsModel): ModelIssue[] {
     (f) => `${f.folderType}:${f.name}`,
     (f) => `${f.folderType}Folder ${f.name}`,
     'folder',
+  );
+  for (const f of model.folders) apiName(f, `${f.folderType}Folder ${f.name}`, f.name);
+  unique(
+    model.reportTypes,
+    (r) => r.name,
+    (r) => `ReportType ${r.name}`,
+    'report type',
+  );
+  unique(
+    model.dashboards,
+    (d) => `${d.folder}/${d.name}`,
+    (d) => `Dashboard ${d.folder}/${d.name}`,
+    'dashboard',
   );
   for (const rt of model.reportTypes) {
     const c = `ReportType ${rt.name}`;
@@ -389,6 +451,18 @@ export function validateModel(model: RevOpsModel): ModelIssue[] {
   }
 
   // Data quality and settings
+  unique(
+    model.matchingRules,
+    (r) => `${r.object}.${r.name}`,
+    (r) => `MatchingRule ${r.object}.${r.name}`,
+    'matching rule',
+  );
+  unique(
+    model.duplicateRules,
+    (r) => `${r.object}.${r.name}`,
+    (r) => `DuplicateRule ${r.object}.${r.name}`,
+    'duplicate rule',
+  );
   for (const rule of model.matchingRules) {
     const c = `MatchingRule ${rule.object}.${rule.name}`;
     apiName(rule, c, rule.name);
@@ -425,7 +499,14 @@ export function validateModel(model: RevOpsModel): ModelIssue[] {
 /** `$Record.X` / `$Record__Prior.X` field names a flow reads or writes. */
 export function flowRecordReferences(flow: RevOpsModel['flows'][number]): string[] {
   const text = JSON.stringify({ steps: flow.steps, formulas: flow.formulas });
-  return [...new Set([...text.matchAll(/\$Record(?:__Prior)?\.([A-Za-z0-9_]+)/g)].map((m) => m[1]!))];
+  return [
+    ...new Set([...text.matchAll(/\$Record(?:__Prior)?\.([A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)*)/g)].map((m) => m[1]!)),
+  ];
+}
+
+/** Every step of a flow, the steps inside decision outcomes included. */
+function flowSteps(steps: readonly FlowStep[]): FlowStep[] {
+  return steps.flatMap((s) => (s.step === 'decision' ? [s, ...s.outcomes.flatMap((o) => flowSteps(o.then))] : [s]));
 }
 
 function suggest(schema: Schema, ref: FieldRef): string {

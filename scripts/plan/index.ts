@@ -38,7 +38,7 @@ export async function plan(
   const start = performance.now();
   const model = options.model ?? (await loadModel(project));
   const outDir = resolve(project.root, options.outDir ?? DEFAULT_PLAN_DIR);
-  const drift = await detectDrift(project.root, await generateFiles(model));
+  const drift = await detectDrift(project.root, await generateFiles(model, { apiVersion: project.apiVersion }));
   const base = {
     componentsByType: {},
     componentCount: 0,

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { ESLint } from 'eslint';
+import { resolveFieldPath } from '../schema/resolve.ts';
 import type { Schema } from '../schema/types.ts';
 import type { Finding } from './findings.ts';
 
@@ -48,7 +49,7 @@ export async function checkLwcReferences(
             location,
             message: `@salesforce/schema import names unknown object ${objectName}`,
           });
-        else if (fieldPath && !resolvesField(schema, objectName, fieldPath)) {
+        else if (fieldPath && !resolveFieldPath(schema, objectName, fieldPath)) {
           findings.push({
             check: 'references',
             location,
@@ -67,17 +68,4 @@ export async function checkLwcReferences(
     });
   }
   return findings;
-}
-
-/** `Account.Name` on Opportunity follows the relationship; the last segment must be a field. */
-function resolvesField(schema: Schema, objectName: string, path: string): boolean {
-  const segments = path.split('.');
-  let object = schema.object(objectName);
-  for (const [i, segment] of segments.entries()) {
-    if (!object) return false;
-    if (i === segments.length - 1) return Boolean(object.field(segment));
-    const relation = object.relationship(segment);
-    object = relation?.referenceTo?.[0] ? schema.object(relation.referenceTo[0]) : undefined;
-  }
-  return false;
 }

@@ -14,7 +14,6 @@ export const emitCustomMetadata: Emitter = async (model) =>
           protected: record.protected ?? false,
           values: Object.entries(record.values)
             .sort(([a], [b]) => a.localeCompare(b, 'en'))
-            .filter(([, v]) => v !== null)
             .map(([field, v]) => ({ field, value: typedValue(v) })),
         },
         { xsi: XSI_NS, xsd: XSD_NS },
@@ -22,7 +21,9 @@ export const emitCustomMetadata: Emitter = async (model) =>
     })),
   );
 
+/** Null is written as `xsi:nil`, as a retrieve writes it: an omitted field would keep its old value on deploy. */
 function typedValue(value: CustomMetadataValue) {
+  if (value === null) return { '@_xsi:nil': 'true' };
   const xsiType = typeof value === 'number' ? 'xsd:double' : typeof value === 'boolean' ? 'xsd:boolean' : 'xsd:string';
   return { '@_xsi:type': xsiType, '#text': String(value) };
 }

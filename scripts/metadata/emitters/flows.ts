@@ -2,14 +2,12 @@ import type { FlowDef, FlowRecordFilter, FlowStep, FlowValue } from '../../dsl/i
 import { metadataXml } from '../xml.ts';
 import { at, type Emitter } from './types.ts';
 
-const API_VERSION = '66.0';
-
 /** Flows in Flow Builder's auto-layout form: each step connects to the next; outcomes rejoin. */
-export const emitFlows: Emitter = async (model) =>
+export const emitFlows: Emitter = async (model, { apiVersion }) =>
   Promise.all(
     model.flows.map(async (flow) => ({
       path: at('flows', `${flow.name}.flow-meta.xml`),
-      content: await metadataXml('Flow', flowXml(flow)),
+      content: await metadataXml('Flow', flowXml(flow, apiVersion)),
     })),
   );
 
@@ -97,7 +95,7 @@ function layout(steps: readonly FlowStep[], next: string | undefined, nodes: Nod
   });
 }
 
-function flowXml(flow: FlowDef): Record<string, unknown> {
+function flowXml(flow: FlowDef, apiVersion: string): Record<string, unknown> {
   const nodes: Nodes = { assignments: [], decisions: [], recordCreates: [], recordUpdates: [] };
   layout(flow.steps, undefined, nodes, { y: 0 });
   const { start } = flow;
@@ -107,7 +105,7 @@ function flowXml(flow: FlowDef): Record<string, unknown> {
     value: { stringValue: name === 'CanvasMode' ? 'AUTO_LAYOUT_CANVAS' : 'LightningFlowBuilder' },
   });
   return {
-    apiVersion: API_VERSION,
+    apiVersion,
     ...nodes,
     description: flow.description,
     environments: 'Default',

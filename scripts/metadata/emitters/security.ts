@@ -17,9 +17,12 @@ export const emitSecurity: Emitter = async (model) => {
     files.push({
       path: at('permissionsets', `${set.name}.permissionset-meta.xml`),
       content: await metadataXml('PermissionSet', {
-        classAccesses: [...set.apexClasses].sort().map((apexClass) => ({ apexClass, enabled: true })),
-        customMetadataTypeAccesses: [...set.customMetadataTypes].sort().map((name) => ({ enabled: true, name })),
-        customPermissions: [...set.customPermissions].sort().map((name) => ({ enabled: true, name })),
+        classAccesses: byName([...set.apexClasses], (c) => c).map((apexClass) => ({ apexClass, enabled: true })),
+        customMetadataTypeAccesses: byName([...set.customMetadataTypes], (t) => t).map((name) => ({
+          enabled: true,
+          name,
+        })),
+        customPermissions: byName([...set.customPermissions], (p) => p).map((name) => ({ enabled: true, name })),
         description: set.description,
         fieldPermissions: byName([...set.fields], (f) => fieldPath(f.field)).map((f) => ({
           editable: f.edit,

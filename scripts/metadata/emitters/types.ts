@@ -9,7 +9,13 @@ export interface GeneratedFile {
   readonly content: string;
 }
 
+/** What the project, not the model, decides about the generated files. */
+export interface EmitOptions {
+  /** sourceApiVersion of sfdx-project.json; written where a file carries its own (flows). */
+  readonly apiVersion: string;
+}
+
 /** An emitter turns one family of definitions into files; pure apart from awaiting the XML writer. */
-export type Emitter = (model: RevOpsModel) => Promise<GeneratedFile[]>;
+export type Emitter = (model: RevOpsModel, options: EmitOptions) => Promise<GeneratedFile[]>;
 
 export const at = (...segments: string[]): string => [GENERATED_ROOT, ...segments].join('/');
