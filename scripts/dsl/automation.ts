@@ -185,50 +185,45 @@ interface FlowOptions {
   locked?: boolean;
 }
 
+interface EntryOptions {
+  entry?: readonly FlowRecordFilter[];
+  entryLogic?: 'and' | 'or';
+}
+
+function flow(name: string, o: FlowOptions & EntryOptions, start: FlowDef['start']): FlowDef {
+  return {
+    kind: 'flow',
+    name,
+    label: o.label,
+    description: o.description,
+    start,
+    formulas: o.formulas ?? {},
+    steps: o.steps,
+    active: o.active ?? true,
+    locked: o.locked,
+  };
+}
+
 export const recordTriggeredFlow = (
   name: string,
-  o: FlowOptions & {
-    object: string;
-    timing: RecordTriggerStart['timing'];
-    on: RecordTriggerStart['on'];
-    entry?: readonly FlowRecordFilter[];
-    entryLogic?: 'and' | 'or';
-  },
-): FlowDef => ({
-  kind: 'flow',
-  name,
-  label: o.label,
-  description: o.description,
-  start: {
+  o: FlowOptions &
+    EntryOptions & { object: string; timing: RecordTriggerStart['timing']; on: RecordTriggerStart['on'] },
+): FlowDef =>
+  flow(name, o, {
     type: 'recordTriggered',
     object: o.object,
     timing: o.timing,
     on: o.on,
     filters: o.entry ?? [],
     filterLogic: o.entryLogic ?? 'and',
-  },
-  formulas: o.formulas ?? {},
-  steps: o.steps,
-  active: o.active ?? true,
-  locked: o.locked,
-});
+  });
 
 export const scheduledFlow = (
   name: string,
-  o: FlowOptions & {
-    frequency: ScheduleStart['frequency'];
-    startDate: string;
-    startTime: string;
-    object?: string;
-    entry?: readonly FlowRecordFilter[];
-    entryLogic?: 'and' | 'or';
-  },
-): FlowDef => ({
-  kind: 'flow',
-  name,
-  label: o.label,
-  description: o.description,
-  start: {
+  o: FlowOptions &
+    EntryOptions & { frequency: ScheduleStart['frequency']; startDate: string; startTime: string; object?: string },
+): FlowDef =>
+  flow(name, o, {
     type: 'scheduled',
     frequency: o.frequency,
     startDate: o.startDate,
@@ -236,9 +231,4 @@ export const scheduledFlow = (
     object: o.object,
     filters: o.entry ?? [],
     filterLogic: o.entryLogic ?? 'and',
-  },
-  formulas: o.formulas ?? {},
-  steps: o.steps,
-  active: o.active ?? true,
-  locked: o.locked,
-});
+  });
