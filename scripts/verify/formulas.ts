@@ -37,11 +37,33 @@ export function modelFormulas(model: RevOpsModel): ModelFormula[] {
         : [],
     ),
   );
-  return [...rules, ...fields];
+  const returnTypes = {
+    Boolean: 'checkbox',
+    Currency: 'currency',
+    Date: 'date',
+    DateTime: 'datetime',
+    Number: 'number',
+    String: 'text',
+  } as const;
+  const flows = model.flows.flatMap((flow) =>
+    Object.entries(flow.formulas).flatMap(([name, f]) =>
+      flow.start.object
+        ? [
+            {
+              component: `Flow ${flow.name} (formula ${name})`,
+              definition: flow,
+              source: f.expression,
+              options: { object: flow.start.object, context: 'flow' as const, returnType: returnTypes[f.dataType] },
+            },
+          ]
+        : [],
+    ),
+  );
+  return [...rules, ...fields, ...flows];
 }
 
 /**
- * Parses and type-checks every formula of the model against the schema the model defines:
+ * Parses and type-checks every formula of the model (validation rules, formula fields, flow formulas) against the schema the model defines:
  * unknown fields, picklists compared with `=`, wrong argument or return types are errors that
  * point into the formula.
  */
