@@ -1,21 +1,34 @@
 /**
- * The RevOps model: the single source of truth. Every file in force-app/generated/ and
- * config/project-scratch-def.json is generated from what is assembled here (`revops generate`).
+ * The RevOps model: the single source of truth. Every file in force-app/generated/, docs/model/
+ * and config/project-scratch-def.json is generated from what is assembled here (`revops generate`).
  */
 import { defineModel } from '../scripts/dsl/index.ts';
 import { Account } from './objects/account.ts';
+import { Campaign } from './objects/campaign.ts';
 import { Contact } from './objects/contact.ts';
+import { Contract } from './objects/contract.ts';
 import { Lead } from './objects/lead.ts';
 import { Opportunity } from './objects/opportunity.ts';
-import { GovernanceBypass } from './governance/permissions.ts';
-import { DisqualificationReason, LossReason, SlipReason } from './governance/reason-codes.ts';
+import { Commitment } from './revops/commitment.ts';
+import { Concession } from './revops/concession.ts';
+import { DealException } from './revops/deal-exception.ts';
+import { HandoffPacket } from './revops/handoff-packet.ts';
+import { DealDesk, GovernanceBypass } from './governance/permissions.ts';
+import { ChurnReason, Competitor, DisqualificationReason, LossReason, SlipReason } from './governance/reason-codes.ts';
 import { opportunityStages } from './governance/stages.ts';
 import { leadStatuses } from './governance/lead-statuses.ts';
 import { newBusinessProcess } from './governance/sales-process.ts';
 import { StageGateCriterion, stageGates } from './governance/stage-gates.ts';
+import { DiscountLadder, discountLadderSteps } from './governance/discount-ladder.ts';
 import { hygieneRules } from './governance/hygiene-rules.ts';
-import { AccountExecutive, RevOpsAdmin, SalesTeam } from './security/permission-sets.ts';
+import { dealDeskRules } from './governance/deal-desk-rules.ts';
+import { leadRules } from './governance/lead-rules.ts';
+import { accountRules } from './governance/account-rules.ts';
+import { revopsRules } from './governance/revops-rules.ts';
+import { rolePermissionSets, roleGroups } from './security/permission-sets.ts';
 import { trackCloseDateSlips } from './automation/close-date-slips.ts';
+import { normaliseAccountDomain } from './automation/account-domain.ts';
+import { leadSnapshots } from './automation/lead-snapshots.ts';
 import {
   governanceDashboards,
   governanceReports,
@@ -24,33 +37,48 @@ import {
   slippedDeals,
   stageGateEvidence,
 } from './analytics/pipeline-governance.ts';
-import {
-  accountDomainDuplicates,
-  accountDomainMatch,
-  accountNameDuplicates,
-  accountNameMatch,
-} from './data-quality/duplicates.ts';
+import { duplicateRules, matchingRules } from './data-quality/duplicates.ts';
 import { leadConvert } from './settings/lead-convert.ts';
 import { revopsScratchOrg } from './settings/scratch-org.ts';
 
 export default defineModel(
   {
-    objects: [Account, Contact, Lead, Opportunity, StageGateCriterion],
-    globalValueSets: [LossReason, SlipReason, DisqualificationReason],
+    // Locked objects (blueprint 000 §1) and the RevOps registries
+    objects: [
+      Account,
+      Contact,
+      Lead,
+      Opportunity,
+      Contract,
+      Campaign,
+      DealException,
+      Concession,
+      Commitment,
+      HandoffPacket,
+      StageGateCriterion,
+      DiscountLadder,
+    ],
+    globalValueSets: [LossReason, SlipReason, DisqualificationReason, ChurnReason, Competitor],
+    // Funnel and stage governance
     opportunityStages,
     leadStatuses,
     businessProcesses: [newBusinessProcess],
-    validationRules: hygieneRules,
-    customPermissions: [GovernanceBypass],
-    permissionSets: [AccountExecutive, RevOpsAdmin],
-    permissionSetGroups: [SalesTeam],
-    flows: [trackCloseDateSlips],
+    validationRules: [...hygieneRules, ...dealDeskRules, ...leadRules, ...accountRules, ...revopsRules],
+    customMetadataRecords: discountLadderSteps,
+    // Role-scoped access
+    customPermissions: [GovernanceBypass, DealDesk],
+    permissionSets: rolePermissionSets,
+    permissionSetGroups: roleGroups,
+    // Automation
+    flows: [trackCloseDateSlips, normaliseAccountDomain, leadSnapshots],
+    // Reporting
     folders: [governanceReports, governanceDashboards],
     reportTypes: [stageGateEvidence],
     reports: [openPipelineByStage, slippedDeals],
     dashboards: [pipelineGovernance],
-    matchingRules: [accountDomainMatch, accountNameMatch],
-    duplicateRules: [accountDomainDuplicates, accountNameDuplicates],
+    // Data quality
+    matchingRules,
+    duplicateRules,
     leadConvert,
     scratchOrg: revopsScratchOrg,
   },

@@ -1,5 +1,4 @@
 import { openStageTest, stageOrdinal, validationRule } from '../../scripts/dsl/index.ts';
-import { Lead } from '../objects/lead.ts';
 import { Opportunity as Opp } from '../objects/opportunity.ts';
 import { notBypassed } from './permissions.ts';
 import { opportunityStages } from './stages.ts';
@@ -45,10 +44,11 @@ export const lossNeedsReason = validationRule(Opp, 'Closed_Lost_Needs_Reason', {
   locked: true,
 });
 
-export const disqualificationNeedsReason = validationRule(Lead, 'Disqualification_Needs_Reason', {
-  formula: `AND(\n    ${notBypassed},\n    ISPICKVAL(Status, "Disqualified"),\n    ISBLANK(TEXT(Disqualification_Reason__c))\n)`,
-  message: 'Choose a disqualification reason before disqualifying the lead.',
-  errorField: Lead.field('Disqualification_Reason__c'),
+/** Losing to a competitor must say which one: it feeds win rate by competitor (blueprint 001, epic 4). */
+export const competitorNeedsName = validationRule(Opp, 'Competitor_Loss_Needs_Competitor', {
+  formula: `AND(\n    ${notBypassed},\n    ISPICKVAL(Loss_Reason__c, "Competitor"),\n    ISBLANK(TEXT(Primary_Competitor__c))\n)`,
+  message: 'The deal was lost to a competitor: choose the primary competitor.',
+  errorField: Opp.field('Primary_Competitor__c'),
   locked: true,
 });
 
@@ -58,5 +58,5 @@ export const hygieneRules = [
   slipNeedsReason,
   regressionNeedsReason,
   lossNeedsReason,
-  disqualificationNeedsReason,
+  competitorNeedsName,
 ];

@@ -10,3 +10,10 @@ export const GovernanceBypass = customPermission('RevOps_Governance_Bypass', {
 
 /** `NOT($Permission.RevOps_Governance_Bypass)`: the first condition of every governance rule. */
 export const notBypassed = `NOT($Permission.${GovernanceBypass.name})`;
+
+/** Finance/Legal's deal desk: the only people who approve discounts above the ladder. */
+export const DealDesk = customPermission('RevOps_Deal_Desk', {
+  label: 'Deal desk approver',
+  description: 'May approve or reject discounts above the segment ladder and review deal exceptions.',
+  locked: true,
+});

@@ -58,9 +58,11 @@ export const opportunityStages = defineStages(
       guidance: 'Negotiate terms; everything needed to bill must be on the deal before it closes.',
       exit: [
         required(Opp.field('Contract_Id__c'), 'Enter the signed contract ID from the CLM system.'),
+        required(Opp.field('Contract_Start_Date__c'), 'Enter the contract start date.'),
         required(Opp.field('ARR__c'), 'Enter the ARR of the signed contract.'),
         required(Opp.field('Term_Months__c'), 'Enter the contract term in months.'),
         required(Opp.field('Seats__c'), 'Enter the number of seats sold.'),
+        required(Opp.field('Primary_SKU__c'), 'Enter the primary SKU as Family:Package:Metric.'),
       ],
     }),
     closedWon(),

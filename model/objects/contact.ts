@@ -1,12 +1,19 @@
 import { picklist, standardObject, text } from '../../scripts/dsl/index.ts';
+import { externalId, PERSONAS } from './shared.ts';
 
+/** People at accounts, with their role in the buying committee and how they first arrived. */
 export const Contact = standardObject('Contact', {
   locked: true,
+  standardFields: { OwnerId: { trackHistory: true }, Email: { trackHistory: true } },
   fields: {
     Buying_Role__c: picklist({
       label: 'Buying Role',
       values: ['Economic Buyer', 'Champion', 'Technical Evaluator', 'User', 'Legal', 'Procurement', 'Blocker'],
+      trackHistory: true,
     }),
-    Original_Source__c: text({ label: 'Original Source', length: 80, locked: true }),
+    Persona__c: picklist({ label: 'Persona', values: PERSONAS }),
+    Original_Source__c: text({ label: 'Original Source', length: 80, locked: true, help: 'Source of first touch; never changes.' }),
+    Most_Recent_Source__c: text({ label: 'Most Recent Source', length: 80 }),
+    External_Id__c: externalId(),
   },
 });

@@ -1,47 +1,142 @@
 import { access, fieldsOf, permissionSet, permissionSetGroup } from '../../scripts/dsl/index.ts';
 import { Account } from '../objects/account.ts';
+import { Campaign } from '../objects/campaign.ts';
 import { Contact } from '../objects/contact.ts';
+import { Contract } from '../objects/contract.ts';
+import { Lead } from '../objects/lead.ts';
 import { Opportunity } from '../objects/opportunity.ts';
-import { GovernanceBypass } from '../governance/permissions.ts';
+import { Commitment } from '../revops/commitment.ts';
+import { Concession } from '../revops/concession.ts';
+import { DealException } from '../revops/deal-exception.ts';
+import { HandoffPacket } from '../revops/handoff-packet.ts';
+import { DealDesk, GovernanceBypass } from '../governance/permissions.ts';
+import { DiscountLadder } from '../governance/discount-ladder.ts';
 import { StageGateCriterion } from '../governance/stage-gates.ts';
 
-/** Account executives own opportunities (blueprint §1: role-based edit scopes). */
+/**
+ * Role-based edit scopes (blueprint 000 §1): SDR → leads and contacts, AE → opportunities,
+ * Sales Ops → accounts and territories, Finance/Legal → contracts, concessions and discount
+ * approval, RevOps admin → everything. Field access comes from the model (fieldsOf), so a new
+ * field reaches every role that should see it. View All / Modify All only for the admin.
+ */
+const snapshots = { Lead: ['Lead_Source_Original__c', 'First_Touch_Campaign__c', 'Segment_Fit_Score_At_MQL__c', 'MQL_Date__c'] };
+const automationOwned = ['Push_Count__c', 'Last_Slip_Date__c', 'Lead_Source_Original__c', 'Discount_Approval_Status__c'];
+
+export const SDR = permissionSet('RevOps_SDR', {
+  label: 'RevOps: SDR',
+  description: 'Works leads and contacts, hands qualified leads to AEs. Reads accounts and campaigns.',
+  objects: {
+    Lead: access('CRE'),
+    Contact: access('CRE'),
+    Account: access('R'),
+    Campaign: access('R'),
+    Handoff_Packet__c: access('CRE'),
+  },
+  fields: [
+    fieldsOf(Lead, { readOnlyFields: snapshots.Lead }),
+    fieldsOf(Contact, { readOnlyFields: ['Original_Source__c'] }),
+    fieldsOf(Account, { edit: false }),
+    fieldsOf(Campaign, { edit: false }),
+    fieldsOf(HandoffPacket),
+  ],
+  locked: true,
+});
+
 export const AccountExecutive = permissionSet('RevOps_Account_Executive', {
   label: 'RevOps: Account Executive',
-  description: 'Works opportunities through the stage gates; reads accounts; edits contacts on their deals.',
+  description: 'Works opportunities through the stage gates; records commitments, hand-offs and exception requests.',
   objects: {
     Opportunity: access('CRE'),
     Account: access('R'),
     Contact: access('CRE'),
+    Contract: access('R'),
+    Handoff_Packet__c: access('CRE'),
+    Commitment__c: access('CRE'),
+    Deal_Exception__c: access('CRE'),
+    Concession__c: access('R'),
   },
   fields: [
-    fieldsOf(Opportunity, { readOnlyFields: ['Lead_Source_Original__c', 'Push_Count__c', 'Last_Slip_Date__c'] }),
+    fieldsOf(Opportunity, { readOnlyFields: automationOwned }),
     fieldsOf(Account, { edit: false }),
     fieldsOf(Contact, { readOnlyFields: ['Original_Source__c'] }),
+    fieldsOf(Contract, { edit: false }),
+    fieldsOf(HandoffPacket),
+    fieldsOf(Commitment),
+    fieldsOf(DealException, { readOnlyFields: ['Reviewer__c'] }),
+    fieldsOf(Concession, { edit: false }),
   ],
   apexClasses: ['StageGateController'],
-  customMetadataTypes: [StageGateCriterion],
+  customMetadataTypes: [StageGateCriterion, DiscountLadder],
   locked: true,
 });
 
-/** RevOps admins may bypass governance rules; still no delete of opportunities. */
+export const SalesOps = permissionSet('RevOps_Sales_Ops', {
+  label: 'RevOps: Sales Ops',
+  description: 'Owns accounts, hierarchies, territories and campaigns; reads the pipeline.',
+  objects: {
+    Account: access('CRUD'),
+    Contact: access('CRE'),
+    Lead: access('CRE'),
+    Campaign: access('CRE'),
+    Opportunity: access('R'),
+    Contract: access('R'),
+  },
+  fields: [
+    fieldsOf(Account),
+    fieldsOf(Contact, { readOnlyFields: ['Original_Source__c'] }),
+    fieldsOf(Lead, { readOnlyFields: snapshots.Lead }),
+    fieldsOf(Campaign),
+    fieldsOf(Opportunity, { edit: false }),
+    fieldsOf(Contract, { edit: false }),
+  ],
+  customMetadataTypes: [DiscountLadder],
+  locked: true,
+});
+
+export const FinanceLegal = permissionSet('RevOps_Finance_Legal', {
+  label: 'RevOps: Finance and Legal',
+  description: 'Owns contracts and concessions; the deal desk approves discounts and reviews exceptions.',
+  objects: {
+    Contract: access('CRE'),
+    Concession__c: access('CRE'),
+    Deal_Exception__c: access('RE'),
+    Opportunity: access('RE'),
+    Account: access('R'),
+    Commitment__c: access('R'),
+  },
+  fields: [
+    fieldsOf(Contract),
+    fieldsOf(Concession),
+    fieldsOf(DealException),
+    fieldsOf(Opportunity, { edit: false, editableFields: ['Discount_Approval_Status__c'] }),
+    fieldsOf(Account, { edit: false }),
+    fieldsOf(Commitment, { edit: false }),
+  ],
+  customPermissions: [DealDesk.name],
+  customMetadataTypes: [DiscountLadder],
+  locked: true,
+});
+
+const ALL = [Account, Contact, Lead, Opportunity, Contract, Campaign, DealException, Concession, Commitment, HandoffPacket];
+
 export const RevOpsAdmin = permissionSet('RevOps_Admin', {
   label: 'RevOps: Admin',
-  description: 'Maintains RevOps data; exempt from governance rules through the bypass custom permission.',
-  objects: {
-    Opportunity: access('CRE', { viewAll: true }),
-    Account: access('CRE', { viewAll: true }),
-    Contact: access('CRE', { viewAll: true }),
-  },
-  fields: [fieldsOf(Opportunity), fieldsOf(Account), fieldsOf(Contact)],
-  customPermissions: [GovernanceBypass.name],
+  description: 'Maintains the whole RevOps data model; exempt from governance rules through the bypass custom permission.',
+  objects: Object.fromEntries(ALL.map((o) => [o.apiName, access('CRUD', { viewAll: true, modifyAll: true })])),
+  fields: ALL.map((o) => fieldsOf(o)),
+  customPermissions: [GovernanceBypass.name, DealDesk.name],
   apexClasses: ['StageGateController'],
-  customMetadataTypes: [StageGateCriterion],
+  customMetadataTypes: [StageGateCriterion, DiscountLadder],
   locked: true,
 });
 
-export const SalesTeam = permissionSetGroup('RevOps_Sales', {
-  label: 'RevOps: Sales',
-  description: 'Everything an account executive needs.',
-  permissionSets: [AccountExecutive],
-});
+export const rolePermissionSets = [SDR, AccountExecutive, SalesOps, FinanceLegal, RevOpsAdmin];
+
+/** One group per role, so a user is assigned a role, not a list of permission sets. */
+export const roleGroups = [
+  permissionSetGroup('RevOps_SDR_Role', { label: 'RevOps role: SDR', permissionSets: [SDR] }),
+  permissionSetGroup('RevOps_AE_Role', { label: 'RevOps role: Account Executive', permissionSets: [AccountExecutive] }),
+  permissionSetGroup('RevOps_Sales_Ops_Role', { label: 'RevOps role: Sales Ops', permissionSets: [SalesOps] }),
+  permissionSetGroup('RevOps_Finance_Legal_Role', { label: 'RevOps role: Finance and Legal', permissionSets: [FinanceLegal] }),
+  permissionSetGroup('RevOps_Admin_Role', { label: 'RevOps role: Admin', permissionSets: [RevOpsAdmin] }),
+];

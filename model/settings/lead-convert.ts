@@ -10,6 +10,7 @@ export const leadConvert = leadConvertMapping({
     maps(Lead.field('Segment__c'), Account.field('Segment__c')),
     maps(Lead.field('Lead_Source_Original__c'), Contact.field('Original_Source__c')),
     maps(Lead.field('Lead_Source_Original__c'), Opportunity.field('Lead_Source_Original__c')),
+    maps(Lead.field('Persona__c'), Contact.field('Persona__c')),
   ],
   allowOwnerChange: true,
   opportunityCreation: 'VisibleOptional',

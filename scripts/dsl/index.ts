@@ -9,6 +9,7 @@ import * as governance from './governance.ts';
 import * as objects from './objects.ts';
 import * as security from './security.ts';
 import * as settings from './settings.ts';
+import * as rulePatterns from './rule-patterns.ts';
 import { locate } from './origin.ts';
 
 export * from './fields.ts';
@@ -21,6 +22,7 @@ export * from './data-quality.ts';
 export * from './settings.ts';
 export * from './model.ts';
 export * from './stage-gates.ts';
+export * from './rule-patterns.ts';
 export { originOf } from './origin.ts';
 
 export const standardObject = locate(objects.standardObject);
@@ -51,3 +53,5 @@ export const matchingRule = locate(dataQuality.matchingRule);
 export const duplicateRule = locate(dataQuality.duplicateRule);
 export const leadConvertMapping = locate(settings.leadConvertMapping);
 export const scratchOrg = locate(settings.scratchOrg);
+export const immutableOnceSet = locate(rulePatterns.immutableOnceSet);
+export const requiredWhen = locate(rulePatterns.requiredWhen);

@@ -35,18 +35,20 @@ export const editable = (...fields: FieldRef[]): FieldAccess[] => fields.map((fi
 
 /**
  * Access to every custom field of an object, so that a new field is never forgotten: formula
- * fields are read-only, required fields are skipped (their access comes with the object), and
- * `readOnlyFields` are granted read only.
+ * fields are read-only and required fields are skipped (their access comes with the object).
+ * `edit: false` grants read only, except `editableFields`; `readOnlyFields` are read only.
  */
 export function fieldsOf(
   object: ObjectDef,
-  o: { readOnlyFields?: readonly string[]; edit?: boolean } = {},
+  o: { edit?: boolean; readOnlyFields?: readonly string[]; editableFields?: readonly string[] } = {},
 ): FieldAccess[] {
+  const editable = (name: string) =>
+    (o.editableFields ?? []).includes(name) || ((o.edit ?? true) && !(o.readOnlyFields ?? []).includes(name));
   return Object.entries(object.fields)
     .filter(([, f]) => !f.required && f.type !== 'MasterDetail')
     .map(([name, f]) => ({
       field: { object: object.apiName, field: name },
-      edit: (o.edit ?? true) && f.type !== 'Formula' && !(o.readOnlyFields ?? []).includes(name),
+      edit: f.type !== 'Formula' && editable(name),
     }));
 }
 

@@ -48,11 +48,13 @@ export function describeField(name: string, field: FieldDef, model: RevOpsModel)
       };
     case 'Lookup':
     case 'MasterDetail':
+      // Formulas traverse a custom lookup as Field__r; field.relationshipName is the child
+      // relationship on the parent (Account.Concessions), which formulas never use.
       return {
         ...base,
         type: 'reference',
         referenceTo: [field.referenceTo],
-        relationshipName: `${field.relationshipName}__r`,
+        relationshipName: name.replace(/__c$/, '__r'),
         nillable: field.type === 'Lookup' && !field.required,
       };
     case 'Picklist':

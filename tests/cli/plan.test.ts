@@ -10,6 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import { openProject } from '../../scripts/project.ts';
 import { plan } from '../../scripts/plan/index.ts';
 import { projectCopy, revops, ROOT } from './project-copy.ts';
+import realModel from '../../model/index.ts';
 
 describe('revops plan', () => {
   let outDir: string;
@@ -31,7 +32,7 @@ describe('revops plan', () => {
       assert.equal(result.ok, true);
       assert.deepEqual(attempts, [], 'plan must not open any socket');
       assert.ok(result.componentCount > 100, `component count ${result.componentCount}`);
-      assert.equal(result.componentsByType.ValidationRule, 18);
+      assert.equal(result.componentsByType.ValidationRule, realModel.validationRules.length);
       const manifest = await readFile(join(outDir, 'package', 'package.xml'), 'utf8');
       for (const member of [
         'StageGateController',
@@ -76,14 +77,11 @@ describe('revops plan on a broken project', { concurrency: true }, () => {
       file: 'model/security/permission-sets.ts',
       edit: (s) =>
         s
-          .replace(
-            'fields: [fieldsOf(Opportunity), fieldsOf(Account), fieldsOf(Contact)],',
-            "fields: [fieldsOf(Opportunity), fieldsOf(Account), fieldsOf(Contact), editable(Opportunity.field('Champoin__c'))],",
-          )
+          .replace('fieldsOf(Commitment),', "fieldsOf(Commitment), editable(Opportunity.field('Champoin__c')),")
           .replace('import { access,', 'import { access, editable,'),
       expect: [
         /model\/security\/permission-sets\.ts:\d+/,
-        /PermissionSet RevOps_Admin/,
+        /PermissionSet RevOps_Account_Executive/,
         /unknown field Opportunity\.Champoin__c \(did you mean Champion__c/,
       ],
     },
@@ -127,11 +125,13 @@ describe('revops plan on a broken project', { concurrency: true }, () => {
   for (const c of [
     {
       name: 'a validation rule naming a missing field',
+      file: 'model/governance/hygiene-rules.ts',
       edit: (s: string) => s.replace('ISBLANK(TEXT(Slip_Reason__c))', 'ISBLANK(TEXT(Slip_Reasn__c))'),
       expect: [/ValidationRule Opportunity\.Close_Date_Slip_Needs_Reason/, /Slip_Reasn__c/, /\^/],
     },
     {
       name: 'a picklist compared with =',
+      file: 'model/governance/lead-rules.ts',
       edit: (s: string) => s.replace('ISPICKVAL(Status, "Disqualified")', 'Status = "Disqualified"'),
       expect: [/ValidationRule Lead\.Disqualification_Needs_Reason/, /picklist/i, /line \d+, column \d+/],
     },
@@ -139,7 +139,7 @@ describe('revops plan on a broken project', { concurrency: true }, () => {
     test(`verify rejects ${c.name}, pointing into the formula`, async () => {
       const dir = await projectCopy();
       try {
-        const path = join(dir, 'model/governance/hygiene-rules.ts');
+        const path = join(dir, c.file);
         const source = await readFile(path, 'utf8');
         assert.notEqual(c.edit(source), source, 'the test edit applies');
         await writeFile(path, c.edit(source));
@@ -147,7 +147,7 @@ describe('revops plan on a broken project', { concurrency: true }, () => {
         const run = revops(dir, 'verify');
         assert.equal(run.status, 1, run.stdout + run.stderr);
         for (const pattern of c.expect) assert.match(run.stderr, pattern);
-        assert.match(run.stderr, /model\/governance\/hygiene-rules\.ts:\d+/);
+        assert.match(run.stderr, new RegExp(`${c.file.replace(/[./]/g, '\\$&')}:\\d+`));
       } finally {
         await rm(dir, { recursive: true, force: true });
       }

@@ -1,0 +1,65 @@
+import { validationRule } from '../../scripts/dsl/index.ts';
+import { GEOS, SEGMENTS } from '../objects/shared.ts';
+import { Opportunity as Opp, SKU_PATTERN } from '../objects/opportunity.ts';
+import { DiscountLadder } from './discount-ladder.ts';
+import { notBypassed } from './permissions.ts';
+
+const ladder = (segment: string) => `$CustomMetadata.${DiscountLadder.apiName}.${segment}.Max_Discount__c`;
+
+/** Above the segment's ladder a discount needs the deal desk's approval (blueprint 001, epic 4). */
+export const discountNeedsApproval = validationRule(Opp, 'Discount_Above_Ladder_Needs_Approval', {
+  formula: `AND(
+    ${notBypassed},
+    NOT(ISBLANK(Discount_Percent__c)),
+    Discount_Percent__c > CASE(TEXT(Account.Segment__c),
+        "ENT", ${ladder('ENT')},
+        "MM", ${ladder('MM')},
+        ${ladder('SMB')}),
+    NOT(ISPICKVAL(Discount_Approval_Status__c, "Approved"))
+)`,
+  message: "This discount is above the segment's ladder: the deal desk must set Discount Approval Status to Approved.",
+  errorField: Opp.field('Discount_Percent__c'),
+  locked: true,
+});
+
+/** Only the deal desk decides on discounts: approval status is set by Finance (and admins). */
+export const approvalByDealDesk = validationRule(Opp, 'Discount_Approval_By_Deal_Desk', {
+  formula: `AND(
+    ${notBypassed},
+    NOT($Permission.RevOps_Deal_Desk),
+    ISCHANGED(Discount_Approval_Status__c),
+    OR(ISPICKVAL(Discount_Approval_Status__c, "Approved"), ISPICKVAL(Discount_Approval_Status__c, "Rejected"))
+)`,
+  message: 'Only the deal desk can approve or reject a discount.',
+  errorField: Opp.field('Discount_Approval_Status__c'),
+  locked: true,
+});
+
+/** One SKU catalog shared by CRM, CPQ and billing: `{Family}:{Package}:{Metric}` (blueprint 000 §1, §4). */
+export const skuFormat = validationRule(Opp, 'Primary_SKU_Format', {
+  formula: `AND(\n    ${notBypassed},\n    NOT(ISBLANK(Primary_SKU__c)),\n    NOT(REGEX(Primary_SKU__c, "${SKU_PATTERN}"))\n)`,
+  message: 'Write the primary SKU as Family:Package:Metric, e.g. Platform:Enterprise:Seat.',
+  errorField: Opp.field('Primary_SKU__c'),
+  locked: true,
+});
+
+/**
+ * Deal names follow `{Segment}-{Geo}-{PrimaryProduct}-{UseCase}-{FiscalQ}` (e.g.
+ * `ENT-NA-Platform-IntelQQL-Q3`) and start with the account's segment. Checked when a deal is
+ * created or renamed, so existing deals are not blocked for unrelated edits.
+ */
+export const dealNaming = validationRule(Opp, 'Deal_Naming_Convention', {
+  formula: `AND(
+    ${notBypassed},
+    OR(ISNEW(), ISCHANGED(Name)),
+    OR(
+        NOT(REGEX(Name, "(${SEGMENTS.join('|')})-(${GEOS.join('|')})-[A-Za-z0-9]+-[A-Za-z0-9]+-(FY[0-9]{2})?Q[1-4]")),
+        AND(NOT(ISBLANK(TEXT(Account.Segment__c))), NOT(BEGINS(Name, TEXT(Account.Segment__c) & "-")))
+    )
+)`,
+  message: "Name the deal {Segment}-{Geo}-{PrimaryProduct}-{UseCase}-{FiscalQ}, starting with the account's segment, e.g. ENT-NA-Platform-IntelQQL-Q3.",
+  errorField: Opp.field('Name'),
+  locked: true,
+});
+
+export const dealDeskRules = [discountNeedsApproval, approvalByDealDesk, skuFormat, dealNaming];

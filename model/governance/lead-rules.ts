@@ -1,0 +1,39 @@
+import { immutableOnceSet, validationRule } from '../../scripts/dsl/index.ts';
+import { Contact } from '../objects/contact.ts';
+import { Lead } from '../objects/lead.ts';
+import { Opportunity } from '../objects/opportunity.ts';
+import { GovernanceBypass, notBypassed } from './permissions.ts';
+
+const bypass = GovernanceBypass.name;
+
+export const disqualificationNeedsReason = validationRule(Lead, 'Disqualification_Needs_Reason', {
+  formula: `AND(\n    ${notBypassed},\n    ISPICKVAL(Status, "Disqualified"),\n    ISBLANK(TEXT(Disqualification_Reason__c))\n)`,
+  message: 'Choose a disqualification reason before disqualifying the lead.',
+  errorField: Lead.field('Disqualification_Reason__c'),
+  locked: true,
+});
+
+/** Scores are 0-100 (blueprint 001, epic 2). */
+export const scoreRange = validationRule(Lead, 'Lead_Scores_In_Range', {
+  formula: `AND(
+    ${notBypassed},
+    OR(
+        Segment_Fit_Score__c < 0, Segment_Fit_Score__c > 100,
+        Intent_Score__c < 0, Intent_Score__c > 100
+    )
+)`,
+  message: 'Segment fit and intent scores are between 0 and 100.',
+  errorField: Lead.field('Segment_Fit_Score__c'),
+  locked: true,
+});
+
+/** Attribution snapshots survive channel changes: once set they never change (blueprint 001). */
+export const snapshotRules = [
+  immutableOnceSet(Lead.field('Lead_Source_Original__c'), { name: 'Lead_Source_Original_Immutable', label: 'Original Lead Source', bypass, locked: true }),
+  immutableOnceSet(Lead.field('First_Touch_Campaign__c'), { name: 'First_Touch_Campaign_Immutable', label: 'First-Touch Campaign', bypass, locked: true }),
+  immutableOnceSet(Lead.field('Segment_Fit_Score_At_MQL__c'), { name: 'Fit_Score_At_MQL_Immutable', label: 'ICP Fit Score at MQL', bypass, locked: true }),
+  immutableOnceSet(Contact.field('Original_Source__c'), { name: 'Contact_Original_Source_Immutable', label: 'Original Source', bypass, locked: true }),
+  immutableOnceSet(Opportunity.field('Lead_Source_Original__c'), { name: 'Opp_Lead_Source_Original_Immutable', label: 'Original Lead Source', bypass, locked: true }),
+];
+
+export const leadRules = [disqualificationNeedsReason, scoreRange, ...snapshotRules];

@@ -1,0 +1,6 @@
+import { standardObject } from '../../scripts/dsl/index.ts';
+import { externalId } from './shared.ts';
+
+export const Campaign = standardObject('Campaign', {
+  fields: { External_Id__c: externalId() },
+});
