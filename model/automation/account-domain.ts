@@ -1,7 +1,8 @@
 import { assign, decision, outcome, recordTriggeredFlow, ref, when } from '../../scripts/dsl/index.ts';
 
 /** Website without scheme and `www.`, in lower case. */
-const stripped = 'LOWER(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(TRIM({!$Record.Website}), "https://", ""), "http://", ""), "www.", ""))';
+const stripped =
+  'LOWER(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(TRIM({!$Record.Website}), "https://", ""), "http://", ""), "www.", ""))';
 
 /**
  * Fills Website_Domain__c from Website (`https://www.Acme.com/about` → `acme.com`) before save,

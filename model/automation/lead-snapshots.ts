@@ -14,7 +14,11 @@ export const leadSnapshots = recordTriggeredFlow('Lead_Take_Attribution_Snapshot
     decision('Source_Snapshot_Due', 'First lead source known?', [
       outcome('Source_Not_Snapshotted', 'Not yet snapshotted', {
         all: [when('$Record.Lead_Source_Original__c', 'IsNull', true), when('$Record.LeadSource', 'IsNull', false)],
-        then: [assign('Snapshot_Source', 'Snapshot the lead source', { '$Record.Lead_Source_Original__c': ref('$Record.LeadSource') })],
+        then: [
+          assign('Snapshot_Source', 'Snapshot the lead source', {
+            '$Record.Lead_Source_Original__c': ref('$Record.LeadSource'),
+          }),
+        ],
       }),
     ]),
     decision('MQL_Snapshot_Due', 'Became an MQL?', [

@@ -57,7 +57,8 @@ export const dealNaming = validationRule(Opp, 'Deal_Naming_Convention', {
         AND(NOT(ISBLANK(TEXT(Account.Segment__c))), NOT(BEGINS(Name, TEXT(Account.Segment__c) & "-")))
     )
 )`,
-  message: "Name the deal {Segment}-{Geo}-{PrimaryProduct}-{UseCase}-{FiscalQ}, starting with the account's segment, e.g. ENT-NA-Platform-IntelQQL-Q3.",
+  message:
+    "Name the deal {Segment}-{Geo}-{PrimaryProduct}-{UseCase}-{FiscalQ}, starting with the account's segment, e.g. ENT-NA-Platform-IntelQQL-Q3.",
   errorField: Opp.field('Name'),
   locked: true,
 });

@@ -29,11 +29,36 @@ export const scoreRange = validationRule(Lead, 'Lead_Scores_In_Range', {
 
 /** Attribution snapshots survive channel changes: once set they never change (blueprint 001). */
 export const snapshotRules = [
-  immutableOnceSet(Lead.field('Lead_Source_Original__c'), { name: 'Lead_Source_Original_Immutable', label: 'Original Lead Source', bypass, locked: true }),
-  immutableOnceSet(Lead.field('First_Touch_Campaign__c'), { name: 'First_Touch_Campaign_Immutable', label: 'First-Touch Campaign', bypass, locked: true }),
-  immutableOnceSet(Lead.field('Segment_Fit_Score_At_MQL__c'), { name: 'Fit_Score_At_MQL_Immutable', label: 'ICP Fit Score at MQL', bypass, locked: true }),
-  immutableOnceSet(Contact.field('Original_Source__c'), { name: 'Contact_Original_Source_Immutable', label: 'Original Source', bypass, locked: true }),
-  immutableOnceSet(Opportunity.field('Lead_Source_Original__c'), { name: 'Opp_Lead_Source_Original_Immutable', label: 'Original Lead Source', bypass, locked: true }),
+  immutableOnceSet(Lead.field('Lead_Source_Original__c'), {
+    name: 'Lead_Source_Original_Immutable',
+    label: 'Original Lead Source',
+    bypass,
+    locked: true,
+  }),
+  immutableOnceSet(Lead.field('First_Touch_Campaign__c'), {
+    name: 'First_Touch_Campaign_Immutable',
+    label: 'First-Touch Campaign',
+    bypass,
+    locked: true,
+  }),
+  immutableOnceSet(Lead.field('Segment_Fit_Score_At_MQL__c'), {
+    name: 'Fit_Score_At_MQL_Immutable',
+    label: 'ICP Fit Score at MQL',
+    bypass,
+    locked: true,
+  }),
+  immutableOnceSet(Contact.field('Original_Source__c'), {
+    name: 'Contact_Original_Source_Immutable',
+    label: 'Original Source',
+    bypass,
+    locked: true,
+  }),
+  immutableOnceSet(Opportunity.field('Lead_Source_Original__c'), {
+    name: 'Opp_Lead_Source_Original_Immutable',
+    label: 'Original Lead Source',
+    bypass,
+    locked: true,
+  }),
 ];
 
 export const leadRules = [disqualificationNeedsReason, scoreRange, ...snapshotRules];

@@ -11,14 +11,29 @@ export const LossReason = globalValueSet('Loss_Reason', {
 export const SlipReason = globalValueSet('Slip_Reason', {
   label: 'Slip Reason',
   description: 'Why a close date moved later.',
-  values: ['Customer Timeline', 'Procurement Delay', 'Legal Review', 'Budget Cycle', 'Champion Left', 'Technical Blocker'],
+  values: [
+    'Customer Timeline',
+    'Procurement Delay',
+    'Legal Review',
+    'Budget Cycle',
+    'Champion Left',
+    'Technical Blocker',
+  ],
   locked: true,
 });
 
 export const DisqualificationReason = globalValueSet('Disqualification_Reason', {
   label: 'Disqualification Reason',
   description: 'Why a lead was disqualified (blueprint: disqualifiers are explicit).',
-  values: ['Bad Contact Info', 'Not Decision Maker', 'Wrong ICP', 'Duplicate', 'Competitor', 'Banned Geo', 'Low Data Volume'],
+  values: [
+    'Bad Contact Info',
+    'Not Decision Maker',
+    'Wrong ICP',
+    'Duplicate',
+    'Competitor',
+    'Banned Geo',
+    'Low Data Volume',
+  ],
   locked: true,
 });
 

@@ -63,10 +63,34 @@ export const commitmentDelivered = validationRule(Commitment, 'Commitment_Overdu
 const submitted = 'OR(ISPICKVAL(Status__c, "Submitted"), ISPICKVAL(Status__c, "Accepted"))';
 /** A hand-off packet is complete before it is submitted (blueprint 000 §7: mandatory packets). */
 export const handoffComplete = [
-  requiredWhen(HandoffPacket.field('Use_Case__c'), { name: 'Handoff_Needs_Use_Case', when: submitted, message: 'Describe the use case before submitting the hand-off.', bypass, locked: true }),
-  requiredWhen(HandoffPacket.field('Success_Criteria__c'), { name: 'Handoff_Needs_Success_Criteria', when: submitted, message: 'State the success criteria before submitting the hand-off.', bypass, locked: true }),
-  requiredWhen(HandoffPacket.field('Risks__c'), { name: 'Handoff_Needs_Risks', when: submitted, message: 'List the risks (or "none known") before submitting the hand-off.', bypass, locked: true }),
-  requiredWhen(HandoffPacket.field('Rejection_Reason__c'), { name: 'Handoff_Rejection_Needs_Reason', when: 'ISPICKVAL(Status__c, "Rejected")', message: 'Say what is missing or wrong so the sender can fix it.', bypass, locked: true }),
+  requiredWhen(HandoffPacket.field('Use_Case__c'), {
+    name: 'Handoff_Needs_Use_Case',
+    when: submitted,
+    message: 'Describe the use case before submitting the hand-off.',
+    bypass,
+    locked: true,
+  }),
+  requiredWhen(HandoffPacket.field('Success_Criteria__c'), {
+    name: 'Handoff_Needs_Success_Criteria',
+    when: submitted,
+    message: 'State the success criteria before submitting the hand-off.',
+    bypass,
+    locked: true,
+  }),
+  requiredWhen(HandoffPacket.field('Risks__c'), {
+    name: 'Handoff_Needs_Risks',
+    when: submitted,
+    message: 'List the risks (or "none known") before submitting the hand-off.',
+    bypass,
+    locked: true,
+  }),
+  requiredWhen(HandoffPacket.field('Rejection_Reason__c'), {
+    name: 'Handoff_Rejection_Needs_Reason',
+    when: 'ISPICKVAL(Status__c, "Rejected")',
+    message: 'Say what is missing or wrong so the sender can fix it.',
+    bypass,
+    locked: true,
+  }),
 ];
 
 /** Renewal uplift never exceeds the contractual cap (blueprint 000 §4). */

@@ -12,7 +12,12 @@ export const Contact = standardObject('Contact', {
       trackHistory: true,
     }),
     Persona__c: picklist({ label: 'Persona', values: PERSONAS }),
-    Original_Source__c: text({ label: 'Original Source', length: 80, locked: true, help: 'Source of first touch; never changes.' }),
+    Original_Source__c: text({
+      label: 'Original Source',
+      length: 80,
+      locked: true,
+      help: 'Source of first touch; never changes.',
+    }),
     Most_Recent_Source__c: text({ label: 'Most Recent Source', length: 80 }),
     External_Id__c: externalId(),
   },

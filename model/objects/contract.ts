@@ -5,10 +5,26 @@ import { externalId } from './shared.ts';
 /** The signed contract, bidirectionally synced with CLM through one contract ID (blueprint 000 §1, §4). */
 export const Contract = standardObject('Contract', {
   locked: true,
-  standardFields: { Status: { trackHistory: true }, StartDate: { trackHistory: true }, ContractTerm: { trackHistory: true }, OwnerId: { trackHistory: true } },
+  standardFields: {
+    Status: { trackHistory: true },
+    StartDate: { trackHistory: true },
+    ContractTerm: { trackHistory: true },
+    OwnerId: { trackHistory: true },
+  },
   fields: {
-    CLM_Contract_Id__c: text({ label: 'CLM Contract ID', length: 40, unique: true, externalId: true, help: 'The contract ID shared with the CLM system.', trackHistory: true }),
-    Renewal_Type__c: picklist({ label: 'Renewal Type', values: ['Auto-Renew', 'Manual', 'Evergreen', 'Non-Renewing'], trackHistory: true }),
+    CLM_Contract_Id__c: text({
+      label: 'CLM Contract ID',
+      length: 40,
+      unique: true,
+      externalId: true,
+      help: 'The contract ID shared with the CLM system.',
+      trackHistory: true,
+    }),
+    Renewal_Type__c: picklist({
+      label: 'Renewal Type',
+      values: ['Auto-Renew', 'Manual', 'Evergreen', 'Non-Renewing'],
+      trackHistory: true,
+    }),
     Uplift_Percent__c: percent({ label: 'Renewal Uplift', precision: 5, scale: 2, trackHistory: true }),
     Uplift_Cap_Percent__c: percent({ label: 'Uplift Cap', precision: 5, scale: 2, trackHistory: true }),
     Renewal_Owner__c: lookup('User', { label: 'Renewal Owner', relationshipName: 'Renewal_Contracts' }),

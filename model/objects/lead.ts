@@ -1,4 +1,13 @@
-import { checkbox, dateTime, formula, fromValueSet, number, picklist, standardObject, text } from '../../scripts/dsl/index.ts';
+import {
+  checkbox,
+  dateTime,
+  formula,
+  fromValueSet,
+  number,
+  picklist,
+  standardObject,
+  text,
+} from '../../scripts/dsl/index.ts';
 import { DisqualificationReason } from '../governance/reason-codes.ts';
 import { externalId, PERSONAS, SEGMENTS } from './shared.ts';
 
@@ -7,19 +16,52 @@ export const MQL_TOUCH_SLA_MINUTES = 15;
 
 export const Lead = standardObject('Lead', {
   locked: true,
-  standardFields: { Status: { trackHistory: true }, OwnerId: { trackHistory: true }, LeadSource: { trackHistory: true } },
+  standardFields: {
+    Status: { trackHistory: true },
+    OwnerId: { trackHistory: true },
+    LeadSource: { trackHistory: true },
+  },
   fields: {
     // Immutable attribution snapshots (blueprint 001, data & attribution controls)
-    Lead_Source_Original__c: text({ label: 'Original Lead Source', length: 80, locked: true, help: 'Snapshot of the first lead source; never changes.' }),
-    First_Touch_Campaign__c: text({ label: 'First-Touch Campaign', length: 80, locked: true, help: 'Snapshot of the first campaign; never changes.' }),
-    Segment_Fit_Score_At_MQL__c: number({ label: 'ICP Fit Score at MQL', precision: 3, scale: 0, locked: true, help: 'Snapshot of the segment fit score when the lead became an MQL.' }),
+    Lead_Source_Original__c: text({
+      label: 'Original Lead Source',
+      length: 80,
+      locked: true,
+      help: 'Snapshot of the first lead source; never changes.',
+    }),
+    First_Touch_Campaign__c: text({
+      label: 'First-Touch Campaign',
+      length: 80,
+      locked: true,
+      help: 'Snapshot of the first campaign; never changes.',
+    }),
+    Segment_Fit_Score_At_MQL__c: number({
+      label: 'ICP Fit Score at MQL',
+      precision: 3,
+      scale: 0,
+      locked: true,
+      help: 'Snapshot of the segment fit score when the lead became an MQL.',
+    }),
     // Scoring and qualification
-    Segment_Fit_Score__c: number({ label: 'Segment Fit Score', precision: 3, scale: 0, help: '0-100, from enrichment and behaviour.' }),
+    Segment_Fit_Score__c: number({
+      label: 'Segment Fit Score',
+      precision: 3,
+      scale: 0,
+      help: '0-100, from enrichment and behaviour.',
+    }),
     Intent_Score__c: number({ label: 'Intent Score', precision: 3, scale: 0, help: '0-100, from intent signals.' }),
     Persona__c: picklist({ label: 'Persona', values: PERSONAS }),
     Segment__c: picklist({ label: 'Segment', values: SEGMENTS }),
-    Territory_Candidate__c: text({ label: 'Territory Candidate', length: 80, help: 'Proposed {Geo}-{Segment}-{Vertical} before routing.' }),
-    Disqualification_Reason__c: picklist({ label: 'Disqualification Reason', values: fromValueSet(DisqualificationReason.name), trackHistory: true }),
+    Territory_Candidate__c: text({
+      label: 'Territory Candidate',
+      length: 80,
+      help: 'Proposed {Geo}-{Segment}-{Vertical} before routing.',
+    }),
+    Disqualification_Reason__c: picklist({
+      label: 'Disqualification Reason',
+      values: fromValueSet(DisqualificationReason.name),
+      trackHistory: true,
+    }),
     // UTM discipline
     UTM_Source__c: text({ label: 'UTM Source', length: 100 }),
     UTM_Medium__c: text({ label: 'UTM Medium', length: 100 }),
@@ -27,7 +69,11 @@ export const Lead = standardObject('Lead', {
     UTM_Content__c: text({ label: 'UTM Content', length: 100 }),
     UTM_Term__c: text({ label: 'UTM Term', length: 100 }),
     // SLA clock
-    MQL_Date__c: dateTime({ label: 'MQL Date', help: 'When the lead became an MQL (set once by automation).', trackHistory: true }),
+    MQL_Date__c: dateTime({
+      label: 'MQL Date',
+      help: 'When the lead became an MQL (set once by automation).',
+      trackHistory: true,
+    }),
     First_Touch_At__c: dateTime({ label: 'First Touch At', help: 'When the owner first contacted the lead.' }),
     Speed_To_Lead_Minutes__c: formula('Number', 'ROUND((First_Touch_At__c - MQL_Date__c) * 1440, 0)', {
       label: 'Speed to Lead (Minutes)',
@@ -38,9 +84,16 @@ export const Lead = standardObject('Lead', {
     SLA_Breached__c: formula(
       'Checkbox',
       `AND(\n    NOT(ISBLANK(MQL_Date__c)),\n    IF(ISBLANK(First_Touch_At__c), NOW(), First_Touch_At__c) - MQL_Date__c > ${MQL_TOUCH_SLA_MINUTES} / 1440\n)`,
-      { label: 'SLA Breached', description: `True when the first touch came (or is) more than ${MQL_TOUCH_SLA_MINUTES} minutes after MQL.`, blanks: 'blank' },
+      {
+        label: 'SLA Breached',
+        description: `True when the first touch came (or is) more than ${MQL_TOUCH_SLA_MINUTES} minutes after MQL.`,
+        blanks: 'blank',
+      },
     ),
-    Fast_Path__c: checkbox({ label: 'Fast Path', help: 'Segment fit 70+ from a qualified source: fast-path SLA and senior reps.' }),
+    Fast_Path__c: checkbox({
+      label: 'Fast Path',
+      help: 'Segment fit 70+ from a qualified source: fast-path SLA and senior reps.',
+    }),
     External_Id__c: externalId(),
   },
 });

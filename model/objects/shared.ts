@@ -3,8 +3,23 @@ import { text } from '../../scripts/dsl/index.ts';
 /** Segments, geos and verticals: the building blocks of territories `{Geo}-{Segment}-{Vertical}`. */
 export const SEGMENTS = ['ENT', 'MM', 'SMB'];
 export const GEOS = ['NA', 'EMEA', 'APAC', 'LATAM'];
-export const VERTICALS = ['Software', 'Financial Services', 'Healthcare', 'Manufacturing', 'Retail', 'Public Sector', 'Media'];
-export const PERSONAS = ['Executive Sponsor', 'Economic Buyer', 'Technical Buyer', 'Operations Leader', 'End User', 'Procurement'];
+export const VERTICALS = [
+  'Software',
+  'Financial Services',
+  'Healthcare',
+  'Manufacturing',
+  'Retail',
+  'Public Sector',
+  'Media',
+];
+export const PERSONAS = [
+  'Executive Sponsor',
+  'Economic Buyer',
+  'Technical Buyer',
+  'Operations Leader',
+  'End User',
+  'Procurement',
+];
 
 /** The key every seeded record is upserted by, so that loading twice creates no duplicates. */
 export const externalId = () =>

@@ -12,9 +12,18 @@ export const Commitment = customObject('Commitment__c', {
     Opportunity__c: lookup('Opportunity', { label: 'Opportunity', relationshipName: 'Commitments' }),
     Account__c: lookup('Account', { label: 'Account', relationshipName: 'Commitments' }),
     Type__c: picklist({ label: 'Type', values: ['Security', 'Roadmap', 'Services', 'Commercial'], required: true }),
-    Description__c: longText({ label: 'Description', help: 'Exactly what was promised, in the words used with the customer.' }),
+    Description__c: longText({
+      label: 'Description',
+      help: 'Exactly what was promised, in the words used with the customer.',
+    }),
     Due_Date__c: date({ label: 'Due Date', required: true, trackHistory: true }),
-    Status__c: picklist({ label: 'Status', values: ['Open', 'In Progress', 'Delivered', 'Missed', 'Cancelled'], default: 'Open', required: true, trackHistory: true }),
+    Status__c: picklist({
+      label: 'Status',
+      values: ['Open', 'In Progress', 'Delivered', 'Missed', 'Cancelled'],
+      default: 'Open',
+      required: true,
+      trackHistory: true,
+    }),
     External_Id__c: externalId(),
   },
 });

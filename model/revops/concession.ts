@@ -13,10 +13,19 @@ export const Concession = customObject('Concession__c', {
     Opportunity__c: lookup('Opportunity', { label: 'Opportunity', relationshipName: 'Concessions' }),
     Account__c: lookup('Account', { label: 'Account', relationshipName: 'Concessions' }),
     Contract__c: lookup('Contract', { label: 'Contract', relationshipName: 'Concessions' }),
-    Type__c: picklist({ label: 'Type', values: ['Discount', 'Free Months', 'Extra Seats', 'Payment Terms', 'Price Lock', 'Other'], required: true }),
+    Type__c: picklist({
+      label: 'Type',
+      values: ['Discount', 'Free Months', 'Extra Seats', 'Payment Terms', 'Price Lock', 'Other'],
+      required: true,
+    }),
     Value__c: currency({ label: 'Value', trackHistory: true }),
     Details__c: longText({ label: 'Details' }),
-    Expires_On__c: date({ label: 'Expires On', required: true, help: 'No later than the contract end date: concessions end at renewal.', trackHistory: true }),
+    Expires_On__c: date({
+      label: 'Expires On',
+      required: true,
+      help: 'No later than the contract end date: concessions end at renewal.',
+      trackHistory: true,
+    }),
     External_Id__c: externalId(),
   },
 });

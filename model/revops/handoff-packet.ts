@@ -19,9 +19,21 @@ export const HandoffPacket = customObject('Handoff_Packet__c', {
     Use_Case__c: longText({ label: 'Use Case' }),
     Success_Criteria__c: longText({ label: 'Success Criteria' }),
     Risks__c: longText({ label: 'Risks' }),
-    Commitments_Summary__c: longText({ label: 'Commitments', help: 'Promises made so far; each one also belongs in the commitment registry.' }),
-    Status__c: picklist({ label: 'Status', values: ['Draft', 'Submitted', 'Accepted', 'Rejected'], default: 'Draft', required: true, trackHistory: true }),
-    Rejection_Reason__c: text({ label: 'Rejection Reason', help: 'What is missing or wrong; the sender fixes it and resubmits.' }),
+    Commitments_Summary__c: longText({
+      label: 'Commitments',
+      help: 'Promises made so far; each one also belongs in the commitment registry.',
+    }),
+    Status__c: picklist({
+      label: 'Status',
+      values: ['Draft', 'Submitted', 'Accepted', 'Rejected'],
+      default: 'Draft',
+      required: true,
+      trackHistory: true,
+    }),
+    Rejection_Reason__c: text({
+      label: 'Rejection Reason',
+      help: 'What is missing or wrong; the sender fixes it and resubmits.',
+    }),
     External_Id__c: externalId(),
   },
 });

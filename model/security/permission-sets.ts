@@ -19,8 +19,15 @@ import { StageGateCriterion } from '../governance/stage-gates.ts';
  * approval, RevOps admin → everything. Field access comes from the model (fieldsOf), so a new
  * field reaches every role that should see it. View All / Modify All only for the admin.
  */
-const snapshots = { Lead: ['Lead_Source_Original__c', 'First_Touch_Campaign__c', 'Segment_Fit_Score_At_MQL__c', 'MQL_Date__c'] };
-const automationOwned = ['Push_Count__c', 'Last_Slip_Date__c', 'Lead_Source_Original__c', 'Discount_Approval_Status__c'];
+const snapshots = {
+  Lead: ['Lead_Source_Original__c', 'First_Touch_Campaign__c', 'Segment_Fit_Score_At_MQL__c', 'MQL_Date__c'],
+};
+const automationOwned = [
+  'Push_Count__c',
+  'Last_Slip_Date__c',
+  'Lead_Source_Original__c',
+  'Discount_Approval_Status__c',
+];
 
 export const SDR = permissionSet('RevOps_SDR', {
   label: 'RevOps: SDR',
@@ -117,11 +124,23 @@ export const FinanceLegal = permissionSet('RevOps_Finance_Legal', {
   locked: true,
 });
 
-const ALL = [Account, Contact, Lead, Opportunity, Contract, Campaign, DealException, Concession, Commitment, HandoffPacket];
+const ALL = [
+  Account,
+  Contact,
+  Lead,
+  Opportunity,
+  Contract,
+  Campaign,
+  DealException,
+  Concession,
+  Commitment,
+  HandoffPacket,
+];
 
 export const RevOpsAdmin = permissionSet('RevOps_Admin', {
   label: 'RevOps: Admin',
-  description: 'Maintains the whole RevOps data model; exempt from governance rules through the bypass custom permission.',
+  description:
+    'Maintains the whole RevOps data model; exempt from governance rules through the bypass custom permission.',
   objects: Object.fromEntries(ALL.map((o) => [o.apiName, access('CRUD', { viewAll: true, modifyAll: true })])),
   fields: ALL.map((o) => fieldsOf(o)),
   customPermissions: [GovernanceBypass.name, DealDesk.name],
@@ -137,6 +156,9 @@ export const roleGroups = [
   permissionSetGroup('RevOps_SDR_Role', { label: 'RevOps role: SDR', permissionSets: [SDR] }),
   permissionSetGroup('RevOps_AE_Role', { label: 'RevOps role: Account Executive', permissionSets: [AccountExecutive] }),
   permissionSetGroup('RevOps_Sales_Ops_Role', { label: 'RevOps role: Sales Ops', permissionSets: [SalesOps] }),
-  permissionSetGroup('RevOps_Finance_Legal_Role', { label: 'RevOps role: Finance and Legal', permissionSets: [FinanceLegal] }),
+  permissionSetGroup('RevOps_Finance_Legal_Role', {
+    label: 'RevOps role: Finance and Legal',
+    permissionSets: [FinanceLegal],
+  }),
   permissionSetGroup('RevOps_Admin_Role', { label: 'RevOps role: Admin', permissionSets: [RevOpsAdmin] }),
 ];

@@ -20,7 +20,12 @@ export function immutableOnceSet(
     kind: 'validationRule',
     object: field.object,
     name: o.name,
-    formula: and(...(o.bypass ? [`NOT($Permission.${o.bypass})`] : []), 'NOT(ISNEW())', `ISCHANGED(${field.field})`, `NOT(ISBLANK(${prior}))`),
+    formula: and(
+      ...(o.bypass ? [`NOT($Permission.${o.bypass})`] : []),
+      'NOT(ISNEW())',
+      `ISCHANGED(${field.field})`,
+      `NOT(ISBLANK(${prior}))`,
+    ),
     message: `${o.label} is a snapshot and cannot change once set. Ask RevOps if it is wrong.`,
     errorField: field.field,
     description: `Immutable snapshot: ${field.object}.${field.field} may be filled once and never changed.`,
@@ -32,13 +37,25 @@ export function immutableOnceSet(
 /** `field` must be filled whenever `condition` holds; the message says exactly what to do. */
 export function requiredWhen(
   field: FieldRef,
-  o: { name: string; when: string; message: string; bypass?: string; blankTest?: string; description?: string; locked?: boolean },
+  o: {
+    name: string;
+    when: string;
+    message: string;
+    bypass?: string;
+    blankTest?: string;
+    description?: string;
+    locked?: boolean;
+  },
 ): ValidationRuleDef {
   return {
     kind: 'validationRule',
     object: field.object,
     name: o.name,
-    formula: and(...(o.bypass ? [`NOT($Permission.${o.bypass})`] : []), o.when, o.blankTest ?? `ISBLANK(${field.field})`),
+    formula: and(
+      ...(o.bypass ? [`NOT($Permission.${o.bypass})`] : []),
+      o.when,
+      o.blankTest ?? `ISBLANK(${field.field})`,
+    ),
     message: o.message,
     errorField: field.field,
     description: o.description,
