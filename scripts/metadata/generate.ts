@@ -1,6 +1,7 @@
 import { mkdir, readFile, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import type { RevOpsModel } from '../dsl/index.ts';
+import { DOCS_ROOT, renderCatalogue } from '../docs/catalogue.ts';
 import { ModelError, validateModel } from '../model/validate.ts';
 import { emitAnalytics } from './emitters/analytics.ts';
 import { emitCustomMetadata } from './emitters/custom-metadata.ts';
@@ -15,6 +16,9 @@ import { GENERATED_ROOT, type EmitOptions, type Emitter, type GeneratedFile } fr
 
 export { GENERATED_ROOT, type GeneratedFile } from './emitters/types.ts';
 
+/** The model catalogue (docs/model/*.md): Markdown the change-control board reads, from the same model. */
+const emitCatalogue: Emitter = async (model) => renderCatalogue(model);
+
 /** One emitter per metadata family; adding a family is adding a line here. */
 const EMITTERS: readonly Emitter[] = [
   emitObjects,
@@ -26,12 +30,16 @@ const EMITTERS: readonly Emitter[] = [
   emitAnalytics,
   emitDataQuality,
   emitSettings,
+  emitCatalogue,
 ];
 
 /** The API version of a project that does not say (the project's sourceApiVersion wins). */
 export const DEFAULT_API_VERSION = '66.0';
 
-/** Files outside GENERATED_ROOT that the generator also owns. */
+/** Folders the generator owns entirely: what the model no longer produces there is removed. */
+export const GENERATED_DIRS = [GENERATED_ROOT, DOCS_ROOT] as const;
+
+/** Files outside GENERATED_DIRS that the generator also owns. */
 export const GENERATED_FILES_OUTSIDE_ROOT = ['config/project-scratch-def.json'] as const;
 
 /**
@@ -77,9 +85,11 @@ export async function detectDrift(projectRoot: string, files: readonly Generated
     if (current === null) drift.added.push(file.path);
     else if (current !== file.content) drift.changed.push(file.path);
   }
-  for (const existing of await listFiles(join(projectRoot, GENERATED_ROOT))) {
-    const path = toPosix(relative(projectRoot, existing));
-    if (!wanted.has(path)) drift.removed.push(path);
+  for (const dir of GENERATED_DIRS) {
+    for (const existing of await listFiles(join(projectRoot, dir))) {
+      const path = toPosix(relative(projectRoot, existing));
+      if (!wanted.has(path)) drift.removed.push(path);
+    }
   }
   for (const path of GENERATED_FILES_OUTSIDE_ROOT) {
     if (!wanted.has(path) && (await readOrNull(join(projectRoot, path))) !== null) drift.removed.push(path);
@@ -90,7 +100,7 @@ export async function detectDrift(projectRoot: string, files: readonly Generated
 /**
  * Brings the files on disk in line with the model: writes what changed (each file through a
  * temporary file and a rename, so no file is ever half-written) and removes what the model no
- * longer defines. Only GENERATED_ROOT and GENERATED_FILES_OUTSIDE_ROOT are touched.
+ * longer defines. Only GENERATED_DIRS and GENERATED_FILES_OUTSIDE_ROOT are touched.
  */
 export async function writeGenerated(projectRoot: string, files: readonly GeneratedFile[]): Promise<Drift> {
   const drift = await detectDrift(projectRoot, files);
@@ -104,7 +114,8 @@ export async function writeGenerated(projectRoot: string, files: readonly Genera
   }
   for (const path of drift.removed) {
     await rm(join(projectRoot, path), { force: true });
-    await pruneEmptyDirs(join(projectRoot, dirname(path)), join(projectRoot, GENERATED_ROOT));
+    const owner = GENERATED_DIRS.find((dir) => path.startsWith(`${dir}/`));
+    if (owner) await pruneEmptyDirs(join(projectRoot, dirname(path)), join(projectRoot, owner));
   }
   return drift;
 }

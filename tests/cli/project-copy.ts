@@ -16,6 +16,7 @@ export async function projectCopy(): Promise<string> {
     'bin',
     'force-app',
     'config',
+    'docs',
     'package.json',
     'eslint.config.js',
     '.prettierrc',
