@@ -45,7 +45,10 @@ describe('least privilege', () => {
     const aeApproval = set('RevOps_Account_Executive').fields.find(
       (f) => f.field.field === 'Discount_Approval_Status__c',
     );
-    assert.equal(aeApproval?.edit, false, 'AEs cannot approve their own discounts');
+    // AEs request approval (Pending); approving or rejecting is the deal desk's, enforced by a rule.
+    assert.equal(aeApproval?.edit, true, 'AEs can request approval');
+    const decision = model.validationRules.find((r) => r.name === 'Discount_Approval_By_Deal_Desk');
+    assert.match(decision?.formula ?? '', /NOT\(\$Permission\.RevOps_Deal_Desk\)/);
   });
 
   test('the admin set reaches every custom field of every object it manages', () => {

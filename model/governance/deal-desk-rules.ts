@@ -2,22 +2,48 @@ import { validationRule } from '../../scripts/dsl/index.ts';
 import { GEOS, SEGMENTS } from '../objects/shared.ts';
 import { Opportunity as Opp, SKU_PATTERN } from '../objects/opportunity.ts';
 import { DiscountLadder } from './discount-ladder.ts';
-import { notBypassed } from './permissions.ts';
+import { DealDesk, notBypassed } from './permissions.ts';
 
 const ladder = (segment: string) => `$CustomMetadata.${DiscountLadder.apiName}.${segment}.Max_Discount__c`;
 
-/** Above the segment's ladder a discount needs the deal desk's approval (blueprint 001, epic 4). */
+const aboveLadder = `AND(
+        NOT(ISBLANK(Discount_Percent__c)),
+        Discount_Percent__c > CASE(TEXT(Account.Segment__c),
+            "ENT", ${ladder('ENT')},
+            "MM", ${ladder('MM')},
+            ${ladder('SMB')})
+    )`;
+
+/**
+ * Above the segment's ladder (an account without a segment gets the strictest, SMB) a discount
+ * is a request to the deal desk: whoever enters or raises it, or moves the deal to another account
+ * (whose segment may have a lower ladder), sets Discount Approval Status to Pending in the same
+ * save, so an earlier approval never covers a bigger discount (blueprint 001, epic 4).
+ */
+export const discountNeedsRequest = validationRule(Opp, 'Discount_Above_Ladder_Needs_Request', {
+  formula: `AND(
+    ${notBypassed},
+    NOT($Permission.${DealDesk.name}),
+    OR(ISNEW(), Discount_Percent__c > PRIORVALUE(Discount_Percent__c), ISCHANGED(AccountId)),
+    ${aboveLadder},
+    NOT(ISPICKVAL(Discount_Approval_Status__c, "Pending"))
+)`,
+  message: "This discount is above the segment's ladder: set Discount Approval Status to Pending to ask the deal desk.",
+  errorField: Opp.field('Discount_Approval_Status__c'),
+  locked: true,
+});
+
+/** An above-ladder discount must be approved before the deal enters Commercials or closes won. */
 export const discountNeedsApproval = validationRule(Opp, 'Discount_Above_Ladder_Needs_Approval', {
   formula: `AND(
     ${notBypassed},
-    NOT(ISBLANK(Discount_Percent__c)),
-    Discount_Percent__c > CASE(TEXT(Account.Segment__c),
-        "ENT", ${ladder('ENT')},
-        "MM", ${ladder('MM')},
-        ${ladder('SMB')}),
+    OR(ISNEW(), ISCHANGED(StageName), ISCHANGED(Discount_Percent__c), ISCHANGED(AccountId)),
+    CASE(StageName, "Commercials", 1, "Closed Won", 1, 0) = 1,
+    ${aboveLadder},
     NOT(ISPICKVAL(Discount_Approval_Status__c, "Approved"))
 )`,
-  message: "This discount is above the segment's ladder: the deal desk must set Discount Approval Status to Approved.",
+  message:
+    "This discount is above the segment's ladder and not approved: the deal desk must approve it before Commercials and Closed Won.",
   errorField: Opp.field('Discount_Percent__c'),
   locked: true,
 });
@@ -26,8 +52,8 @@ export const discountNeedsApproval = validationRule(Opp, 'Discount_Above_Ladder_
 export const approvalByDealDesk = validationRule(Opp, 'Discount_Approval_By_Deal_Desk', {
   formula: `AND(
     ${notBypassed},
-    NOT($Permission.RevOps_Deal_Desk),
-    ISCHANGED(Discount_Approval_Status__c),
+    NOT($Permission.${DealDesk.name}),
+    OR(ISNEW(), ISCHANGED(Discount_Approval_Status__c)),
     OR(ISPICKVAL(Discount_Approval_Status__c, "Approved"), ISPICKVAL(Discount_Approval_Status__c, "Rejected"))
 )`,
   message: 'Only the deal desk can approve or reject a discount.',
@@ -63,4 +89,4 @@ export const dealNaming = validationRule(Opp, 'Deal_Naming_Convention', {
   locked: true,
 });
 
-export const dealDeskRules = [discountNeedsApproval, approvalByDealDesk, skuFormat, dealNaming];
+export const dealDeskRules = [discountNeedsRequest, discountNeedsApproval, approvalByDealDesk, skuFormat, dealNaming];

@@ -13,8 +13,17 @@ export const nextStepRequired = validationRule(Opp, 'Next_Step_Required', {
   locked: true,
 });
 
+/**
+ * The date is checked whenever the rep works the deal (stage, close date, next step, amount), not
+ * on every save: a deal desk approval or an ops reassignment must not be blocked by the AE's date.
+ */
 export const nextStepDateInFuture = validationRule(Opp, 'Next_Step_Date_In_Future', {
-  formula: `AND(\n    ${notBypassed},\n    ${isOpen},\n    OR(ISBLANK(Next_Step_Date__c), Next_Step_Date__c < TODAY())\n)`,
+  formula: `AND(
+    ${notBypassed},
+    ${isOpen},
+    OR(ISNEW(), ISCHANGED(StageName), ISCHANGED(CloseDate), ISCHANGED(NextStep), ISCHANGED(Next_Step_Date__c), ISCHANGED(Amount)),
+    OR(ISBLANK(Next_Step_Date__c), Next_Step_Date__c < TODAY())
+)`,
   message: 'Every open deal needs a next step date today or later: when will the next step happen?',
   errorField: Opp.field('Next_Step_Date__c'),
   locked: true,

@@ -4,7 +4,7 @@ import { Commitment } from '../revops/commitment.ts';
 import { Concession } from '../revops/concession.ts';
 import { DealException, MAX_EXCEPTION_DAYS } from '../revops/deal-exception.ts';
 import { HandoffPacket } from '../revops/handoff-packet.ts';
-import { GovernanceBypass, notBypassed } from './permissions.ts';
+import { DealDesk, GovernanceBypass, notBypassed } from './permissions.ts';
 
 const bypass = GovernanceBypass.name;
 
@@ -25,6 +25,19 @@ export const exceptionReviewed = requiredWhen(DealException.field('Reviewer__c')
   when: 'OR(ISPICKVAL(Status__c, "Approved"), ISPICKVAL(Status__c, "Rejected"))',
   message: 'An approved or rejected exception names its reviewer.',
   bypass,
+  locked: true,
+});
+
+/** Only the deal desk decides on exceptions (blueprint 000 §9: review workflow). */
+export const exceptionDecidedByDealDesk = validationRule(DealException, 'Exception_Decision_By_Deal_Desk', {
+  formula: `AND(
+    ${notBypassed},
+    NOT($Permission.${DealDesk.name}),
+    OR(ISNEW(), ISCHANGED(Status__c)),
+    OR(ISPICKVAL(Status__c, "Approved"), ISPICKVAL(Status__c, "Rejected"))
+)`,
+  message: 'Only the deal desk can approve or reject an exception. Leave it Requested.',
+  errorField: DealException.field('Status__c'),
   locked: true,
 });
 
@@ -51,7 +64,7 @@ export const concessionForDeal = validationRule(Concession, 'Concession_Needs_De
 export const commitmentDelivered = validationRule(Commitment, 'Commitment_Overdue_Must_Be_Resolved', {
   formula: `AND(
     ${notBypassed},
-    ISCHANGED(Due_Date__c),
+    OR(ISNEW(), ISCHANGED(Due_Date__c)),
     Due_Date__c < TODAY(),
     OR(ISPICKVAL(Status__c, "Open"), ISPICKVAL(Status__c, "In Progress"))
 )`,
@@ -104,6 +117,7 @@ export const upliftWithinCap = validationRule(Contract, 'Uplift_Within_Cap', {
 export const revopsRules = [
   exceptionExpiryBounded,
   exceptionReviewed,
+  exceptionDecidedByDealDesk,
   concessionEndsAtRenewal,
   concessionForDeal,
   commitmentDelivered,

@@ -12,6 +12,7 @@ import { opportunityStages } from './stages.ts';
 /** What the rep's stage-gate checklist reads: one record per exit criterion of a stage. */
 export const StageGateCriterion = customMetadataType('Stage_Gate_Criterion__mdt', {
   label: 'Stage Gate Criterion',
+  locked: true,
   pluralLabel: 'Stage Gate Criteria',
   description: 'Exit criteria of each stage, generated from the stage definitions in model/governance/stages.ts.',
   fields: {

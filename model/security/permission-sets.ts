@@ -1,4 +1,4 @@
-import { access, fieldsOf, permissionSet, permissionSetGroup } from '../../scripts/dsl/index.ts';
+import { access, editable, fieldsOf, permissionSet, permissionSetGroup, readOnly } from '../../scripts/dsl/index.ts';
 import { Account } from '../objects/account.ts';
 import { Campaign } from '../objects/campaign.ts';
 import { Contact } from '../objects/contact.ts';
@@ -19,15 +19,29 @@ import { StageGateCriterion } from '../governance/stage-gates.ts';
  * approval, RevOps admin → everything. Field access comes from the model (fieldsOf), so a new
  * field reaches every role that should see it. View All / Modify All only for the admin.
  */
+/**
+ * Standard fields each role works with. Custom fields come from fieldsOf; standard ones are
+ * listed, because most standard fields are profile territory. Required standard fields
+ * (StageName, CloseDate, Name, LastName...) come with object access and cannot be listed.
+ */
+const oppWork = ['NextStep', 'Amount', 'Type', 'LeadSource', 'Description'] as const;
+const accountCare = ['ParentId', 'Website', 'Industry', 'NumberOfEmployees', 'AnnualRevenue', 'Type', 'Phone'] as const;
+const leadWork = ['Email', 'Phone', 'Title', 'Website', 'LeadSource', 'Industry'] as const;
+const contactWork = ['Email', 'Phone', 'Title'] as const;
+const contractTerms = ['StartDate', 'ContractTerm', 'SpecialTerms'] as const;
+const std = {
+  opp: oppWork.map((f) => Opportunity.field(f)),
+  account: accountCare.map((f) => Account.field(f)),
+  lead: leadWork.map((f) => Lead.field(f)),
+  contact: contactWork.map((f) => Contact.field(f)),
+  contract: contractTerms.map((f) => Contract.field(f)),
+};
+
 const snapshots = {
   Lead: ['Lead_Source_Original__c', 'First_Touch_Campaign__c', 'Segment_Fit_Score_At_MQL__c', 'MQL_Date__c'],
 };
-const automationOwned = [
-  'Push_Count__c',
-  'Last_Slip_Date__c',
-  'Lead_Source_Original__c',
-  'Discount_Approval_Status__c',
-];
+/** Set by automation. AEs may set Discount_Approval_Status__c to Pending; only the deal desk decides (a rule). */
+const automationOwned = ['Push_Count__c', 'Last_Slip_Date__c', 'Lead_Source_Original__c'];
 
 export const SDR = permissionSet('RevOps_SDR', {
   label: 'RevOps: SDR',
@@ -45,6 +59,8 @@ export const SDR = permissionSet('RevOps_SDR', {
     fieldsOf(Account, { edit: false }),
     fieldsOf(Campaign, { edit: false }),
     fieldsOf(HandoffPacket),
+    editable(...std.lead, ...std.contact),
+    readOnly(...std.account),
   ],
   locked: true,
 });
@@ -71,6 +87,8 @@ export const AccountExecutive = permissionSet('RevOps_Account_Executive', {
     fieldsOf(Commitment),
     fieldsOf(DealException, { readOnlyFields: ['Reviewer__c'] }),
     fieldsOf(Concession, { edit: false }),
+    editable(...std.opp, ...std.contact),
+    readOnly(...std.account, ...std.contract),
   ],
   apexClasses: ['StageGateController'],
   customMetadataTypes: [StageGateCriterion, DiscountLadder],
@@ -95,6 +113,8 @@ export const SalesOps = permissionSet('RevOps_Sales_Ops', {
     fieldsOf(Campaign),
     fieldsOf(Opportunity, { edit: false }),
     fieldsOf(Contract, { edit: false }),
+    editable(...std.account, ...std.lead, ...std.contact),
+    readOnly(...std.opp, ...std.contract),
   ],
   customMetadataTypes: [DiscountLadder],
   locked: true,
@@ -118,6 +138,8 @@ export const FinanceLegal = permissionSet('RevOps_Finance_Legal', {
     fieldsOf(Opportunity, { edit: false, editableFields: ['Discount_Approval_Status__c'] }),
     fieldsOf(Account, { edit: false }),
     fieldsOf(Commitment, { edit: false }),
+    editable(...std.contract),
+    readOnly(...std.opp, ...std.account),
   ],
   customPermissions: [DealDesk.name],
   customMetadataTypes: [DiscountLadder],
@@ -142,7 +164,10 @@ export const RevOpsAdmin = permissionSet('RevOps_Admin', {
   description:
     'Maintains the whole RevOps data model; exempt from governance rules through the bypass custom permission.',
   objects: Object.fromEntries(ALL.map((o) => [o.apiName, access('CRUD', { viewAll: true, modifyAll: true })])),
-  fields: ALL.map((o) => fieldsOf(o)),
+  fields: [
+    ...ALL.map((o) => fieldsOf(o)),
+    editable(...std.opp, ...std.account, ...std.lead, ...std.contact, ...std.contract),
+  ],
   customPermissions: [GovernanceBypass.name, DealDesk.name],
   apexClasses: ['StageGateController'],
   customMetadataTypes: [StageGateCriterion, DiscountLadder],

@@ -27,6 +27,15 @@ export function openStageTest(stages: OpportunityStagesDef, field = 'StageName')
   return `CASE(${field}, ${closed.join(', ')}, 1) = 1`;
 }
 
+/**
+ * A formula giving each stage its position on the way to a win (open stages 1, 2, ..., won last);
+ * lost stages are 0, so reopening a lost deal counts as advancing and must pass the gates.
+ */
+export function forwardOrdinal(stages: OpportunityStagesDef, expression: string): string {
+  const arms = stages.stages.map((s, i) => `${quote(s.name)}, ${s.closed && !s.won ? 0 : i + 1}`);
+  return `CASE(${expression}, ${arms.join(', ')}, 0)`;
+}
+
 /** A formula giving each forward stage its position (1, 2, ...); lost stages count as 99. */
 export function stageOrdinal(stages: OpportunityStagesDef, expression: string): string {
   const arms = stages.stages.map((s, i) => `${quote(s.name)}, ${s.closed && !s.won ? 99 : i + 1}`);
@@ -42,8 +51,9 @@ export function blankTest(field: string, type: 'boolean' | 'picklist' | 'other')
 
 /**
  * The validation rules of every exit criterion. Each rule fires when a deal is created in, or
- * moved to, a stage beyond the criterion's stage while the field is empty; the message sits on
- * the field itself, so the rep sees exactly what to fill in.
+ * advanced to, a stage beyond the criterion's stage while the field is empty; moving back
+ * between later stages, or losing the deal, does not fire it. The message sits on the field
+ * itself, so the rep sees exactly what to fill in.
  */
 export function stageGateRules(stages: OpportunityStagesDef, object: ObjectDef): ValidationRuleDef[] {
   const fieldType = (name: string) => {
@@ -58,7 +68,7 @@ export function stageGateRules(stages: OpportunityStagesDef, object: ObjectDef):
         'AND(',
         [
           ...bypass,
-          'OR(ISNEW(), ISCHANGED(StageName))',
+          `OR(\n        ISNEW(),\n        AND(ISCHANGED(StageName), ${forwardOrdinal(stages, 'TEXT(PRIORVALUE(StageName))')} < ${forwardOrdinal(stages, 'StageName')})\n    )`,
           `CASE(StageName, ${beyond.join(', ')}, 0) = 1`,
           blankTest(criterion.field.field, fieldType(criterion.field.field)),
         ]
