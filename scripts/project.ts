@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { RevOpsModel } from './dsl/index.ts';
 
 /** The project a command works on: its root, its pinned API version, its model. */
@@ -35,7 +35,19 @@ export async function openProject(root = process.cwd()): Promise<Project> {
 /** Loads model/index.ts (its default export). Errors thrown while defining it name the model file. */
 export async function loadModel(project: Project, entry = 'model/index.ts'): Promise<RevOpsModel> {
   const url = pathToFileURL(join(project.root, entry)).href;
-  const module = (await import(url)) as { default?: RevOpsModel };
+  let module: { default?: RevOpsModel };
+  try {
+    module = (await import(url)) as { default?: RevOpsModel };
+  } catch (error) {
+    // A model file that does not parse or throws while loading: name it, without a stack trace.
+    if (!(error instanceof Error) || error instanceof ProjectError) throw error;
+    const where = /file:\/\/[^\s)]+/.exec(error.stack ?? '')?.[0];
+    const file = where
+      ? relative(project.root, fileURLToPath(where.replace(/:\d+(:\d+)?$/, ''))) +
+        (/:\d+/.exec(where.slice(7))?.[0] ?? '')
+      : entry;
+    throw new ProjectError(`${file}: cannot load the model: ${error.name}: ${error.message}`);
+  }
   if (!module.default) throw new ProjectError(`${entry}: has no default export (export default defineModel(...))`);
   return module.default;
 }

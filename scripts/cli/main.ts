@@ -19,10 +19,37 @@ Commands (no org needed):
                [--now ISO] [--time-zone TZ] [--blanks zero|blank] 'F'
   formula eval --batch FILE     JSON lines {object, formula, record, prior, user, permissions, now, blanks}
 
+Data (no org needed):
+  data generate [--scale small|medium|large|N] [--seed S] [--out DIR]   deterministic seed dataset
+  data check [--dataset DIR]    evaluate every validation rule against every record
+
+With an org (auth through the sf CLI; aliases as sf resolves them):
+  org up [--alias A] [--target-dev-hub H] [--dataset DIR]   create, deploy, assign, load; resumable
+  org create [--alias A] [--duration-days N] [--target-dev-hub H]
+  org delete [--target-org A]
+  deploy [--target-org A] [--dry-run] [--test-level L]      rollback on error, progress, failure table
+  permsets assign [--target-org A] [--name N ...]           idempotent
+  data load --target-org A [--dataset DIR]                  upsert by external id, resumable
+
 Run \`revops <command> --help\` for a command's options.`;
+
+/** Commands that need the org libraries or the data generator: loaded only when used. */
+async function extensionCommands(): Promise<Record<string, (args: string[]) => Promise<number>>> {
+  const [{ orgCommands }, { dataCommands }] = await Promise.all([import('./org.ts'), import('./data.ts')]);
+  return { ...orgCommands, ...dataCommands };
+}
+const EXTENSION_GROUPS = new Set(['org', 'deploy', 'permsets', 'data']);
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  if (command && EXTENSION_GROUPS.has(command)) {
+    const commands = await extensionCommands();
+    const two = `${command} ${rest[0] ?? ''}`;
+    if (commands[two]) return commands[two](rest.slice(1));
+    if (commands[command]) return commands[command](rest);
+    console.error(`revops: unknown command "${two.trim()}"\n\n${USAGE}`);
+    return 2;
+  }
   switch (command) {
     case 'generate':
       return runGenerate(rest);

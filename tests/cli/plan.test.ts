@@ -75,15 +75,20 @@ describe('revops plan on a broken project', { concurrency: true }, () => {
     {
       name: 'an unknown field in a permission set',
       file: 'model/security/permission-sets.ts',
+      // editable() is imported by the model already.
       edit: (s) =>
-        s
-          .replace('fieldsOf(Commitment),', "fieldsOf(Commitment), editable(Opportunity.field('Champoin__c')),")
-          .replace('import { access,', 'import { access, editable,'),
+        s.replace('fieldsOf(Commitment),', "fieldsOf(Commitment), editable(Opportunity.field('Champoin__c')),"),
       expect: [
         /model\/security\/permission-sets\.ts:\d+/,
         /PermissionSet RevOps_Account_Executive/,
         /unknown field Opportunity\.Champoin__c \(did you mean Champion__c/,
       ],
+    },
+    {
+      name: 'a model file that does not parse',
+      file: 'model/objects/lead.ts',
+      edit: (s) => `${s}\nexport const broken = ;\n`,
+      expect: [/model\/objects\/lead\.ts:\d+: cannot load the model: SyntaxError/],
     },
     {
       name: 'a duplicate stage',

@@ -1,0 +1,213 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { relative } from 'node:path';
+import type { Connection } from '@salesforce/core';
+import type {
+  DeployMessage,
+  DeployResult,
+  Failures,
+  FileResponse,
+  MetadataApiDeployStatus,
+} from '@salesforce/source-deploy-retrieve';
+import type { Project } from '../project.ts';
+import { resolveComponents } from '../verify/sdr.ts';
+import { messageOf, OrgToolkitError } from './errors.ts';
+import { formatTable } from './text-table.ts';
+
+/**
+ * `revops deploy`: the project's source through source-deploy-retrieve (API version pinned by
+ * `resolveComponents`, so SDR never asks the network for one), always with rollbackOnError: a
+ * deploy lands whole or not at all. Failures come back as rows naming component, file:line and
+ * message, whether the Metadata API sent one failure (an object) or several (an array).
+ */
+export const TEST_LEVELS = ['NoTestRun', 'RunSpecifiedTests', 'RunLocalTests', 'RunAllTestsInOrg'] as const;
+export type TestLevel = (typeof TEST_LEVELS)[number];
+
+export interface DeployOptions {
+  readonly project: Project;
+  /** A connection to the target org (at the project's API version). */
+  readonly connection: Connection;
+  /** Validate only (`--dry-run`): the org checks everything and keeps nothing. */
+  readonly checkOnly?: boolean;
+  readonly testLevel?: TestLevel;
+  /** Apex test classes for RunSpecifiedTests. */
+  readonly runTests?: readonly string[];
+  readonly onStatus?: (status: DeployStatus) => void;
+  /** Poll interval (default: SDR's, scaled to the deploy's size). */
+  readonly pollFrequencyMs?: number;
+  readonly timeoutMinutes?: number;
+}
+
+export interface DeployStatus {
+  readonly status: string;
+  readonly stateDetail?: string;
+  readonly componentsDeployed: number;
+  readonly componentsTotal: number;
+  readonly componentErrors: number;
+  readonly testsCompleted: number;
+  readonly testsTotal: number;
+  readonly testErrors: number;
+}
+
+export interface ComponentFailure {
+  /** `CustomField Account.Website_Domain__c` */
+  readonly component: string;
+  /** Project-relative path, with the line when the Metadata API gave one. */
+  readonly location: string;
+  readonly message: string;
+}
+
+export interface TestFailure {
+  readonly test: string;
+  readonly message: string;
+  readonly location?: string;
+}
+
+export interface DeployOutcome extends DeployStatus {
+  readonly id: string;
+  readonly success: boolean;
+  readonly checkOnly: boolean;
+  readonly failures: readonly ComponentFailure[];
+  readonly testFailures: readonly TestFailure[];
+  readonly coverageWarnings: readonly string[];
+  /** A deploy-level error with no component to pin it on. */
+  readonly errorMessage?: string;
+}
+
+export async function deployProject(options: DeployOptions): Promise<DeployOutcome> {
+  const { project, connection } = options;
+  const set = resolveComponents(project);
+  if (set.size === 0)
+    throw new OrgToolkitError(`nothing to deploy: no components in ${project.packageDirectories.join(', ')}`);
+  if (options.runTests?.length && options.testLevel !== 'RunSpecifiedTests')
+    throw new OrgToolkitError('tests can only be named with --test-level RunSpecifiedTests');
+  const target = connection.getUsername() ?? connection.instanceUrl;
+  let result: DeployResult;
+  try {
+    const deploy = await set.deploy({
+      usernameOrConnection: connection,
+      apiOptions: {
+        checkOnly: options.checkOnly ?? false,
+        rollbackOnError: true,
+        ...(options.testLevel ? { testLevel: options.testLevel } : {}),
+        ...(options.runTests?.length ? { runTests: [...options.runTests] } : {}),
+      },
+    });
+    if (options.onStatus) deploy.onUpdate((status) => options.onStatus!(statusOf(status)));
+    // Numbers, not kit Durations: frequency in ms (undefined = SDR's size-based default), timeout in s.
+    result = await deploy.pollStatus(options.pollFrequencyMs, (options.timeoutMinutes ?? 60) * 60);
+  } catch (error) {
+    throw new OrgToolkitError(`deploy to ${target}: ${messageOf(error)}`, { cause: error });
+  }
+  return summarizeDeploy(result, project.root);
+}
+
+function statusOf(status: MetadataApiDeployStatus): DeployStatus {
+  const n = (value: unknown) => Number(value ?? 0) || 0;
+  return {
+    status: status.status,
+    stateDetail: status.stateDetail,
+    componentsDeployed: n(status.numberComponentsDeployed),
+    componentsTotal: n(status.numberComponentsTotal),
+    componentErrors: n(status.numberComponentErrors),
+    testsCompleted: n(status.numberTestsCompleted),
+    testsTotal: n(status.numberTestsTotal),
+    testErrors: n(status.numberTestErrors),
+  };
+}
+
+const list = <T>(value: T | T[] | undefined): T[] =>
+  value === undefined ? [] : Array.isArray(value) ? value : [value];
+
+/** The deploy's outcome in the toolkit's terms: failures pinned to project files where SDR can tell which. */
+export function summarizeDeploy(result: DeployResult, projectRoot: string): DeployOutcome {
+  const response = result.response;
+  const failures: ComponentFailure[] = [];
+  const pinned = new Set<string>();
+  for (const file of fileResponses(result)) {
+    if (file.state !== 'Failed' || file.problemType === 'Warning') continue;
+    pinned.add(`${file.type}#${file.fullName}`);
+    const path = file.filePath ? relative(projectRoot, file.filePath) : '';
+    failures.push({
+      component: `${file.type} ${file.fullName}`,
+      location: path && file.lineNumber ? `${path}:${file.lineNumber}` : path || '-',
+      message: file.error,
+    });
+  }
+  // Failures SDR could not map to a local file (components not in the project, package-level problems).
+  for (const message of list<DeployMessage>(response.details?.componentFailures)) {
+    if (message.problemType === 'Warning' || pinned.has(`${message.componentType}#${message.fullName}`)) continue;
+    const line = message.lineNumber ? `:${message.lineNumber}` : '';
+    failures.push({
+      component: `${message.componentType ?? ''} ${message.fullName}`.trim(),
+      location: message.fileName ? `${message.fileName}${line} (in the deployed package)` : '-',
+      message: message.problem ?? 'failed without a message',
+    });
+  }
+  const tests = response.details?.runTestResult;
+  const testFailures = list<Failures>(tests?.failures).map((f) => ({
+    test: `${f.name}.${f.methodName}`,
+    message: f.message,
+    location: f.stackTrace?.split('\n')[0],
+  }));
+  // The Metadata API names the class in `name`, which SDR's type leaves out.
+  const coverageWarnings = list(tests?.codeCoverageWarnings).map((w) => {
+    const name = (w as { name?: string }).name;
+    return name ? `${name}: ${w.message}` : w.message;
+  });
+  return {
+    ...statusOf(response),
+    id: response.id,
+    success: response.status === 'Succeeded' && response.success !== false,
+    checkOnly: Boolean(response.checkOnly),
+    failures,
+    testFailures,
+    coverageWarnings,
+    errorMessage: response.errorMessage,
+  };
+}
+
+/** SDR's per-file view of the result; it cannot map an answer without `details`, and then the raw failures serve alone. */
+function fileResponses(result: DeployResult): FileResponse[] {
+  if (!result.response.details) return [];
+  return result.getFileResponses();
+}
+
+/** The failure report a person reads: one table for components, one for Apex tests. */
+export function formatDeployFailures(outcome: DeployOutcome): string {
+  const parts: string[] = [];
+  if (outcome.failures.length)
+    parts.push(
+      `Component failures (${outcome.failures.length}):\n` +
+        formatTable(
+          ['COMPONENT', 'FILE:LINE', 'MESSAGE'],
+          outcome.failures.map((f) => [f.component, f.location, f.message]),
+        ),
+    );
+  if (outcome.testFailures.length)
+    parts.push(
+      `Apex test failures (${outcome.testFailures.length}):\n` +
+        formatTable(
+          ['TEST', 'MESSAGE', 'WHERE'],
+          outcome.testFailures.map((f) => [f.test, f.message, f.location ?? '-']),
+        ),
+    );
+  if (outcome.coverageWarnings.length)
+    parts.push(`Code coverage:\n${outcome.coverageWarnings.map((w) => `  ${w}`).join('\n')}`);
+  if (outcome.errorMessage && !outcome.failures.length) parts.push(`Deploy error: ${outcome.errorMessage}`);
+  return parts.join('\n\n');
+}
+
+/** A hash of every source file SDR would deploy: `org up` redeploys only when it changes. */
+export async function sourceFingerprint(project: Project): Promise<string> {
+  const hash = createHash('sha256');
+  const files = resolveComponents(project)
+    .getSourceComponents()
+    .toArray()
+    .flatMap((c) => [c.xml, ...c.walkContent()].filter((f): f is string => Boolean(f)));
+  for (const file of [...new Set(files)].sort()) {
+    hash.update(relative(project.root, file)).update('\0');
+    hash.update(await readFile(file)).update('\0');
+  }
+  return hash.digest('hex');
+}

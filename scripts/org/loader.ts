@@ -1,0 +1,337 @@
+import { join, resolve } from 'node:path';
+import { guardConnection, type ApiConnection } from './api-connection.ts';
+import { DEFAULT_BULK_POLL, upsertBulk, type BulkPollOptions } from './bulk.ts';
+import { upsertCollection } from './collections.ts';
+import { readDataset, sha256, shiftDates, type DatasetRecord } from './dataset.ts';
+import { messageOf, OrgToolkitError } from './errors.ts';
+import {
+  COLLECTIONS_LIMIT,
+  planLoad,
+  stepBatches,
+  type LoadApi,
+  type LoadStep,
+  type RelationshipResolver,
+} from './load-plan.ts';
+import { LoadRun, type ReportLine, type RowResult } from './load-run.ts';
+import { DEFAULT_RETRY_POLICY, RetryBudget, type RetryContext, type RetryEvent, type RetryPolicy } from './retry.ts';
+
+/**
+ * `revops data load`: upserts a seed dataset into an org by external id, object by object in the
+ * manifest's dependency order (self-references and fields that need an existing record in a second,
+ * deferred pass), through sObject collections for
+ * small objects and Bulk API 2.0 above a threshold. Every row gets an outcome in the report;
+ * an interrupted load resumes from its checkpoint; a repeated load updates instead of duplicating.
+ */
+export interface LoadOptions {
+  readonly dataset: string;
+  /** The org's username: recorded in the report and part of what identifies a resumable run. */
+  readonly targetOrg: string;
+  readonly resolveRelationship: RelationshipResolver;
+  /** Where runs are recorded (default out/load). */
+  readonly outDir?: string;
+  /** Objects with more rows than this go through Bulk API 2.0 (default 2,000). */
+  readonly bulkThreshold?: number;
+  /** Records per sObject-collections call (default and maximum 200). */
+  readonly collectionsBatchSize?: number;
+  /** Rows per Bulk API 2.0 job (default 10,000). */
+  readonly bulkBatchSize?: number;
+  readonly retry?: Partial<RetryPolicy>;
+  /** A request with no answer after this long is abandoned and retried (default 120 s). */
+  readonly requestTimeoutMs?: number;
+  readonly bulkPoll?: BulkPollOptions;
+  /** Ignore an unfinished run of the same dataset and org and start over. */
+  readonly fresh?: boolean;
+  readonly now?: () => Date;
+  /** Moves each object's date fields by `days` (see shiftDates); absent: dates load as written. */
+  readonly dateShift?: { readonly days: number; readonly fields: (sobject: string) => ReadonlySet<string> };
+  readonly onEvent?: (event: LoadEvent) => void;
+  /**
+   * Called after a batch's rows are in the report and before the checkpoint counts it: the worst
+   * moment for the process to die. The fault-injection tests throw here to simulate a crash.
+   */
+  readonly afterBatchReported?: (batch: { step: string; batch: number; rows: number }) => void | Promise<void>;
+}
+
+export type LoadEvent =
+  | { readonly type: 'start'; readonly runDir: string; readonly resumed: boolean; readonly steps: readonly LoadStep[] }
+  | { readonly type: 'skip'; readonly step: string; readonly batches: number }
+  | {
+      readonly type: 'batch';
+      readonly step: string;
+      readonly api: LoadApi;
+      readonly batch: number;
+      readonly rows: number;
+      readonly created: number;
+      readonly updated: number;
+      readonly failed: number;
+      readonly ms: number;
+    }
+  | { readonly type: 'retry'; readonly retry: RetryEvent };
+
+export interface ObjectSummary {
+  readonly sobject: string;
+  readonly api: LoadApi;
+  /** Rows the manifest announces. */
+  readonly manifestCount: number;
+  /** Rows read from the object's file. */
+  readonly rows: number;
+  readonly created: number;
+  readonly updated: number;
+  /** Rows that failed in either pass (a record whose deferred update failed is incomplete, so failed). */
+  readonly failed: number;
+  /** The deferred pass (parent links, contract activation): rows it updated, and how many failed. */
+  readonly deferred?: { readonly rows: number; readonly failed: number };
+  /** created + updated + failed = rows, and rows = the manifest's count. */
+  readonly accounted: boolean;
+}
+
+export interface LoadSummary {
+  readonly format: 'revops-load-summary/1';
+  readonly dataset: string;
+  readonly targetOrg: string;
+  readonly report: string;
+  readonly startedAt: string;
+  readonly finishedAt: string;
+  readonly objects: readonly ObjectSummary[];
+  readonly totals: {
+    readonly rows: number;
+    readonly created: number;
+    readonly updated: number;
+    readonly failed: number;
+  };
+  /** Every row of every object accounted for. */
+  readonly accounted: boolean;
+  /** Retries spent in this invocation. */
+  readonly retries: number;
+}
+
+export interface LoadResult extends LoadSummary {
+  readonly runDir: string;
+  readonly summaryFile: string;
+  readonly resumed: boolean;
+  /** Batches a resumed run did not redo. */
+  readonly batchesSkipped: number;
+  /** Accounted for and no row failed. */
+  readonly ok: boolean;
+}
+
+/** The load stopped before the end; its checkpoint lets the same command resume it. */
+export class LoadStoppedError extends OrgToolkitError {
+  override readonly name = 'LoadStoppedError';
+  readonly runDir: string;
+  constructor(message: string, runDir: string, cause: unknown) {
+    super(message, { cause });
+    this.runDir = runDir;
+  }
+}
+
+/** Errors after which every further call would fail too: stop (resumably) rather than fail every row. */
+const STOPPING_API_ERRORS = new Set([
+  'INVALID_SESSION_ID',
+  'INVALID_AUTH_HEADER',
+  'API_DISABLED_FOR_ORG',
+  'API_CURRENTLY_DISABLED',
+  'REQUEST_LIMIT_EXCEEDED',
+  'ERROR_HTTP_401',
+  'ERROR_HTTP_403',
+]);
+
+export async function loadDataset(conn: ApiConnection, options: LoadOptions): Promise<LoadResult> {
+  const dataset = await readDataset(options.dataset);
+  const batching = {
+    bulkThreshold: options.bulkThreshold ?? 2_000,
+    collectionsBatchSize: options.collectionsBatchSize ?? COLLECTIONS_LIMIT,
+    bulkBatchSize: options.bulkBatchSize ?? 10_000,
+  };
+  const steps = await planLoad(dataset, { ...batching, resolveRelationship: options.resolveRelationship });
+  const run = await LoadRun.open({
+    outDir: resolve(options.outDir ?? join('out', 'load')),
+    fingerprint: sha256(
+      JSON.stringify({ manifest: dataset.manifestHash, dir: dataset.dir, org: options.targetOrg, batching }),
+    ),
+    dataset: dataset.dir,
+    targetOrg: options.targetOrg,
+    fresh: options.fresh,
+    now: options.now,
+  });
+  const emit = options.onEvent ?? (() => undefined);
+  emit({ type: 'start', runDir: run.dir, resumed: run.resumed, steps });
+  const policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+  const budget = new RetryBudget(policy.maxTotalRetries);
+  const retry: RetryContext = { policy, budget, onRetry: (event) => emit({ type: 'retry', retry: event }) };
+  const release = guardConnection(conn, { requestTimeoutMs: options.requestTimeoutMs ?? 120_000 });
+  let batchesSkipped = 0;
+  try {
+    for (const step of steps) {
+      const progress = run.progress(step.key);
+      if (progress.complete) {
+        batchesSkipped += progress.batchesDone;
+        emit({ type: 'skip', step: step.key, batches: progress.batchesDone });
+        continue;
+      }
+      if (progress.batchesDone) emit({ type: 'skip', step: step.key, batches: progress.batchesDone });
+      const skip = step.pass === 'deferred' ? await failedIds(run, step) : undefined;
+      let index = 0;
+      const dateFields = options.dateShift?.fields(step.object.sobject);
+      for await (const read of stepBatches(dataset, step, skip)) {
+        const records =
+          options.dateShift && dateFields?.size
+            ? read.map((r) => shiftDates(r, dateFields, options.dateShift!.days))
+            : read;
+        if (index < progress.batchesDone) {
+          index++;
+          batchesSkipped++;
+          continue;
+        }
+        const started = Date.now();
+        const label = `${step.object.sobject} ${step.pass} batch ${index + 1} (${step.api})`;
+        const results = await sendBatch(conn, step, records, retry, label, options.bulkPoll).catch((error: unknown) => {
+          throw stopped(error, run, label);
+        });
+        const lines: ReportLine[] = results.map((r) => ({
+          object: step.object.sobject,
+          pass: step.pass,
+          batch: index,
+          api: step.api,
+          ...r,
+        }));
+        await run.appendReport(lines);
+        await options.afterBatchReported?.({ step: step.key, batch: index, rows: records.length });
+        await run.commitBatch(step.key, results);
+        const count = (outcome: RowResult['outcome']) => results.filter((r) => r.outcome === outcome).length;
+        emit({
+          type: 'batch',
+          step: step.key,
+          api: step.api,
+          batch: index,
+          rows: records.length,
+          created: count('created'),
+          updated: count('updated'),
+          failed: count('failed'),
+          ms: Date.now() - started,
+        });
+        index++;
+      }
+      await run.completeStep(step.key);
+    }
+  } finally {
+    release();
+  }
+  const summary = await summarize(run, steps, budget.used, options.now ?? (() => new Date()));
+  await run.finish(summary);
+  return {
+    ...summary,
+    runDir: run.dir,
+    summaryFile: run.summaryFile,
+    resumed: run.resumed,
+    batchesSkipped,
+    ok: summary.accounted && summary.totals.failed === 0,
+  };
+}
+
+/**
+ * One batch through its API. A call the API rejects outright (a data or request error, not a
+ * transient one) fails the batch's rows with that error and the load goes on; errors after which
+ * nothing can succeed (auth, API limits, retries exhausted) stop the load.
+ */
+async function sendBatch(
+  conn: ApiConnection,
+  step: LoadStep,
+  records: DatasetRecord[],
+  retry: RetryContext,
+  label: string,
+  poll: BulkPollOptions | undefined,
+): Promise<RowResult[]> {
+  try {
+    return step.api === 'bulk'
+      ? await upsertBulk(conn, step, records, retry, label, poll ?? DEFAULT_BULK_POLL)
+      : await upsertCollection(conn, step, records, retry, label);
+  } catch (error) {
+    if (!isRejection(error)) throw error;
+    const message = `${label} rejected: ${messageOf(error)}`;
+    return records.map((record) => ({
+      externalId: String(record[step.object.externalIdField]),
+      outcome: 'failed',
+      error: message,
+    }));
+  }
+}
+
+/** An API's answer refusing the request (jsforce names such errors after Salesforce's error code). */
+function isRejection(error: unknown): boolean {
+  if (!(error instanceof Error) || error instanceof OrgToolkitError) return false;
+  if (STOPPING_API_ERRORS.has(error.name)) return false;
+  return 'errorCode' in error || /^[A-Z][A-Z_]+$/.test(error.name);
+}
+
+function stopped(error: unknown, run: LoadRun, label: string): unknown {
+  if (!(error instanceof Error) || isRejection(error)) return error;
+  const done = Object.values(run.checkpoint.steps).reduce((n, s) => n + s.batchesDone, 0);
+  return new LoadStoppedError(
+    `${error instanceof OrgToolkitError ? '' : `${label}: `}${messageOf(error)}\n` +
+      `The load stopped with ${done} batch${done === 1 ? '' : 'es'} recorded in ${run.checkpointFile}; ` +
+      'run the same command again to resume from there.',
+    run.dir,
+    error,
+  );
+}
+
+/** Records whose records pass failed: the deferred pass leaves them out (an upsert would create them half-empty). */
+async function failedIds(run: LoadRun, step: LoadStep): Promise<Set<string>> {
+  const ids = new Set<string>();
+  if (!run.progress(`${step.object.sobject}:records`).failed) return ids;
+  for await (const line of run.reportLines((l) => l.object === step.object.sobject && l.pass === 'records'))
+    if (line.outcome === 'failed') ids.add(line.externalId);
+  return ids;
+}
+
+async function summarize(
+  run: LoadRun,
+  steps: readonly LoadStep[],
+  retries: number,
+  now: () => Date,
+): Promise<LoadSummary> {
+  const objects: ObjectSummary[] = [];
+  for (const step of steps.filter((s) => s.pass === 'records')) {
+    const records = run.progress(step.key);
+    const deferredStep = steps.find((s) => s.object === step.object && s.pass === 'deferred');
+    const deferred = deferredStep ? run.progress(deferredStep.key) : undefined;
+    let { created, updated, failed } = records;
+    if (deferred?.failed) {
+      // A record whose deferred update failed is incomplete: count it failed instead of created/updated.
+      const incomplete = new Set<string>();
+      for await (const line of run.reportLines((l) => l.object === step.object.sobject && l.pass === 'deferred'))
+        if (line.outcome === 'failed') incomplete.add(line.externalId);
+      for await (const line of run.reportLines((l) => l.object === step.object.sobject && l.pass === 'records')) {
+        if (!incomplete.has(line.externalId) || line.outcome === 'failed') continue;
+        if (line.outcome === 'created') created--;
+        else updated--;
+        failed++;
+      }
+    }
+    objects.push({
+      sobject: step.object.sobject,
+      api: step.api,
+      manifestCount: step.object.count,
+      rows: records.rows,
+      created,
+      updated,
+      failed,
+      ...(deferred ? { deferred: { rows: deferred.rows, failed: deferred.failed } } : {}),
+      accounted: created + updated + failed === records.rows && records.rows === step.object.count,
+    });
+  }
+  const total = (key: 'rows' | 'created' | 'updated' | 'failed') => objects.reduce((n, o) => n + o[key], 0);
+  return {
+    format: 'revops-load-summary/1',
+    dataset: run.checkpoint.dataset,
+    targetOrg: run.checkpoint.targetOrg,
+    report: run.reportFile,
+    startedAt: run.checkpoint.startedAt,
+    finishedAt: now().toISOString(),
+    objects,
+    totals: { rows: total('rows'), created: total('created'), updated: total('updated'), failed: total('failed') },
+    accounted: objects.every((o) => o.accounted),
+    retries,
+  };
+}

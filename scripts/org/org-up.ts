@@ -1,0 +1,281 @@
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { Org } from '@salesforce/core';
+import type { Project } from '../project.ts';
+import type { ApiConnection } from './api-connection.ts';
+import { resolveDevHub, resolveTargetOrg, usernameOf } from './connection.ts';
+import { readDataset } from './dataset.ts';
+import {
+  deployProject,
+  formatDeployFailures,
+  sourceFingerprint,
+  type DeployOptions,
+  type DeployOutcome,
+} from './deploy.ts';
+import { messageOf } from './errors.ts';
+import { loadDataset, type LoadOptions, type LoadResult } from './loader.ts';
+import type { RelationshipResolver } from './load-plan.ts';
+import { assignPermissionSets, type PermsetAssignment } from './permsets.ts';
+import {
+  createScratchOrg,
+  isLiveScratchOrg,
+  type CreateScratchOrgOptions,
+  type ScratchOrgSummary,
+} from './scratch-org.ts';
+
+/**
+ * `revops org up`: from a Dev Hub to a seeded scratch org in one command —
+ * create → deploy → assign permission sets → load data. Each step is idempotent and recorded in a
+ * state file (out/org-up/<alias>.json) with the inputs it ran on, so a run after a failure resumes
+ * at the failed step, and a run with nothing changed does nothing:
+ *
+ *   create    skipped while the recorded (or aliased) scratch org is still authorized and unexpired
+ *   deploy    skipped while the source is byte-identical to what was deployed to that org
+ *   permsets  skipped while the same permission sets were assigned in that org
+ *   data      skipped while the same dataset was fully loaded into that org; otherwise the loader
+ *             resumes its own checkpoint, and upserts by external id never duplicate
+ */
+export type StepName = 'create' | 'deploy' | 'permsets' | 'data';
+export const STEPS: readonly StepName[] = ['create', 'deploy', 'permsets', 'data'];
+
+export interface OrgUpOptions {
+  readonly project: Project;
+  readonly alias: string;
+  readonly devHub?: string;
+  readonly durationDays?: number;
+  readonly dataset: string;
+  readonly permissionSets: readonly string[];
+  readonly resolveRelationship: RelationshipResolver;
+  /** Where the state file lives (default out/org-up under the project). */
+  readonly stateDir?: string;
+  /** Step-level progress lines (stderr in the CLI). */
+  readonly onProgress?: (line: string) => void;
+  readonly deployOptions?: Pick<DeployOptions, 'onStatus' | 'pollFrequencyMs'>;
+  readonly loadOptions?: Partial<Omit<LoadOptions, 'dataset' | 'targetOrg' | 'resolveRelationship'>>;
+}
+
+/** What `org up` calls; tests replace the ones that would need a real org. */
+export interface OrgUpServices {
+  resolveDevHub(name?: string): Promise<Org>;
+  resolveOrg(name: string): Promise<Org>;
+  createScratchOrg(options: CreateScratchOrgOptions): Promise<ScratchOrgSummary>;
+  sourceFingerprint(project: Project): Promise<string>;
+  deploy(options: DeployOptions): Promise<DeployOutcome>;
+  assignPermissionSets(
+    connection: ReturnType<Org['getConnection']>,
+    names: readonly string[],
+  ): Promise<PermsetAssignment>;
+  loadData(connection: ApiConnection, options: LoadOptions): Promise<LoadResult>;
+}
+
+export const orgServices: OrgUpServices = {
+  resolveDevHub,
+  resolveOrg: resolveTargetOrg,
+  createScratchOrg,
+  sourceFingerprint,
+  deploy: deployProject,
+  assignPermissionSets: (connection, names) => assignPermissionSets(connection, names),
+  loadData: loadDataset,
+};
+
+export interface StepReport {
+  readonly step: StepName;
+  readonly status: 'done' | 'skipped' | 'failed' | 'not run';
+  readonly detail: string;
+  readonly ms?: number;
+  /** The long form of a failure (a deploy's failure tables). */
+  readonly report?: string;
+}
+
+interface StepRecord {
+  /** The inputs the step ran on: it is skipped while they are unchanged. */
+  readonly key: string;
+  readonly completedAt: string;
+  readonly detail: string;
+}
+
+export interface OrgUpState {
+  readonly format: 'revops-org-up/1';
+  readonly alias: string;
+  username?: string;
+  devHub?: string;
+  steps: Partial<Record<StepName, StepRecord>>;
+}
+
+export interface OrgUpResult {
+  readonly ok: boolean;
+  readonly alias: string;
+  readonly username?: string;
+  readonly steps: readonly StepReport[];
+  readonly stateFile: string;
+}
+
+export async function orgUp(options: OrgUpOptions, services: OrgUpServices = orgServices): Promise<OrgUpResult> {
+  const stateFile = join(
+    options.stateDir ?? join(options.project.root, 'out', 'org-up'),
+    `${safeName(options.alias)}.json`,
+  );
+  const state = await readState(stateFile, options.alias);
+  const reports: StepReport[] = [];
+  const say = options.onProgress ?? (() => undefined);
+  const finish = async (): Promise<OrgUpResult> => {
+    for (const step of STEPS.slice(reports.length)) reports.push({ step, status: 'not run', detail: '' });
+    await writeState(stateFile, state);
+    return {
+      ok: reports.every((r) => r.status === 'done' || r.status === 'skipped'),
+      alias: options.alias,
+      username: state.username,
+      steps: reports,
+      stateFile,
+    };
+  };
+
+  let org: Org;
+  const started = Date.now();
+  try {
+    say('create: looking for a live scratch org');
+    const existing =
+      (state.username ? await liveScratchOrg(services, state.username) : undefined) ??
+      (await liveScratchOrg(services, options.alias));
+    if (existing) {
+      org = existing;
+      const username = usernameOf(org);
+      if (state.username !== username) state.steps = {};
+      state.username = username;
+      reports.push({ step: 'create', status: 'skipped', detail: `scratch org ${username} (${options.alias}) is live` });
+    } else {
+      say('create: creating a scratch org (this takes a few minutes)');
+      const hub = await services.resolveDevHub(options.devHub);
+      const created = await services.createScratchOrg({
+        hub,
+        definitionFile: join(options.project.root, 'config', 'project-scratch-def.json'),
+        alias: options.alias,
+        durationDays: options.durationDays,
+      });
+      org = await services.resolveOrg(created.username);
+      state.steps = {};
+      state.username = created.username;
+      state.devHub = created.devHub;
+      const expires = created.expirationDate ? `, expires ${created.expirationDate}` : '';
+      const detail = `scratch org ${created.username} from Dev Hub ${created.devHub}${expires}`;
+      state.steps.create = { key: created.username, completedAt: new Date().toISOString(), detail };
+      reports.push({ step: 'create', status: 'done', detail, ms: Date.now() - started });
+    }
+    await writeState(stateFile, state);
+  } catch (error) {
+    reports.push({ step: 'create', status: 'failed', detail: messageOf(error), ms: Date.now() - started });
+    return finish();
+  }
+
+  const username = state.username!;
+  const connection = () => org.getConnection(options.project.apiVersion);
+  const steps: { step: StepName; inputs: () => Promise<string>; work: () => Promise<StepOutcome> }[] = [
+    {
+      step: 'deploy',
+      inputs: () => services.sourceFingerprint(options.project),
+      work: async () => {
+        const outcome = await services.deploy({
+          project: options.project,
+          connection: connection(),
+          ...options.deployOptions,
+        });
+        const counts = `${outcome.componentsDeployed}/${outcome.componentsTotal} components`;
+        return outcome.success
+          ? { ok: true, detail: `${counts} (${outcome.id})` }
+          : {
+              ok: false,
+              detail:
+                `deploy ${outcome.status}: ${outcome.failures.length} component and ${outcome.testFailures.length} ` +
+                'test failure(s); nothing was kept (rollbackOnError)',
+              report: formatDeployFailures(outcome),
+            };
+      },
+    },
+    {
+      step: 'permsets',
+      inputs: async () => [...options.permissionSets].sort().join(','),
+      work: async () => {
+        const result = await services.assignPermissionSets(connection(), options.permissionSets);
+        const detail = `${result.assigned.length} assigned, ${result.alreadyAssigned.length} already held by ${result.assignee}`;
+        return { ok: true, detail };
+      },
+    },
+    {
+      step: 'data',
+      inputs: async () => (await readDataset(options.dataset)).manifestHash,
+      work: async () => {
+        const result = await services.loadData(connection(), {
+          outDir: join(options.project.root, 'out', 'load'),
+          ...options.loadOptions,
+          dataset: options.dataset,
+          targetOrg: username,
+          resolveRelationship: options.resolveRelationship,
+        });
+        const { rows, created, updated, failed } = result.totals;
+        const detail = `${rows} rows: ${created} created, ${updated} updated, ${failed} failed; report ${result.report}`;
+        return { ok: result.ok, detail: result.accounted ? detail : `${detail}; NOT every row accounted for` };
+      },
+    },
+  ];
+
+  for (const { step, inputs, work } of steps) {
+    const stepStarted = Date.now();
+    try {
+      // The org is part of every step's inputs: a new org redoes everything.
+      const key = `${username}:${await inputs()}`;
+      const previous = state.steps[step];
+      if (previous?.key === key) {
+        say(`${step}: already done for this org and these inputs`);
+        reports.push({ step, status: 'skipped', detail: `${previous.detail} (done ${previous.completedAt})` });
+        continue;
+      }
+      say(`${step}: running`);
+      const outcome = await work();
+      const ms = Date.now() - stepStarted;
+      if (!outcome.ok) {
+        reports.push({ step, status: 'failed', detail: outcome.detail, ms, report: outcome.report });
+        return finish();
+      }
+      state.steps[step] = { key, completedAt: new Date().toISOString(), detail: outcome.detail };
+      await writeState(stateFile, state);
+      reports.push({ step, status: 'done', detail: outcome.detail, ms });
+    } catch (error) {
+      reports.push({ step, status: 'failed', detail: messageOf(error), ms: Date.now() - stepStarted });
+      return finish();
+    }
+  }
+  return finish();
+}
+
+interface StepOutcome {
+  readonly ok: boolean;
+  readonly detail: string;
+  readonly report?: string;
+}
+
+/** The org, if sf still holds an unexpired scratch org under this username or alias. */
+async function liveScratchOrg(services: OrgUpServices, name: string): Promise<Org | undefined> {
+  const org = await services.resolveOrg(name).catch(() => undefined);
+  return org && isLiveScratchOrg(org) ? org : undefined;
+}
+
+async function readState(file: string, alias: string): Promise<OrgUpState> {
+  const text = await readFile(file, 'utf8').catch(() => undefined);
+  if (text) {
+    try {
+      const state = JSON.parse(text) as OrgUpState;
+      if (state.format === 'revops-org-up/1' && state.alias === alias) return state;
+    } catch {
+      // An unreadable state file is replaced: every step is idempotent, so starting over is safe.
+    }
+  }
+  return { format: 'revops-org-up/1', alias, steps: {} };
+}
+
+async function writeState(file: string, state: OrgUpState): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(`${file}.tmp`, `${JSON.stringify(state, null, 2)}\n`);
+  await rename(`${file}.tmp`, file);
+}
+
+const safeName = (alias: string) => alias.replace(/[^\w.-]/g, '_');

@@ -1,0 +1,98 @@
+/**
+ * `revops org up` end to end against a real Dev Hub: create a scratch org, deploy, assign
+ * permission sets, load the bundled dataset; run it again (every step skipped); reload the data
+ * (every row updated, none duplicated); delete the org. Runs when the environment names a Dev Hub:
+ *
+ *   SF_DEVHUB_ALIAS        an alias or username the sf CLI is already logged in to, or
+ *   DEVHUB_SFDX_AUTH_URL   an SFDX auth URL; the sf CLI logs in with it (`sf org login sfdx-url`)
+ *
+ * Otherwise it is reported as skipped, with the reason. No Salesforce org is reachable from the
+ * development machines, so this suite runs in CI (see .github/workflows).
+ */
+import { after, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { orgCommands } from '../../scripts/cli/org.ts';
+import { resolveTargetOrg } from '../../scripts/org/connection.ts';
+import { readDataset } from '../../scripts/org/dataset.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const DATASET = join(ROOT, 'data', 'seed');
+const HUB_ALIAS = 'revops-it-devhub';
+
+function skipReason(): string | undefined {
+  if (!process.env.SF_DEVHUB_ALIAS && !process.env.DEVHUB_SFDX_AUTH_URL)
+    return 'no Dev Hub configured: set SF_DEVHUB_ALIAS (an sf alias) or DEVHUB_SFDX_AUTH_URL to run org up against a real scratch org';
+  if (!existsSync(join(DATASET, 'manifest.json'))) return `no dataset at ${DATASET}: run revops data generate first`;
+  if (!process.env.SF_DEVHUB_ALIAS && !sfCli())
+    return 'DEVHUB_SFDX_AUTH_URL is set but the sf CLI is not installed (npm install --no-save @salesforce/cli)';
+  return undefined;
+}
+
+function sfCli(): string | undefined {
+  const local = join(ROOT, 'node_modules', '.bin', 'sf');
+  if (existsSync(local)) return local;
+  return spawnSync('sf', ['--version'], { encoding: 'utf8' }).status === 0 ? 'sf' : undefined;
+}
+
+/** Logs the sf CLI in to the Dev Hub from the auth URL (through a private temp file, never a command line). */
+async function devHub(): Promise<string> {
+  if (process.env.SF_DEVHUB_ALIAS) return process.env.SF_DEVHUB_ALIAS;
+  const dir = await mkdtemp(join(tmpdir(), 'revops-it-'));
+  const file = join(dir, 'devhub.url');
+  try {
+    await writeFile(file, process.env.DEVHUB_SFDX_AUTH_URL!, { mode: 0o600 });
+    const login = spawnSync(sfCli()!, ['org', 'login', 'sfdx-url', '--sfdx-url-file', file, '--alias', HUB_ALIAS], {
+      encoding: 'utf8',
+    });
+    assert.equal(login.status, 0, `sf org login sfdx-url failed: ${login.stderr}`);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  return HUB_ALIAS;
+}
+
+async function countByExternalId(alias: string, sobject: string): Promise<{ total: number; distinct: number }> {
+  const connection = (await resolveTargetOrg(alias)).getConnection();
+  const total = await connection.query(`SELECT COUNT() FROM ${sobject} WHERE External_Id__c != null`);
+  const distinct = await connection.query(
+    `SELECT COUNT_DISTINCT(External_Id__c) n FROM ${sobject} WHERE External_Id__c != null`,
+  );
+  return { total: total.totalSize, distinct: Number((distinct.records[0] as { n?: number } | undefined)?.n ?? 0) };
+}
+
+const reason = skipReason();
+
+describe('org up against a real scratch org', () => {
+  const alias = `revops-it-${Date.now().toString(36)}`;
+  let created = false;
+
+  after(async () => {
+    if (created) await orgCommands['org delete']!(['--target-org', alias]);
+  });
+
+  test(
+    'org up from nothing, again (nothing to do), data reloaded without duplicates',
+    { skip: reason, timeout: 45 * 60_000 },
+    async () => {
+      const hub = await devHub();
+      const up = ['--alias', alias, '--target-dev-hub', hub, '--dataset', DATASET, '--duration-days', '1'];
+      const first = await orgCommands['org up']!(up);
+      created = true;
+      assert.equal(first, 0, 'org up succeeded');
+      assert.equal(await orgCommands['org up']!(up), 0, 'a second org up succeeds with nothing to do');
+      assert.equal(await orgCommands['data load']!(['--target-org', alias, '--dataset', DATASET, '--fresh']), 0);
+      const { manifest } = await readDataset(DATASET);
+      for (const object of manifest.objects) {
+        const counts = await countByExternalId(alias, object.sobject);
+        assert.equal(counts.total, object.count, `${object.sobject}: one record per dataset row`);
+        assert.equal(counts.distinct, object.count, `${object.sobject}: no duplicated external id`);
+      }
+    },
+  );
+});

@@ -1,0 +1,459 @@
+/**
+ * TEST DOUBLE — not Salesforce. A small HTTP server on 127.0.0.1 (ephemeral port) that plays the
+ * two Salesforce endpoints the data loader uses, so the loader's retry, accounting and resume logic
+ * can be proven without an org:
+ *
+ *   PATCH /services/data/vXX.X/composite/sobjects/{type}/{externalIdField}    sObject-collections upsert
+ *   POST  /services/data/vXX.X/jobs/ingest                                     Bulk API 2.0: create job
+ *   PUT   /services/data/vXX.X/jobs/ingest/{id}/batches                        upload CSV
+ *   PATCH /services/data/vXX.X/jobs/ingest/{id}                                close (UploadComplete) / abort
+ *   GET   /services/data/vXX.X/jobs/ingest/{id}                                poll
+ *   GET   /services/data/vXX.X/jobs/ingest/{id}/{successfulResults|failedResults|unprocessedrecords}
+ *
+ * It keeps one in-memory table per object keyed by external id, so upserts are real (created vs
+ * updated, foreign keys resolved by the parent's external id, an unknown parent is a row error,
+ * a Contract created in any status but Draft is a row error),
+ * and it injects faults on request: 429 and 5xx answers, timeouts (the request is processed, the
+ * answer never comes, the client gives up), dropped connections (the socket is destroyed before
+ * anything is processed) and partial row failures. It records every request so tests can count
+ * them. It only ever listens on 127.0.0.1, and closes itself (held answers included) on `close()`
+ * or, as a safety net, after `maxLifetimeMs`.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Connection } from 'jsforce';
+
+export type Fault =
+  | { readonly kind: 'status'; readonly status: 429 | 500 | 502 | 503 | 504; readonly retryAfterSeconds?: number }
+  /** Process the request, then never answer: the client times out. */
+  | { readonly kind: 'timeout' }
+  /** Destroy the connection before processing anything. */
+  | { readonly kind: 'drop' };
+
+export interface FaultRule {
+  readonly method?: string;
+  readonly path: RegExp;
+  readonly fault: Fault;
+  /** Matching requests that get the fault (default 1). */
+  readonly times?: number;
+  /** Matching requests let through before the fault starts (all of them count, faulted by another rule or not). */
+  readonly after?: number;
+}
+
+export interface DoubleOptions {
+  /** sobject → relationship name → the object it points at (the double's "schema"). */
+  readonly relationships?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** Partial row failures: an error (`CODE: message`) for records the org would reject. */
+  readonly rowError?: (sobject: string, record: Readonly<Record<string, unknown>>) => string | undefined;
+  /** A Bulk job fails as a whole with this message (no row processed). */
+  readonly jobError?: (sobject: string, rows: number) => string | undefined;
+  /** Polls answered InProgress before a closed Bulk job reports JobComplete (default 1). */
+  readonly pollsUntilComplete?: number;
+  readonly maxLifetimeMs?: number;
+}
+
+export interface StoredRecord {
+  readonly Id: string;
+  readonly fields: Record<string, unknown>;
+}
+
+export interface LoggedRequest {
+  readonly method: string;
+  readonly path: string;
+  /** The HTTP status answered, or the fault that replaced the answer. */
+  readonly outcome: number | 'timeout' | 'drop';
+}
+
+interface IngestJob {
+  readonly id: string;
+  readonly object: string;
+  readonly externalIdFieldName: string;
+  state: 'Open' | 'UploadComplete' | 'InProgress' | 'JobComplete' | 'Aborted' | 'Failed';
+  errorMessage?: string;
+  csv?: string;
+  polls: number;
+  header: string[];
+  successful: string[][];
+  failed: string[][];
+  unprocessed: string[][];
+}
+
+export const TEST_DOUBLE_ACCESS_TOKEN = 'test-double-session-not-a-real-token';
+const ID_PREFIX: Record<string, string> = {
+  Account: '001',
+  Contact: '003',
+  Opportunity: '006',
+  Lead: '00Q',
+  Contract: '800',
+};
+
+class RowError extends Error {}
+
+export class SalesforceApiDouble {
+  readonly url: string;
+  readonly requests: LoggedRequest[] = [];
+  private readonly server: Server;
+  private readonly options: DoubleOptions;
+  private readonly tables = new Map<string, Map<string, StoredRecord>>();
+  private readonly inserts = new Map<string, number>();
+  private readonly jobs = new Map<string, IngestJob>();
+  private readonly rules: { rule: FaultRule; seen: number; applied: number }[] = [];
+  private readonly held = new Set<ServerResponse>();
+  private readonly lifetime: NodeJS.Timeout;
+  private nextId = 1;
+
+  private constructor(server: Server, options: DoubleOptions) {
+    this.server = server;
+    this.options = options;
+    this.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    this.lifetime = setTimeout(() => void this.close(), options.maxLifetimeMs ?? 60_000).unref();
+  }
+
+  static async start(options: DoubleOptions = {}): Promise<SalesforceApiDouble> {
+    const started: { double?: SalesforceApiDouble } = {};
+    const server = createServer((req, res) => {
+      started.double?.handle(req, res).catch(() => res.destroy());
+    });
+    await new Promise<void>((ok, fail) => {
+      server.once('error', fail);
+      server.listen(0, '127.0.0.1', () => ok());
+    });
+    started.double = new SalesforceApiDouble(server, options);
+    return started.double;
+  }
+
+  /** A jsforce Connection pointed at the double, with a fake session. */
+  connection(): Connection {
+    return new Connection({ instanceUrl: this.url, accessToken: TEST_DOUBLE_ACCESS_TOKEN, version: '66.0' });
+  }
+
+  inject(rule: FaultRule): void {
+    this.rules.push({ rule, seen: 0, applied: 0 });
+  }
+
+  clearFaults(): void {
+    this.rules.length = 0;
+  }
+
+  /** The object's table: external id → record. */
+  table(sobject: string): ReadonlyMap<string, StoredRecord> {
+    return this.tableOf(sobject);
+  }
+
+  /** Records ever created in `sobject` (an upsert that updates does not count). */
+  inserted(sobject: string): number {
+    return this.inserts.get(sobject) ?? 0;
+  }
+
+  count(filter: (request: LoggedRequest) => boolean = () => true): number {
+    return this.requests.filter(filter).length;
+  }
+
+  async close(): Promise<void> {
+    clearTimeout(this.lifetime);
+    for (const res of this.held) res.destroy();
+    this.held.clear();
+    this.server.closeAllConnections();
+    await new Promise<void>((ok) => this.server.close(() => ok()));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const method = req.method ?? 'GET';
+    const path = new URL(req.url ?? '/', this.url).pathname;
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const body = Buffer.concat(chunks).toString('utf8');
+    const fault = this.faultFor(method, path);
+    if (fault?.kind === 'drop') {
+      this.requests.push({ method, path, outcome: 'drop' });
+      req.socket.destroy();
+      return;
+    }
+    if (fault?.kind === 'status') {
+      this.requests.push({ method, path, outcome: fault.status });
+      const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+      if (fault.retryAfterSeconds !== undefined) headers['Retry-After'] = String(fault.retryAfterSeconds);
+      res.writeHead(fault.status, headers);
+      res.end(JSON.stringify([{ errorCode: 'SERVER_UNAVAILABLE', message: `injected ${fault.status}` }]));
+      return;
+    }
+    let answer: { status: number; type?: string; body?: string };
+    if (req.headers.authorization !== `Bearer ${TEST_DOUBLE_ACCESS_TOKEN}`) {
+      answer = json(401, [{ errorCode: 'INVALID_SESSION_ID', message: 'Session expired or invalid' }]);
+    } else {
+      try {
+        answer = this.route(method, path, body);
+      } catch (error) {
+        answer = json(400, [{ errorCode: 'INVALID_REQUEST', message: (error as Error).message }]);
+      }
+    }
+    if (fault?.kind === 'timeout') {
+      // Processed above; the answer is never sent, so the client times out.
+      this.requests.push({ method, path, outcome: 'timeout' });
+      this.held.add(res);
+      res.on('close', () => this.held.delete(res));
+      return;
+    }
+    this.requests.push({ method, path, outcome: answer.status });
+    res.writeHead(answer.status, answer.type ? { 'Content-Type': answer.type } : {});
+    res.end(answer.body ?? '');
+  }
+
+  /** Every rule counts every request it matches; the first rule due for this request supplies the fault. */
+  private faultFor(method: string, path: string): Fault | undefined {
+    let fault: Fault | undefined;
+    for (const entry of this.rules) {
+      const { rule } = entry;
+      if ((rule.method && rule.method !== method) || !rule.path.test(path)) continue;
+      entry.seen++;
+      if (fault || entry.seen <= (rule.after ?? 0) || entry.applied >= (rule.times ?? 1)) continue;
+      entry.applied++;
+      fault = rule.fault;
+    }
+    return fault;
+  }
+
+  private route(method: string, path: string, body: string): { status: number; type?: string; body?: string } {
+    const api = /^\/services\/data\/v\d+\.\d+(\/.*)$/.exec(path)?.[1] ?? '';
+    let m: RegExpExecArray | null;
+    if (method === 'PATCH' && (m = /^\/composite\/sobjects\/(\w+)\/(\w+)$/.exec(api)))
+      return json(200, this.collectionsUpsert(m[1]!, m[2]!, body));
+    if (method === 'POST' && api === '/jobs/ingest') return json(200, this.createJob(body));
+    if ((m = /^\/jobs\/ingest\/(\w+)\/batches$/.exec(api)) && method === 'PUT') return this.upload(m[1]!, body);
+    if (
+      (m = /^\/jobs\/ingest\/(\w+)\/(successfulResults|failedResults|unprocessedrecords)$/.exec(api)) &&
+      method === 'GET'
+    )
+      return this.results(m[1]!, m[2]!);
+    if ((m = /^\/jobs\/ingest\/(\w+)$/.exec(api))) {
+      const job = this.jobs.get(m[1]!);
+      if (!job) return json(404, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);
+      if (method === 'GET') {
+        job.polls++;
+        if (job.state === 'UploadComplete' && job.polls >= (this.options.pollsUntilComplete ?? 1)) this.finishJob(job);
+        else if (job.state === 'UploadComplete') return json(200, this.jobInfo(job, 'InProgress'));
+        return json(200, this.jobInfo(job));
+      }
+      if (method === 'PATCH') return this.changeState(job, JSON.parse(body) as { state: string });
+      if (method === 'DELETE') {
+        this.jobs.delete(job.id);
+        return { status: 204 };
+      }
+    }
+    return json(404, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);
+  }
+
+  private collectionsUpsert(sobject: string, externalIdField: string, body: string) {
+    const { records } = JSON.parse(body) as { allOrNone: boolean; records: Record<string, unknown>[] };
+    if (records.length > 200)
+      throw new Error(`EXCEEDED_ID_LIMIT: record limit reached. cannot submit more than 200 records into this call`);
+    return records.map((record) => {
+      const { attributes, ...fields } = record as { attributes?: { type?: string } } & Record<string, unknown>;
+      try {
+        if (attributes?.type !== sobject) throw new RowError(`INVALID_TYPE: attributes.type must be ${sobject}`);
+        const { id, created } = this.upsert(sobject, externalIdField, fields);
+        return { id, success: true, created, errors: [] };
+      } catch (error) {
+        if (!(error instanceof RowError)) throw error;
+        const [statusCode, message] = splitError(error.message);
+        return { success: false, errors: [{ statusCode, message, fields: [] }] };
+      }
+    });
+  }
+
+  /** One upsert by external id: nested `{Rel: {Ext: v}}` (REST) and `Rel.Ext` columns (CSV) both resolve to the parent. */
+  private upsert(
+    sobject: string,
+    externalIdField: string,
+    input: Record<string, unknown>,
+  ): { id: string; created: boolean } {
+    const externalId = input[externalIdField];
+    if (typeof externalId !== 'string' || !externalId)
+      throw new RowError(`MISSING_ARGUMENT: ${externalIdField} not specified`);
+    const injected = this.options.rowError?.(sobject, input);
+    if (injected) throw new RowError(injected);
+    const fields: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(input)) {
+      const [relationship, parentField] = key.includes('.') ? key.split('.') : [key, undefined];
+      const nested = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
+      if (!parentField && !nested) {
+        // CSV: an empty cell leaves the field as it is, #N/A clears it.
+        if (value !== '') fields[key] = value === '#N/A' ? null : value;
+        continue;
+      }
+      const target = this.options.relationships?.[sobject]?.[relationship!];
+      if (!target) throw new RowError(`INVALID_FIELD: No such relation '${relationship}' on entity '${sobject}'`);
+      const [field, parentId] = nested ? (Object.entries(nested)[0] ?? []) : [parentField, value];
+      if (parentId === '' || parentId === null || parentId === undefined) continue;
+      const parent = this.tableOf(target).get(String(parentId));
+      if (!parent)
+        throw new RowError(
+          `INVALID_FIELD: Foreign key external ID: ${parentId} not found for field ${field} in entity ${target}`,
+        );
+      fields[relationship!] = parent.Id;
+    }
+    const table = this.tableOf(sobject);
+    const existing = table.get(externalId);
+    // As in Salesforce, a contract is created Draft and activated by an update.
+    if (!existing && sobject === 'Contract' && fields.Status !== undefined && fields.Status !== 'Draft')
+      throw new RowError('FIELD_INTEGRITY_EXCEPTION: A contract must be created in Draft status');
+    if (existing) {
+      Object.assign(existing.fields, fields);
+      return { id: existing.Id, created: false };
+    }
+    const Id = `${ID_PREFIX[sobject] ?? 'a00'}${String(this.nextId++).padStart(12, '0')}AAA`;
+    table.set(externalId, { Id, fields });
+    this.inserts.set(sobject, this.inserted(sobject) + 1);
+    return { id: Id, created: true };
+  }
+
+  private createJob(body: string) {
+    const request = JSON.parse(body) as { object: string; operation: string; externalIdFieldName?: string };
+    if (request.operation !== 'upsert' || !request.externalIdFieldName)
+      throw new Error('the double only supports upsert jobs with an externalIdFieldName');
+    const id = `750${String(this.nextId++).padStart(12, '0')}AAA`;
+    const job: IngestJob = {
+      id,
+      object: request.object,
+      externalIdFieldName: request.externalIdFieldName,
+      state: 'Open',
+      polls: 0,
+      header: [],
+      successful: [],
+      failed: [],
+      unprocessed: [],
+    };
+    this.jobs.set(id, job);
+    return this.jobInfo(job);
+  }
+
+  private upload(jobId: string, body: string) {
+    const job = this.jobs.get(jobId);
+    if (!job || job.state !== 'Open' || job.csv !== undefined)
+      return json(400, [{ errorCode: 'INVALIDJOBSTATE', message: 'Job is not open for upload' }]);
+    job.csv = body;
+    return { status: 201 };
+  }
+
+  private changeState(job: IngestJob, change: { state: string }) {
+    if (change.state === 'UploadComplete' && job.state === 'Open') {
+      this.processJob(job);
+      return json(200, this.jobInfo(job));
+    }
+    if (change.state === 'Aborted' && (job.state === 'Open' || job.state === 'UploadComplete')) {
+      job.state = 'Aborted';
+      return json(200, this.jobInfo(job));
+    }
+    return json(400, [
+      { errorCode: 'INVALIDJOBSTATE', message: `Cannot change state from ${job.state} to ${change.state}` },
+    ]);
+  }
+
+  /** Processes the rows when the upload completes; polls then see InProgress, then JobComplete. */
+  private processJob(job: IngestJob): void {
+    const [header = [], ...rows] = parseCsv(job.csv ?? '');
+    job.header = header;
+    job.state = 'UploadComplete';
+    const jobError = this.options.jobError?.(job.object, rows.length);
+    if (jobError) {
+      job.errorMessage = jobError;
+      job.unprocessed = rows;
+      return;
+    }
+    for (const row of rows) {
+      const record = Object.fromEntries(header.map((h, i) => [h, row[i] ?? '']));
+      try {
+        const { id, created } = this.upsert(job.object, job.externalIdFieldName, record);
+        job.successful.push([id, String(created), ...row]);
+      } catch (error) {
+        if (!(error instanceof RowError)) throw error;
+        job.failed.push(['', error.message, ...row]);
+      }
+    }
+  }
+
+  private finishJob(job: IngestJob): void {
+    job.state = job.errorMessage ? 'Failed' : 'JobComplete';
+  }
+
+  private results(jobId: string, kind: string) {
+    const job = this.jobs.get(jobId);
+    if (!job) return json(404, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);
+    const [header, rows] =
+      kind === 'successfulResults'
+        ? [['sf__Id', 'sf__Created', ...job.header], job.successful]
+        : kind === 'failedResults'
+          ? [['sf__Id', 'sf__Error', ...job.header], job.failed]
+          : [job.header, job.unprocessed];
+    return { status: 200, type: 'text/csv', body: toCsv([header, ...rows]) };
+  }
+
+  private jobInfo(job: IngestJob, state: IngestJob['state'] = job.state) {
+    return {
+      id: job.id,
+      object: job.object,
+      operation: 'upsert',
+      externalIdFieldName: job.externalIdFieldName,
+      state,
+      contentType: 'CSV',
+      lineEnding: 'LF',
+      columnDelimiter: 'COMMA',
+      numberRecordsProcessed: state === 'JobComplete' ? job.successful.length + job.failed.length : 0,
+      numberRecordsFailed: state === 'JobComplete' ? job.failed.length : 0,
+      ...(state === 'Failed' ? { errorMessage: job.errorMessage } : {}),
+    };
+  }
+
+  private tableOf(sobject: string): Map<string, StoredRecord> {
+    let table = this.tables.get(sobject);
+    if (!table) this.tables.set(sobject, (table = new Map()));
+    return table;
+  }
+}
+
+function json(status: number, value: unknown) {
+  return { status, type: 'application/json;charset=UTF-8', body: JSON.stringify(value) };
+}
+
+function splitError(text: string): [string, string] {
+  const at = text.indexOf(': ');
+  return at > 0 ? [text.slice(0, at), text.slice(at + 2)] : ['UNKNOWN_EXCEPTION', text];
+}
+
+/** RFC 4180: quoted cells, doubled quotes, line breaks inside quotes. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += c;
+  }
+  if (cell || row.length) {
+    row.push(cell);
+    rows.push(row);
+  }
+  return rows;
+}
+
+function toCsv(rows: readonly (readonly string[])[]): string {
+  const cell = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+  return rows.map((r) => r.map(cell).join(',')).join('\n') + '\n';
+}
