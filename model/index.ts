@@ -3,16 +3,7 @@
  * and config/project-scratch-def.json is generated from what is assembled here (`revops generate`).
  */
 import { defineModel } from '../scripts/dsl/index.ts';
-import { Account } from './objects/account.ts';
-import { Campaign } from './objects/campaign.ts';
-import { Contact } from './objects/contact.ts';
-import { Contract } from './objects/contract.ts';
-import { Lead } from './objects/lead.ts';
-import { Opportunity } from './objects/opportunity.ts';
-import { Commitment } from './revops/commitment.ts';
-import { Concession } from './revops/concession.ts';
-import { DealException } from './revops/deal-exception.ts';
-import { HandoffPacket } from './revops/handoff-packet.ts';
+import { dataObjects } from './data-objects.ts';
 import { DealDesk, GovernanceBypass } from './governance/permissions.ts';
 import { ChurnReason, Competitor, DisqualificationReason, LossReason, SlipReason } from './governance/reason-codes.ts';
 import { opportunityStages } from './governance/stages.ts';
@@ -44,20 +35,7 @@ import { revopsScratchOrg } from './settings/scratch-org.ts';
 export default defineModel(
   {
     // Locked objects (blueprint 000 §1) and the RevOps registries
-    objects: [
-      Account,
-      Contact,
-      Lead,
-      Opportunity,
-      Contract,
-      Campaign,
-      DealException,
-      Concession,
-      Commitment,
-      HandoffPacket,
-      StageGateCriterion,
-      DiscountLadder,
-    ],
+    objects: [...dataObjects, StageGateCriterion, DiscountLadder],
     globalValueSets: [LossReason, SlipReason, DisqualificationReason, ChurnReason, Competitor],
     // Funnel and stage governance
     opportunityStages,

@@ -12,6 +12,7 @@ import { HandoffPacket } from '../revops/handoff-packet.ts';
 import { DealDesk, GovernanceBypass } from '../governance/permissions.ts';
 import { DiscountLadder } from '../governance/discount-ladder.ts';
 import { StageGateCriterion } from '../governance/stage-gates.ts';
+import { dataObjects } from '../data-objects.ts';
 
 /**
  * Role-based edit scopes (blueprint 000 §1): SDR → leads and contacts, AE → opportunities,
@@ -146,18 +147,7 @@ export const FinanceLegal = permissionSet('RevOps_Finance_Legal', {
   locked: true,
 });
 
-const ALL = [
-  Account,
-  Contact,
-  Lead,
-  Opportunity,
-  Contract,
-  Campaign,
-  DealException,
-  Concession,
-  Commitment,
-  HandoffPacket,
-];
+const ALL = dataObjects;
 
 export const RevOpsAdmin = permissionSet('RevOps_Admin', {
   label: 'RevOps: Admin',

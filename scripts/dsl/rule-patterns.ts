@@ -5,7 +5,30 @@
 import type { FieldRef } from './objects.ts';
 import type { ValidationRuleDef } from './governance.ts';
 
-const and = (...conditions: string[]) => `AND(\n${conditions.map((c) => `    ${c}`).join(',\n')}\n)`;
+interface PatternRule {
+  readonly name: string;
+  readonly conditions: readonly string[];
+  readonly message: string;
+  readonly description?: string;
+  readonly bypass?: string;
+  readonly locked?: boolean;
+}
+
+/** A rule on `field`'s object that fires when all conditions hold (unless the user holds `bypass`). */
+function fieldRule(field: FieldRef, r: PatternRule): ValidationRuleDef {
+  const conditions = [...(r.bypass ? [`NOT($Permission.${r.bypass})`] : []), ...r.conditions];
+  return {
+    kind: 'validationRule',
+    object: field.object,
+    name: r.name,
+    formula: `AND(\n${conditions.map((c) => `    ${c}`).join(',\n')}\n)`,
+    message: r.message,
+    errorField: field.field,
+    description: r.description,
+    active: true,
+    locked: r.locked,
+  };
+}
 
 /**
  * A snapshot field: free to fill while blank, never to change once it holds a value
@@ -16,25 +39,15 @@ export function immutableOnceSet(
   o: { name: string; label: string; bypass?: string; picklist?: boolean; locked?: boolean },
 ): ValidationRuleDef {
   const prior = o.picklist ? `TEXT(PRIORVALUE(${field.field}))` : `PRIORVALUE(${field.field})`;
-  return {
-    kind: 'validationRule',
-    object: field.object,
-    name: o.name,
-    formula: and(
-      ...(o.bypass ? [`NOT($Permission.${o.bypass})`] : []),
-      'NOT(ISNEW())',
-      `ISCHANGED(${field.field})`,
-      `NOT(ISBLANK(${prior}))`,
-    ),
+  return fieldRule(field, {
+    ...o,
+    conditions: ['NOT(ISNEW())', `ISCHANGED(${field.field})`, `NOT(ISBLANK(${prior}))`],
     message: `${o.label} is a snapshot and cannot change once set. Ask RevOps if it is wrong.`,
-    errorField: field.field,
     description: `Immutable snapshot: ${field.object}.${field.field} may be filled once and never changed.`,
-    active: true,
-    locked: o.locked,
-  };
+  });
 }
 
-/** `field` must be filled whenever `condition` holds; the message says exactly what to do. */
+/** `field` must be filled whenever `when` holds; the message says exactly what to do. */
 export function requiredWhen(
   field: FieldRef,
   o: {
@@ -47,19 +60,5 @@ export function requiredWhen(
     locked?: boolean;
   },
 ): ValidationRuleDef {
-  return {
-    kind: 'validationRule',
-    object: field.object,
-    name: o.name,
-    formula: and(
-      ...(o.bypass ? [`NOT($Permission.${o.bypass})`] : []),
-      o.when,
-      o.blankTest ?? `ISBLANK(${field.field})`,
-    ),
-    message: o.message,
-    errorField: field.field,
-    description: o.description,
-    active: true,
-    locked: o.locked,
-  };
+  return fieldRule(field, { ...o, conditions: [o.when, o.blankTest ?? `ISBLANK(${field.field})`] });
 }
