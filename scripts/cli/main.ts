@@ -11,7 +11,8 @@ import { formatFinding } from '../verify/findings.ts';
 const USAGE = `revops <command> [options]
 
 Commands (no org needed):
-  plan [--json] [--out DIR]     drift check, verify, build the deployable package, summary
+  plan [--json] [--out DIR] [--dataset DIR]
+                                drift check, verify, package, rules run over the bundled dataset, summary
   generate [--check]            write force-app/generated from model/ (--check: fail on drift)
   verify [--json]               offline checks: SDR conversion, cross-references, formulas, Apex, LWC
   formula check --object O 'F'  type-check a formula against the model; prints its type and fields
@@ -126,9 +127,12 @@ async function runVerify(args: string[]): Promise<number> {
 }
 
 async function runPlan(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { json: { type: 'boolean' }, out: { type: 'string' } } });
+  const { values } = parseArgs({
+    args,
+    options: { json: { type: 'boolean' }, out: { type: 'string' }, dataset: { type: 'string' } },
+  });
   const project = await openProject();
-  const result = await plan(project, { outDir: values.out });
+  const result = await plan(project, { outDir: values.out, dataset: values.dataset });
   if (values.json) {
     const { warnings, ...rest } = result;
     console.log(JSON.stringify({ status: result.ok ? 0 : 1, result: rest, warnings }, null, 2));
@@ -152,6 +156,15 @@ function printPlan(result: PlanResult): void {
   for (const [type, count] of types) console.log(`  ${type.padEnd(width)}  ${String(count).padStart(3)}`);
   console.log('');
   for (const w of result.warnings) console.log(`warning ${formatFinding(w)}`);
+  const impact = result.datasetImpact;
+  if (impact) {
+    const blocked = impact.blocking.length
+      ? `${impact.blocking.length} rule(s) would block records (warnings above)`
+      : 'no record blocked';
+    console.log(
+      `  dataset: ${impact.dataset}: ${impact.records.toLocaleString('en-US')} records, ${impact.rules} rules, ${blocked}`,
+    );
+  }
   console.log(`  checks: ${result.checks.map((c) => `${c.name} ${c.checked}`).join(', ')}`);
   if (result.package) {
     console.log(

@@ -4,6 +4,8 @@ import { detectDrift, generateFiles, hasDrift, type Drift } from '../metadata/ge
 import { loadModel, type Project } from '../project.ts';
 import type { Finding } from '../verify/findings.ts';
 import { verifyProject, type VerifyReport } from '../verify/index.ts';
+import { checkDataset } from '../data/check.ts';
+import { access } from 'node:fs/promises';
 
 export interface PlanResult {
   readonly ok: boolean;
@@ -22,8 +24,20 @@ export interface PlanResult {
     readonly zipBytes: number;
   };
   readonly checks: VerifyReport['checks'];
+  /** Every validation rule run over the bundled dataset: what the rules would block today. */
+  readonly datasetImpact?: DatasetImpact;
   readonly durationMs: number;
 }
+
+export interface DatasetImpact {
+  readonly dataset: string;
+  readonly records: number;
+  readonly rules: number;
+  /** Rules that would block records of the dataset, with how many. */
+  readonly blocking: readonly { readonly object: string; readonly rule: string; readonly records: number }[];
+}
+
+export const DEFAULT_DATASET = 'data/seed';
 
 export const DEFAULT_PLAN_DIR = 'out/plan';
 
@@ -33,7 +47,7 @@ export const DEFAULT_PLAN_DIR = 'out/plan';
  */
 export async function plan(
   project: Project,
-  options: { outDir?: string; model?: RevOpsModel } = {},
+  options: { outDir?: string; model?: RevOpsModel; dataset?: string } = {},
 ): Promise<PlanResult> {
   const start = performance.now();
   const model = options.model ?? (await loadModel(project));
@@ -59,6 +73,13 @@ export async function plan(
     return { ...base, ok: false, drift, errors, durationMs: Math.round(performance.now() - start) };
   }
   const report = await verifyProject(project, model, outDir);
+  const impact = await datasetImpact(project, model, options.dataset ?? DEFAULT_DATASET);
+  const impactWarnings = (impact?.blocking ?? []).map((b) => ({
+    check: 'dataset-impact',
+    location: impact!.dataset,
+    component: `ValidationRule ${b.object}.${b.rule}`,
+    message: `would block ${b.records} record${b.records === 1 ? '' : 's'} of the dataset (revops data check --dataset ${impact!.dataset} lists them)`,
+  }));
   const componentsByType: Record<string, number> = {};
   for (const c of report.components) componentsByType[c.type] = (componentsByType[c.type] ?? 0) + 1;
   const rel = (p: string) => relative(project.root, p).split('\\').join('/');
@@ -69,7 +90,8 @@ export async function plan(
     componentCount: report.components.length,
     lockedDefinitions: base.lockedDefinitions,
     errors: report.errors,
-    warnings: report.warnings,
+    warnings: [...report.warnings, ...impactWarnings],
+    datasetImpact: impact,
     package: {
       packageXml: rel(join(outDir, 'package', 'package.xml')),
       directory: rel(report.metadataPackage.directory),
@@ -78,6 +100,35 @@ export async function plan(
     },
     checks: report.checks,
     durationMs: Math.round(performance.now() - start),
+  };
+}
+
+/**
+ * Runs every rule over the dataset as a rep would save it (no bypass): a rule change that would
+ * block existing data shows up in the plan, for the change-control board to decide on.
+ * Absent dataset: no impact section.
+ */
+async function datasetImpact(
+  project: Project,
+  model: RevOpsModel,
+  dataset: string,
+): Promise<DatasetImpact | undefined> {
+  const dir = resolve(project.root, dataset);
+  if (
+    !(await access(join(dir, 'manifest.json')).then(
+      () => true,
+      () => false,
+    ))
+  )
+    return undefined;
+  const result = await checkDataset(dir, { model, maxViolations: 0 });
+  return {
+    dataset: relative(project.root, dir).split('\\').join('/'),
+    records: result.records,
+    rules: result.rules.length,
+    blocking: result.rules
+      .filter((r) => r.violations > 0)
+      .map((r) => ({ object: r.object, rule: r.rule, records: r.violations })),
   };
 }
 

@@ -2,7 +2,7 @@
  * `revops plan` end to end: offline, on the real project and on broken copies of it.
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -158,6 +158,27 @@ describe('revops plan on a broken project', { concurrency: true }, () => {
       }
     });
   }
+
+  test('a stricter rule that would block records of the bundled dataset is a warning in the plan', async () => {
+    const dir = await projectCopy();
+    try {
+      await cp(join(ROOT, 'data'), join(dir, 'data'), { recursive: true });
+      const ladder = join(dir, 'model/governance/discount-ladder.ts');
+      const source = await readFile(ladder, 'utf8');
+      assert.match(source, /ENT: 25/);
+      await writeFile(ladder, source.replace('ENT: 25', 'ENT: 5'));
+      assert.equal(revops(dir, 'generate').status, 0);
+      const run = revops(dir, 'plan');
+      assert.equal(run.status, 0, run.stderr);
+      assert.match(
+        run.stdout,
+        /warning\s+data\/seed: ValidationRule Opportunity\.Discount_Above_Ladder_Needs_Request: would block \d+ records/,
+      );
+      assert.match(run.stdout, /dataset: data\/seed: 3,000 records, \d+ rules, \d+ rule\(s\) would block records/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 
   test('a hand edit of a generated file is drift', async () => {
     const dir = await projectCopy();
