@@ -15,21 +15,8 @@ import type { DescribeFieldType, Schema, SchemaField, SchemaObject } from '../sc
 import { STANDARD_OBJECTS, customObjectSystemFields, standardFields } from '../schema/standard-objects.ts';
 
 /** A field as the caller writes it: name and type are required, the rest is derived. */
-export interface FieldInput {
-  readonly name: string;
-  readonly type: DescribeFieldType;
-  readonly label?: string;
-  readonly custom?: boolean;
-  readonly nillable?: boolean;
-  readonly referenceTo?: readonly string[];
-  readonly relationshipName?: string;
-  readonly picklistValues?: readonly string[];
-  readonly length?: number;
-  readonly precision?: number;
-  readonly scale?: number;
-  readonly calculated?: boolean;
-  readonly calculatedFormula?: string;
-}
+/** A field as tests and tools write it: name and type, the rest of the describe optional. */
+export type FieldInput = Pick<SchemaField, 'name' | 'type'> & Partial<Omit<SchemaField, 'name' | 'type'>>;
 
 export interface SchemaInput {
   /** Extra fields per object; objects not in the standard catalogue become custom objects. */
