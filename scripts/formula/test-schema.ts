@@ -11,7 +11,7 @@
  *     customMetadata: { Stage_Gate__mdt: { Commercials: { Min_Amount__c: 10000 } } },
  *   })
  */
-import type { DescribeFieldType, Schema, SchemaField, SchemaObject } from '../schema/types.ts';
+import type { Schema, SchemaField, SchemaObject } from '../schema/types.ts';
 import { STANDARD_OBJECTS, customObjectSystemFields, standardFields } from '../schema/standard-objects.ts';
 
 /** A field as the caller writes it: name and type are required, the rest is derived. */
