@@ -31,28 +31,11 @@ export type FormulaContext =
   | 'routing'
   | 'any';
 
+/** The types a formula may be declared to return. */
+type DeclarableType = Exclude<FormulaType, 'Picklist' | 'MultiPicklist' | 'Null'>;
+
 /** The return types a caller may declare (lower-case, Salesforce names or describe names accepted). */
-export type ReturnTypeName =
-  | 'checkbox'
-  | 'number'
-  | 'currency'
-  | 'percent'
-  | 'text'
-  | 'date'
-  | 'datetime'
-  | 'time'
-  | 'Checkbox'
-  | 'Number'
-  | 'Currency'
-  | 'Percent'
-  | 'Text'
-  | 'Date'
-  | 'DateTime'
-  | 'Time'
-  | 'boolean'
-  | 'double'
-  | 'int'
-  | 'string';
+export type ReturnTypeName = DeclarableType | Lowercase<DeclarableType> | 'boolean' | 'double' | 'int' | 'string';
 
 export const NUMERIC: ReadonlySet<FormulaType> = new Set(['Number', 'Currency', 'Percent']);
 export const isNumeric = (t: FormulaType): boolean => NUMERIC.has(t);
