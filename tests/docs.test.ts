@@ -11,7 +11,7 @@ import { after, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { defineModel, type RevOpsModel } from '../scripts/dsl/index.ts';
 import { DOCS_ROOT, renderCatalogue } from '../scripts/docs/catalogue.ts';
-import { anchor, code, codeBlock, href, page, table, text } from '../scripts/docs/markdown.ts';
+import { anchor, code, codeBlock, href, page, table, text } from '../scripts/core/markdown.ts';
 import { detectDrift, generateFiles, writeGenerated } from '../scripts/metadata/generate.ts';
 import fixture from './fixtures/every-kind/model.ts';
 

@@ -1,5 +1,5 @@
 /**
- * orderElements (scripts/metadata/element-order.ts): the Metadata API reads every type as its WSDL
+ * orderElements (scripts/core/element-order.ts): the Metadata API reads every type as its WSDL
  * sequence, so elements must come out in that order: a base type's elements first, then the
  * type's own in alphabetical (code point) order, recursively; elements the schema lacks are
  * supplemented where the sequence puts them; an element a type does not have is an error.
@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { describe, test } from 'node:test';
-import { orderElements, UnknownElementError } from '../scripts/metadata/element-order.ts';
+import { orderElements, UnknownElementError } from '../scripts/core/element-order.ts';
 
 type Json = Record<string, unknown>;
 const keys = (value: unknown): string[] => Object.keys(value as Json);

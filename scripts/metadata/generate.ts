@@ -1,37 +1,16 @@
+/**
+ * The generator: the model → the files it defines (every family's metadata and the catalogue),
+ * validated first; and the files on disk brought in line with them, atomically per file.
+ */
 import { mkdir, readFile, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
-import type { RevOpsModel } from '../dsl/index.ts';
-import { DOCS_ROOT, renderCatalogue } from '../docs/catalogue.ts';
+import { DOCS_ROOT } from '../core/catalogue.ts';
+import { GENERATED_ROOT, type AnyFamily, type EmitOptions, type GeneratedFile } from '../core/family.ts';
+import { renderCatalogue } from '../docs/catalogue.ts';
+import { FAMILIES, type RevOpsModel } from '../families/registry.ts';
 import { ModelError, validateModel } from '../model/validate.ts';
-import { emitAnalytics } from './emitters/analytics.ts';
-import { emitCustomMetadata } from './emitters/custom-metadata.ts';
-import { emitDataQuality } from './emitters/data-quality.ts';
-import { emitFlows } from './emitters/flows.ts';
-import { emitObjects } from './emitters/objects.ts';
-import { emitPaths } from './emitters/paths.ts';
-import { emitPicklists } from './emitters/picklists.ts';
-import { emitSecurity } from './emitters/security.ts';
-import { emitSettings } from './emitters/settings.ts';
-import { GENERATED_ROOT, type EmitOptions, type Emitter, type GeneratedFile } from './emitters/types.ts';
 
-export { GENERATED_ROOT, type GeneratedFile } from './emitters/types.ts';
-
-/** The model catalogue (docs/model/*.md): Markdown the change-control board reads, from the same model. */
-const emitCatalogue: Emitter = async (model) => renderCatalogue(model);
-
-/** One emitter per metadata family; adding a family is adding a line here. */
-const EMITTERS: readonly Emitter[] = [
-  emitObjects,
-  emitPicklists,
-  emitPaths,
-  emitSecurity,
-  emitCustomMetadata,
-  emitFlows,
-  emitAnalytics,
-  emitDataQuality,
-  emitSettings,
-  emitCatalogue,
-];
+export { GENERATED_ROOT, type GeneratedFile } from '../core/family.ts';
 
 /** The API version of a project that does not say (the project's sourceApiVersion wins). */
 export const DEFAULT_API_VERSION = '66.0';
@@ -39,20 +18,23 @@ export const DEFAULT_API_VERSION = '66.0';
 /** Folders the generator owns entirely: what the model no longer produces there is removed. */
 export const GENERATED_DIRS = [GENERATED_ROOT, DOCS_ROOT] as const;
 
-/** Files outside GENERATED_DIRS that the generator also owns. */
-export const GENERATED_FILES_OUTSIDE_ROOT = ['config/project-scratch-def.json'] as const;
+/** Files outside GENERATED_DIRS that the generator also owns (the families say which). */
+export const generatedFilesOutsideRoot = (families: readonly AnyFamily[] = FAMILIES): string[] =>
+  families.flatMap((f) => f.owns ?? []);
 
 /**
- * The files the model defines, in path order. Validates first: a model with problems produces
- * no files at all (ModelError lists every problem).
+ * The files the model defines, in path order: every family's metadata, then the catalogue.
+ * Validates first: a model with problems produces no files at all (ModelError lists every problem).
  */
 export async function generateFiles(
   model: RevOpsModel,
   options: EmitOptions = { apiVersion: DEFAULT_API_VERSION },
+  families: readonly AnyFamily[] = FAMILIES,
 ): Promise<GeneratedFile[]> {
-  const issues = validateModel(model);
+  const issues = validateModel(model, families);
   if (issues.length) throw new ModelError(issues);
-  const files = (await Promise.all(EMITTERS.map((emit) => emit(model, options)))).flat();
+  const metadata = await Promise.all(families.map((family) => family.emit?.(model, options) ?? []));
+  const files = [...metadata.flat(), ...renderCatalogue(model, families)];
   const byPath = new Map<string, GeneratedFile>();
   for (const file of files) {
     if (byPath.has(file.path.toLowerCase())) throw new Error(`Two definitions generate the same file ${file.path}`);
@@ -77,7 +59,11 @@ const readOrNull = (file: string) => readFile(file, 'utf8').catch(() => null);
 const toPosix = (p: string) => p.split(sep).join('/');
 
 /** How the files on disk differ from what the model generates. */
-export async function detectDrift(projectRoot: string, files: readonly GeneratedFile[]): Promise<Drift> {
+export async function detectDrift(
+  projectRoot: string,
+  files: readonly GeneratedFile[],
+  families: readonly AnyFamily[] = FAMILIES,
+): Promise<Drift> {
   const drift: Drift = { added: [], changed: [], removed: [] };
   const wanted = new Set(files.map((f) => f.path));
   for (const file of files) {
@@ -91,7 +77,7 @@ export async function detectDrift(projectRoot: string, files: readonly Generated
       if (!wanted.has(path)) drift.removed.push(path);
     }
   }
-  for (const path of GENERATED_FILES_OUTSIDE_ROOT) {
+  for (const path of generatedFilesOutsideRoot(families)) {
     if (!wanted.has(path) && (await readOrNull(join(projectRoot, path))) !== null) drift.removed.push(path);
   }
   return drift;
@@ -100,10 +86,14 @@ export async function detectDrift(projectRoot: string, files: readonly Generated
 /**
  * Brings the files on disk in line with the model: writes what changed (each file through a
  * temporary file and a rename, so no file is ever half-written) and removes what the model no
- * longer defines. Only GENERATED_DIRS and GENERATED_FILES_OUTSIDE_ROOT are touched.
+ * longer defines. Only GENERATED_DIRS and the families' files outside them are touched.
  */
-export async function writeGenerated(projectRoot: string, files: readonly GeneratedFile[]): Promise<Drift> {
-  const drift = await detectDrift(projectRoot, files);
+export async function writeGenerated(
+  projectRoot: string,
+  files: readonly GeneratedFile[],
+  families: readonly AnyFamily[] = FAMILIES,
+): Promise<Drift> {
+  const drift = await detectDrift(projectRoot, files, families);
   const byPath = new Map(files.map((f) => [f.path, f]));
   for (const path of [...drift.added, ...drift.changed]) {
     const target = join(projectRoot, path);

@@ -1,5 +1,5 @@
 import { join, relative, resolve } from 'node:path';
-import type { RevOpsModel } from '../dsl/index.ts';
+import { FAMILIES, type RevOpsModel } from '../families/registry.ts';
 import { detectDrift, generateFiles, hasDrift, type Drift } from '../metadata/generate.ts';
 import { loadModel, type Project } from '../project.ts';
 import type { Finding } from '../verify/findings.ts';
@@ -132,18 +132,7 @@ async function datasetImpact(
   };
 }
 
+/** Definitions marked locked, over every family that has lockable definitions. */
 function countLocked(model: RevOpsModel): number {
-  const definitions: { locked?: boolean }[] = [
-    ...model.objects,
-    ...model.objects.flatMap((o) => Object.values(o.fields)),
-    ...model.globalValueSets,
-    ...model.validationRules,
-    ...model.customPermissions,
-    ...model.permissionSets,
-    ...model.flows,
-    ...model.customMetadataRecords,
-    ...(model.opportunityStages ? [model.opportunityStages] : []),
-    ...(model.leadStatuses ? [model.leadStatuses] : []),
-  ];
-  return definitions.filter((d) => d.locked).length;
+  return FAMILIES.flatMap((family) => family.lockable?.(model) ?? []).filter((d) => d.locked).length;
 }

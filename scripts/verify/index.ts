@@ -1,5 +1,8 @@
 import { join, relative } from 'node:path';
-import type { RevOpsModel } from '../dsl/index.ts';
+import type { SourceComponent } from '@salesforce/source-deploy-retrieve';
+import { originOf } from '../core/origin.ts';
+import { FAMILIES, type RevOpsModel } from '../families/registry.ts';
+import { validateModel } from '../model/validate.ts';
 import { buildSchema } from '../schema/build.ts';
 import type { Project } from '../project.ts';
 import { checkApex } from './apex.ts';
@@ -24,90 +27,139 @@ export interface VerifyReport {
   readonly metadataPackage: MetadataPackage;
 }
 
-/**
- * `revops verify`: everything that can be proven without an org. Resolves every component with
- * source-deploy-retrieve, converts to Metadata API format (directory and zip) and back, checks
- * cross-references, formulas, Apex and LWC. Writes only under `outDir`.
- */
-export async function verifyProject(project: Project, model: RevOpsModel, outDir: string): Promise<VerifyReport> {
-  const checks: { name: string; checked: number; ms: number }[] = [];
-  const errors: Finding[] = [];
-  const warnings: Finding[] = [];
-  const display = (file: string) => relative(project.root, file).split('\\').join('/');
-  const timed = async <T>(name: string, checked: () => number, work: () => Promise<T>): Promise<T> => {
+/** Findings and timings, collected step by step. */
+class Verification {
+  readonly checks: { name: string; checked: number; ms: number }[] = [];
+  readonly errors: Finding[] = [];
+  readonly warnings: Finding[] = [];
+  async timed<T>(name: string, checked: () => number, work: () => Promise<T>): Promise<T> {
     const start = performance.now();
     const result = await work();
-    checks.push({ name, checked: checked(), ms: Math.round(performance.now() - start) });
+    this.checks.push({ name, checked: checked(), ms: Math.round(performance.now() - start) });
     return result;
-  };
+  }
+}
 
-  const set = resolveComponents(project);
-  const components = await listComponents(set);
-  const sources = set.getSourceComponents().toArray();
-  const filesOf = (type: string) =>
-    sources.filter((c) => c.type.name === type).flatMap((c) => [...(c.content ? c.walkContent() : [])]);
-
-  const metadataPackage = await timed(
-    'sdr-convert',
-    () => components.length,
-    () => buildMetadataPackage(set, join(outDir, 'package')),
+/** The model's own checks (the same ones generate runs): a broken model is reported, never passed. */
+async function checkModel(v: Verification, model: RevOpsModel): Promise<void> {
+  const issues = await v.timed(
+    'model',
+    () => FAMILIES.length,
+    async () => validateModel(model),
   );
-  const differences = await timed(
+  for (const issue of issues)
+    v.errors.push({
+      check: 'model',
+      location: issue.origin ?? 'model',
+      component: issue.component,
+      message: issue.message,
+    });
+}
+
+/** Metadata API format (directory and zip) and back to source, byte for byte. */
+async function convert(v: Verification, project: Project, sdr: ResolvedProject, outDir: string) {
+  const metadataPackage = await v.timed(
+    'sdr-convert',
+    () => sdr.components.length,
+    () => buildMetadataPackage(sdr.set, join(outDir, 'package')),
+  );
+  const differences = await v.timed(
     'sdr-round-trip',
-    () => components.length,
+    () => sdr.components.length,
     () => roundTrip(project, metadataPackage.directory, join(outDir, 'round-trip')),
   );
-  for (const d of differences) {
-    errors.push({
+  for (const d of differences)
+    v.errors.push({
       check: 'sdr-round-trip',
       location: d.path,
       message: `source → metadata → source: file ${d.problem}`,
     });
-  }
+  return metadataPackage;
+}
 
-  const schema = buildSchema(model);
-  const apexClasses = new Set(sources.filter((c) => c.type.name === 'ApexClass').map((c) => c.fullName));
-  for (const set of model.permissionSets) {
-    for (const cls of set.apexClasses) {
-      if (!apexClasses.has(cls))
-        errors.push({
-          check: 'references',
-          location: 'model',
-          component: `PermissionSet ${set.name}`,
-          message: `grants unknown Apex class ${cls}`,
-        });
-    }
+/** Components the model names that must exist in the project (an Apex class a permission set grants...). */
+function checkReferences(v: Verification, model: RevOpsModel, sdr: ResolvedProject): void {
+  const present = new Set(sdr.sources.map((c) => `${c.type.name}:${c.fullName}`));
+  for (const ref of FAMILIES.flatMap((f) => f.references?.(model) ?? [])) {
+    if (!present.has(`${ref.type}:${ref.name}`))
+      v.errors.push({
+        check: 'references',
+        location: originOf(ref.definition) ?? 'model',
+        component: ref.component,
+        message: ref.message,
+      });
   }
-  const lwcJs = filesOf('LightningComponentBundle').filter((f) => f.endsWith('.js'));
-  errors.push(
-    ...(await timed(
+}
+
+/** LWC imports resolve against the schema and Apex, and pass the LWC ESLint rules; Apex parses and is formatted. */
+async function checkCode(v: Verification, project: Project, model: RevOpsModel, sdr: ResolvedProject) {
+  const display = (file: string) => relative(project.root, file).split('\\').join('/');
+  const schema = buildSchema(model);
+  const apexClasses = new Set(sdr.sources.filter((c) => c.type.name === 'ApexClass').map((c) => c.fullName));
+  const lwcJs = sdr.filesOf('LightningComponentBundle').filter((f) => f.endsWith('.js'));
+  const apex = [...sdr.filesOf('ApexClass'), ...sdr.filesOf('ApexTrigger')].filter((f) => /\.(cls|trigger)$/.test(f));
+  const found = [
+    await v.timed(
       'lwc-references',
       () => lwcJs.length,
       () => checkLwcReferences(lwcJs, schema, apexClasses, display),
-    )),
-  );
-  errors.push(
-    ...(await timed(
+    ),
+    await v.timed(
       'lwc-eslint',
       () => lwcJs.length,
       () => lintLwc(project.root, lwcJs, display),
-    )),
-  );
-  const apex = [...filesOf('ApexClass'), ...filesOf('ApexTrigger')].filter((f) => /\.(cls|trigger)$/.test(f));
-  errors.push(
-    ...(await timed(
+    ),
+    await v.timed(
       'apex',
       () => apex.length,
       () => checkApex(apex, display),
-    )),
-  );
-  const formulas = await timed(
+    ),
+  ];
+  v.errors.push(...found.flat());
+}
+
+async function checkModelFormulas(v: Verification, model: RevOpsModel): Promise<void> {
+  const formulas = await v.timed(
     'formulas',
     () => modelFormulas(model).length,
-    async () => checkFormulas(model, schema),
+    async () => checkFormulas(model, buildSchema(model)),
   );
-  errors.push(...formulas.errors);
-  warnings.push(...formulas.warnings);
+  v.errors.push(...formulas.errors);
+  v.warnings.push(...formulas.warnings);
+}
 
-  return { components, errors, warnings, checks, metadataPackage };
+interface ResolvedProject {
+  readonly set: ReturnType<typeof resolveComponents>;
+  readonly components: readonly ComponentSummary[];
+  readonly sources: readonly SourceComponent[];
+  filesOf(type: string): string[];
+}
+
+async function resolveProject(project: Project): Promise<ResolvedProject> {
+  const set = resolveComponents(project);
+  const sources = set.getSourceComponents().toArray();
+  return {
+    set,
+    components: await listComponents(set),
+    sources,
+    filesOf: (type) =>
+      sources.filter((c) => c.type.name === type).flatMap((c) => [...(c.content ? c.walkContent() : [])]),
+  };
+}
+
+/**
+ * `revops verify`: everything that can be proven without an org. Checks the model, resolves
+ * every component with source-deploy-retrieve, converts to Metadata API format (directory and
+ * zip) and back, checks references, formulas, Apex and LWC. Writes only under `outDir`.
+ */
+export async function verifyProject(project: Project, model: RevOpsModel, outDir: string): Promise<VerifyReport> {
+  const v = new Verification();
+  await checkModel(v, model);
+  const sdr = await resolveProject(project);
+  const metadataPackage = await convert(v, project, sdr, outDir);
+  checkReferences(v, model, sdr);
+  await checkCode(v, project, model, sdr);
+  await checkModelFormulas(v, model);
+  const { errors, warnings, checks } = v;
+  return { components: sdr.components, errors, warnings, checks, metadataPackage };
 }

@@ -1,0 +1,58 @@
+/** Flows name objects and fields that exist: the start object, entry conditions, `$Record` references, step targets. */
+import type { CheckContext } from '../../core/checks.ts';
+import { resolveFieldPath } from '../../schema/resolve.ts';
+import type { FlowDef, FlowStep } from './builders.ts';
+import type { FlowsModel } from './builders.ts';
+
+export function checkFlows(model: FlowsModel, check: CheckContext): void {
+  check.unique(
+    model.flows,
+    (f) => f.name,
+    (f) => `Flow ${f.name}`,
+    'flow',
+  );
+  for (const flow of model.flows) {
+    const c = `Flow ${flow.name}`;
+    check.apiName(flow, c, flow.name, '', 80);
+    const object = flow.start.object;
+    if (object && !check.schema.object(object)) check.report(flow, c, `starts on unknown object ${object}`);
+    for (const f of flow.start.filters)
+      if (object) check.fieldExists(flow, c, { object, field: f.field }, 'entry condition');
+    for (const ref of flowRecordReferences(flow)) {
+      if (!object || resolveFieldPath(check.schema, object, ref)) continue;
+      if (ref.includes('.')) check.report(flow, c, `a $Record reference names unknown field path ${object}.${ref}`);
+      else check.fieldExists(flow, c, { object, field: ref }, 'a $Record reference');
+    }
+    for (const step of flowSteps(flow.steps)) checkStep(flow, c, step, check);
+  }
+}
+
+function checkStep(flow: FlowDef, c: string, step: FlowStep, check: CheckContext): void {
+  if (step.step === 'assign' || step.step === 'decision') return;
+  const [target, filters] =
+    step.step === 'createRecord'
+      ? [step.object, []]
+      : 'object' in step.target
+        ? [step.target.object, step.target.filters.map((f) => f.field)]
+        : [flow.start.object, []];
+  if (!target) return;
+  if (!check.schema.object(target)) {
+    check.report(flow, c, `step "${step.name}" names unknown object ${target}`);
+    return;
+  }
+  for (const field of [...Object.keys(step.set), ...filters])
+    check.fieldExists(flow, c, { object: target, field }, `step "${step.name}"`);
+}
+
+/** `$Record.X` / `$Record__Prior.X` field names a flow reads or writes. */
+export function flowRecordReferences(flow: FlowDef): string[] {
+  const text = JSON.stringify({ steps: flow.steps, formulas: flow.formulas });
+  return [
+    ...new Set([...text.matchAll(/\$Record(?:__Prior)?\.([A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)*)/g)].map((m) => m[1]!)),
+  ];
+}
+
+/** Every step of a flow, the steps inside decision outcomes included. */
+function flowSteps(steps: readonly FlowStep[]): FlowStep[] {
+  return steps.flatMap((s) => (s.step === 'decision' ? [s, ...s.outcomes.flatMap((o) => flowSteps(o.then))] : [s]));
+}

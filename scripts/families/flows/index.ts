@@ -1,0 +1,63 @@
+/** Flows: record-triggered and scheduled automation, written as a small tree of steps. */
+import { defineFamily, type ModelFormula } from '../../core/family.ts';
+import { locate } from '../../core/origin.ts';
+import * as builders from './builders.ts';
+import { flowsIndex, flowsRelated, renderFlowsPage } from './catalogue.ts';
+import { checkFlows } from './checks.ts';
+import { emitFlows } from './emit.ts';
+
+export type * from './builders.ts';
+export {
+  assign,
+  createRecord,
+  decision,
+  filter,
+  outcome,
+  ref,
+  updateRecords,
+  updateTriggeringRecord,
+  when,
+} from './builders.ts';
+import type { FlowsModel } from './builders.ts';
+
+export type { FlowsModel } from './builders.ts';
+export { flowRecordReferences } from './checks.ts';
+
+export const recordTriggeredFlow = locate(builders.recordTriggeredFlow);
+export const scheduledFlow = locate(builders.scheduledFlow);
+
+/** Flow formula data types as the formula checker names return types. */
+const RETURN_TYPES = {
+  Boolean: 'checkbox',
+  Currency: 'currency',
+  Date: 'date',
+  DateTime: 'datetime',
+  Number: 'number',
+  String: 'text',
+} as const;
+
+const flowFormulas = (model: FlowsModel): ModelFormula[] =>
+  model.flows.flatMap((flow) =>
+    Object.entries(flow.formulas).flatMap(([name, f]) =>
+      flow.start.object
+        ? [
+            {
+              component: `Flow ${flow.name} (formula ${name})`,
+              definition: flow,
+              source: f.expression,
+              options: { object: flow.start.object, context: 'flow' as const, returnType: RETURN_TYPES[f.dataType] },
+            },
+          ]
+        : [],
+    ),
+  );
+
+export const flowsFamily = defineFamily<FlowsModel>({
+  name: 'flows',
+  sections: { flows: 'list' },
+  check: checkFlows,
+  formulas: flowFormulas,
+  emit: emitFlows,
+  lockable: (model) => model.flows,
+  catalogue: { pages: (cat) => [renderFlowsPage(cat)], index: flowsIndex, related: flowsRelated },
+});

@@ -1,0 +1,72 @@
+/** Salesforce's rules for custom permissions, permission sets and permission set groups. */
+import type { CheckContext } from '../../core/checks.ts';
+import { fieldPath } from '../../core/model-types.ts';
+import type { FieldAccess, PermissionSetDef } from './builders.ts';
+import type { SecurityModel } from './builders.ts';
+
+export function checkSecurity(model: SecurityModel, check: CheckContext): void {
+  check.unique(
+    model.customPermissions,
+    (p) => p.name,
+    (p) => `CustomPermission ${p.name}`,
+    'custom permission',
+  );
+  for (const p of model.customPermissions) check.apiName(p, `CustomPermission ${p.name}`, p.name);
+  check.unique(
+    model.permissionSets,
+    (p) => p.name,
+    (p) => `PermissionSet ${p.name}`,
+    'permission set',
+  );
+  for (const set of model.permissionSets) checkPermissionSet(set, check);
+  check.unique(
+    model.permissionSetGroups,
+    (g) => g.name,
+    (g) => `PermissionSetGroup ${g.name}`,
+    'permission set group',
+  );
+  for (const group of model.permissionSetGroups) {
+    const c = `PermissionSetGroup ${group.name}`;
+    check.apiName(group, c, group.name);
+    for (const p of group.permissionSets)
+      if (!model.permissionSets.some((s) => s.name === p))
+        check.report(group, c, `includes unknown permission set ${p}`);
+  }
+}
+
+function checkPermissionSet(set: PermissionSetDef, check: CheckContext): void {
+  const c = `PermissionSet ${set.name}`;
+  check.apiName(set, c, set.name);
+  for (const [object, a] of Object.entries(set.objects)) {
+    if (!check.schema.object(object)) check.report(set, c, `object permission names unknown object ${object}`);
+    if (a.delete && !a.edit)
+      check.report(set, c, `${object}: Delete requires Edit (Salesforce rejects the combination)`);
+    if (a.modifyAll && !(a.viewAll && a.delete))
+      check.report(set, c, `${object}: Modify All requires View All and Delete`);
+  }
+  for (const p of set.customPermissions)
+    if (!check.schema.hasCustomPermission(p)) check.report(set, c, `grants unknown custom permission ${p}`);
+  for (const t of set.customMetadataTypes)
+    if (!t.endsWith('__mdt') || !check.schema.object(t))
+      check.report(set, c, `grants unknown custom metadata type ${t}`);
+  for (const access of set.fields) checkFieldAccess(set, c, access, check);
+}
+
+function checkFieldAccess(set: PermissionSetDef, c: string, access: FieldAccess, check: CheckContext): void {
+  check.fieldExists(set, c, access.field, 'field permission');
+  const field = check.schema.object(access.field.object)?.field(access.field.field);
+  if (!field) return;
+  if (!field.custom && !field.nillable)
+    check.report(set, c, `${fieldPath(access.field)} is always required; Salesforce rejects field permissions on it`);
+  else if (field.custom && !field.nillable)
+    check.report(
+      set,
+      c,
+      `${fieldPath(access.field)} is a required field; its access comes with the object, so it cannot be listed`,
+    );
+  if (access.edit && field.calculated)
+    check.report(set, c, `${fieldPath(access.field)} is a formula field and cannot be editable`);
+  const objectAccess = set.objects[access.field.object];
+  if (!objectAccess?.read)
+    check.report(set, c, `grants ${fieldPath(access.field)} without read access to ${access.field.object}`);
+}

@@ -1,0 +1,59 @@
+import { at, type GeneratedFile } from '../../core/family.ts';
+import { fieldPath } from '../../core/model-types.ts';
+import { metadataXml } from '../../core/xml.ts';
+import type { SecurityModel } from './builders.ts';
+
+/** Custom permissions, permission sets and permission set groups. */
+export async function emitSecurity(model: SecurityModel): Promise<GeneratedFile[]> {
+  const files: GeneratedFile[] = [];
+  for (const p of model.customPermissions) {
+    files.push({
+      path: at('customPermissions', `${p.name}.customPermission-meta.xml`),
+      content: await metadataXml('CustomPermission', { description: p.description, isLicensed: false, label: p.label }),
+    });
+  }
+  for (const set of model.permissionSets) {
+    const byName = <T>(items: T[], key: (t: T) => string) =>
+      [...items].sort((a, b) => key(a).localeCompare(key(b), 'en'));
+    files.push({
+      path: at('permissionsets', `${set.name}.permissionset-meta.xml`),
+      content: await metadataXml('PermissionSet', {
+        classAccesses: byName([...set.apexClasses], (c) => c).map((apexClass) => ({ apexClass, enabled: true })),
+        customMetadataTypeAccesses: byName([...set.customMetadataTypes], (t) => t).map((name) => ({
+          enabled: true,
+          name,
+        })),
+        customPermissions: byName([...set.customPermissions], (p) => p).map((name) => ({ enabled: true, name })),
+        description: set.description,
+        fieldPermissions: byName([...set.fields], (f) => fieldPath(f.field)).map((f) => ({
+          editable: f.edit,
+          field: fieldPath(f.field),
+          readable: true,
+        })),
+        hasActivationRequired: false,
+        label: set.label,
+        objectPermissions: byName(Object.entries(set.objects), ([o]) => o).map(([object, a]) => ({
+          allowCreate: a.create,
+          allowDelete: a.delete,
+          allowEdit: a.edit,
+          allowRead: a.read,
+          modifyAllRecords: a.modifyAll,
+          object,
+          viewAllRecords: a.viewAll,
+        })),
+      }),
+    });
+  }
+  for (const group of model.permissionSetGroups) {
+    files.push({
+      path: at('permissionsetgroups', `${group.name}.permissionsetgroup-meta.xml`),
+      content: await metadataXml('PermissionSetGroup', {
+        description: group.description,
+        label: group.label,
+        permissionSets: group.permissionSets,
+        status: 'Updated',
+      }),
+    });
+  }
+  return files;
+}

@@ -1,0 +1,82 @@
+import { at, type GeneratedFile } from '../../core/family.ts';
+import { metadataXml } from '../../core/xml.ts';
+import type { ForecastCategory, PathDef } from './builders.ts';
+import type { StagesModel } from './builders.ts';
+
+/** Forecast categories as the Metadata API names them (Commit is spelled `Forecast`). */
+export const FORECAST_CATEGORY_METADATA: Record<ForecastCategory, string> = {
+  Pipeline: 'Pipeline',
+  'Best Case': 'BestCase',
+  Commit: 'Forecast',
+  Closed: 'Closed',
+  Omitted: 'Omitted',
+};
+
+/** The standard value sets (Opportunity stages, lead statuses), sales and lead processes, and Path. */
+export async function emitStages(model: StagesModel): Promise<GeneratedFile[]> {
+  const files: GeneratedFile[] = [];
+  if (model.opportunityStages) {
+    files.push({
+      path: at('standardValueSets', 'OpportunityStage.standardValueSet-meta.xml'),
+      content: await metadataXml('StandardValueSet', {
+        sorted: false,
+        standardValue: model.opportunityStages.stages.map((s) => ({
+          fullName: s.name,
+          default: false,
+          label: s.name,
+          closed: s.closed,
+          forecastCategory: FORECAST_CATEGORY_METADATA[s.forecast],
+          probability: s.probability,
+          won: s.won,
+        })),
+      }),
+    });
+  }
+  if (model.leadStatuses) {
+    files.push({
+      path: at('standardValueSets', 'LeadStatus.standardValueSet-meta.xml'),
+      content: await metadataXml('StandardValueSet', {
+        sorted: false,
+        standardValue: model.leadStatuses.statuses.map((s) => ({
+          fullName: s.name,
+          default: s.default,
+          description: s.description,
+          label: s.label,
+          converted: s.converted,
+        })),
+      }),
+    });
+  }
+  for (const process of model.businessProcesses) {
+    files.push({
+      path: at('objects', process.object, 'businessProcesses', `${process.name}.businessProcess-meta.xml`),
+      content: await metadataXml('BusinessProcess', {
+        fullName: process.name,
+        description: process.description,
+        isActive: true,
+        values: process.values.map((value, i) => ({ fullName: value, default: i === 0 })),
+      }),
+    });
+  }
+  for (const p of model.paths) files.push(await pathFile(p));
+  return files;
+}
+
+/** Path: key fields and guidance per stage. Without record types Path uses `__MASTER__`. */
+async function pathFile(p: PathDef): Promise<GeneratedFile> {
+  return {
+    path: at('pathAssistants', `${p.name}.pathAssistant-meta.xml`),
+    content: await metadataXml('PathAssistant', {
+      active: true,
+      entityName: p.object,
+      fieldName: p.field,
+      masterLabel: p.label,
+      pathAssistantSteps: p.steps.map((step) => ({
+        fieldNames: step.fields.map((f) => f.field),
+        info: step.guidance,
+        picklistValueName: step.value,
+      })),
+      recordTypeName: '__MASTER__',
+    }),
+  };
+}

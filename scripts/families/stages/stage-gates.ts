@@ -1,0 +1,139 @@
+/**
+ * One stage definition drives several artefacts: the validation rules that block a deal from
+ * advancing without its exit criteria, the custom metadata records the stage-gate checklist
+ * reads, and the Path guidance. These functions derive them, so the model lists them explicitly.
+ */
+import type { CustomObjectDef, ObjectDef } from '../../core/model-types.ts';
+import { copyOrigin } from '../../core/origin.ts';
+import type { CustomMetadataRecordDef } from '../custom-metadata/index.ts';
+import type { ValidationRuleDef } from '../validation-rules/index.ts';
+import type { ExitCriterion, OpportunityStagesDef, PathDef, StageDef } from './builders.ts';
+
+const quote = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+export const stageKey = (stage: StageDef): string => stage.key ?? stage.name.replace(/[^A-Za-z0-9]+/g, '');
+const fieldKey = (field: string) => field.replace(/__c$/, '');
+
+/** Stages a deal reaches by moving forward past `stage` (lost stages are not "forward"). */
+export function stagesBeyond(stages: OpportunityStagesDef, stage: StageDef): StageDef[] {
+  const forward = stages.stages.filter((s) => !s.closed || s.won);
+  return forward.slice(forward.indexOf(stage) + 1);
+}
+
+export function gateRuleName(stage: StageDef, criterion: ExitCriterion): string {
+  return criterion.ruleName ?? `Gate_${stageKey(stage)}_${fieldKey(criterion.field.field)}`;
+}
+
+/** A formula that is true while the deal's stage is open (not closed won or lost). */
+export function openStageTest(stages: OpportunityStagesDef, field = 'StageName'): string {
+  const closed = stages.stages.filter((s) => s.closed).map((s) => `${quote(s.name)}, 0`);
+  return `CASE(${field}, ${closed.join(', ')}, 1) = 1`;
+}
+
+/**
+ * A formula giving each stage its position on the way to a win (open stages 1, 2, ..., won last);
+ * lost stages are 0, so reopening a lost deal counts as advancing and must pass the gates.
+ */
+export function forwardOrdinal(stages: OpportunityStagesDef, expression: string): string {
+  const arms = stages.stages.map((s, i) => `${quote(s.name)}, ${s.closed && !s.won ? 0 : i + 1}`);
+  return `CASE(${expression}, ${arms.join(', ')}, 0)`;
+}
+
+/** A formula giving each forward stage its position (1, 2, ...); lost stages count as 99. */
+export function stageOrdinal(stages: OpportunityStagesDef, expression: string): string {
+  const arms = stages.stages.map((s, i) => `${quote(s.name)}, ${s.closed && !s.won ? 99 : i + 1}`);
+  return `CASE(${expression}, ${arms.join(', ')}, 0)`;
+}
+
+/** A formula that is true while `field` holds no value (an unticked checkbox counts as empty). */
+export function blankTest(field: string, type: 'boolean' | 'picklist' | 'other'): string {
+  if (type === 'boolean') return `NOT(${field})`;
+  if (type === 'picklist') return `ISBLANK(TEXT(${field}))`;
+  return `ISBLANK(${field})`;
+}
+
+/**
+ * The validation rules of every exit criterion. Each rule fires when a deal is created in, or
+ * advanced to, a stage beyond the criterion's stage while the field is empty; moving back
+ * between later stages, or losing the deal, does not fire it. The message sits on the field
+ * itself, so the rep sees exactly what to fill in.
+ */
+export function stageGateRules(stages: OpportunityStagesDef, object: ObjectDef): ValidationRuleDef[] {
+  const fieldType = (name: string) => {
+    const type = object.fields[name]?.type;
+    return type === 'Checkbox' ? 'boolean' : type === 'Picklist' ? 'picklist' : 'other';
+  };
+  const bypass = stages.bypassPermission ? [`NOT($Permission.${stages.bypassPermission})`] : [];
+  return stages.stages.flatMap((stage) =>
+    stage.exit.map((criterion) => {
+      const beyond = stagesBeyond(stages, stage).map((s) => `${quote(s.name)}, 1`);
+      const formula = [
+        'AND(',
+        [
+          ...bypass,
+          `OR(\n        ISNEW(),\n        AND(ISCHANGED(StageName), ${forwardOrdinal(stages, 'TEXT(PRIORVALUE(StageName))')} < ${forwardOrdinal(stages, 'StageName')})\n    )`,
+          `CASE(StageName, ${beyond.join(', ')}, 0) = 1`,
+          blankTest(criterion.field.field, fieldType(criterion.field.field)),
+        ]
+          .map((line) => `    ${line}`)
+          .join(',\n'),
+        ')',
+      ].join('\n');
+      const rule: ValidationRuleDef = {
+        kind: 'validationRule',
+        object: criterion.field.object,
+        name: gateRuleName(stage, criterion),
+        formula,
+        message: `To move past ${stage.name}: ${criterion.guidance}`,
+        errorField: criterion.field.field,
+        description: `Exit criterion of ${stage.name} (generated from the stage definition).`,
+        active: true,
+        locked: stages.locked,
+      };
+      return copyOrigin(rule, stages);
+    }),
+  );
+}
+
+/** One custom metadata record per exit criterion, for the rep's stage-gate checklist. */
+export function stageGateCriteria(stages: OpportunityStagesDef, type: CustomObjectDef): CustomMetadataRecordDef[] {
+  return stages.stages.flatMap((stage) =>
+    stage.exit.map((criterion, i) => {
+      const name = gateRuleName(stage, criterion);
+      const record: CustomMetadataRecordDef = {
+        kind: 'customMetadataRecord',
+        type: type.apiName,
+        name,
+        label: `${stage.name}: ${criterion.field.field}`.slice(0, 40),
+        values: {
+          Object__c: criterion.field.object,
+          Stage__c: stage.name,
+          Field__c: criterion.field.field,
+          Guidance__c: criterion.guidance,
+          Sort_Order__c: i + 1,
+        },
+        locked: stages.locked,
+      };
+      return copyOrigin(record, stages);
+    }),
+  );
+}
+
+/** Path with each stage's exit-criteria fields as key fields and its guidance as coaching text. */
+export function stagePath(stages: OpportunityStagesDef, name: string, label: string): PathDef {
+  const path: PathDef = {
+    kind: 'path',
+    name,
+    label,
+    object: 'Opportunity',
+    field: 'StageName',
+    steps: stages.stages
+      .filter((s) => !s.closed)
+      .map((s) => ({
+        value: s.name,
+        fields: s.exit.map((c) => c.field).slice(0, 5),
+        guidance: [s.guidance, ...s.exit.map((c) => c.guidance)].filter(Boolean).join(' '),
+      })),
+    locked: stages.locked,
+  };
+  return copyOrigin(path, stages);
+}

@@ -1,0 +1,64 @@
+/**
+ * Validation-rule patterns the blueprint uses again and again, so that the model states the
+ * intent ("this snapshot is immutable") and the formula is written once, correctly.
+ */
+import type { FieldRef } from '../../core/model-types.ts';
+import type { ValidationRuleDef } from './builders.ts';
+
+interface PatternRule {
+  readonly name: string;
+  readonly conditions: readonly string[];
+  readonly message: string;
+  readonly description?: string;
+  readonly bypass?: string;
+  readonly locked?: boolean;
+}
+
+/** A rule on `field`'s object that fires when all conditions hold (unless the user holds `bypass`). */
+function fieldRule(field: FieldRef, r: PatternRule): ValidationRuleDef {
+  const conditions = [...(r.bypass ? [`NOT($Permission.${r.bypass})`] : []), ...r.conditions];
+  return {
+    kind: 'validationRule',
+    object: field.object,
+    name: r.name,
+    formula: `AND(\n${conditions.map((c) => `    ${c}`).join(',\n')}\n)`,
+    message: r.message,
+    errorField: field.field,
+    description: r.description,
+    active: true,
+    locked: r.locked,
+  };
+}
+
+/**
+ * A snapshot field: free to fill while blank, never to change once it holds a value
+ * (lead source at first touch, ICP fit at MQL...). Only holders of `bypass` may correct it.
+ */
+export function immutableOnceSet(
+  field: FieldRef,
+  o: { name: string; label: string; bypass?: string; picklist?: boolean; locked?: boolean },
+): ValidationRuleDef {
+  const prior = o.picklist ? `TEXT(PRIORVALUE(${field.field}))` : `PRIORVALUE(${field.field})`;
+  return fieldRule(field, {
+    ...o,
+    conditions: ['NOT(ISNEW())', `ISCHANGED(${field.field})`, `NOT(ISBLANK(${prior}))`],
+    message: `${o.label} is a snapshot and cannot change once set. Ask RevOps if it is wrong.`,
+    description: `Immutable snapshot: ${field.object}.${field.field} may be filled once and never changed.`,
+  });
+}
+
+/** `field` must be filled whenever `when` holds; the message says exactly what to do. */
+export function requiredWhen(
+  field: FieldRef,
+  o: {
+    name: string;
+    when: string;
+    message: string;
+    bypass?: string;
+    blankTest?: string;
+    description?: string;
+    locked?: boolean;
+  },
+): ValidationRuleDef {
+  return fieldRule(field, { ...o, conditions: [o.when, o.blankTest ?? `ISBLANK(${field.field})`] });
+}
