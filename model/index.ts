@@ -8,7 +8,7 @@ import { DealDesk, GovernanceBypass } from './governance/permissions.ts';
 import { ChurnReason, Competitor, DisqualificationReason, LossReason, SlipReason } from './governance/reason-codes.ts';
 import { opportunityStages } from './governance/stages.ts';
 import { leadStatuses } from './governance/lead-statuses.ts';
-import { newBusinessProcess } from './governance/sales-process.ts';
+import { NewBusinessDeal, newBusinessProcess } from './governance/sales-process.ts';
 import { StageGateCriterion, stageGates } from './governance/stage-gates.ts';
 import { DiscountLadder, discountLadderSteps } from './governance/discount-ladder.ts';
 import { hygieneRules } from './governance/hygiene-rules.ts';
@@ -16,6 +16,7 @@ import { dealDeskRules } from './governance/deal-desk-rules.ts';
 import { leadRules } from './governance/lead-rules.ts';
 import { accountRules } from './governance/account-rules.ts';
 import { revopsRules } from './governance/revops-rules.ts';
+import { valueListRules } from './governance/value-list-rules.ts';
 import { rolePermissionSets, roleGroups } from './security/permission-sets.ts';
 import { trackCloseDateSlips } from './automation/close-date-slips.ts';
 import { normaliseAccountDomain } from './automation/account-domain.ts';
@@ -41,7 +42,15 @@ export default defineModel(
     opportunityStages,
     leadStatuses,
     businessProcesses: [newBusinessProcess],
-    validationRules: [...hygieneRules, ...dealDeskRules, ...leadRules, ...accountRules, ...revopsRules],
+    recordTypes: [NewBusinessDeal],
+    validationRules: [
+      ...hygieneRules,
+      ...dealDeskRules,
+      ...leadRules,
+      ...accountRules,
+      ...revopsRules,
+      ...valueListRules,
+    ],
     customMetadataRecords: discountLadderSteps,
     // Role-scoped access
     customPermissions: [GovernanceBypass, DealDesk],

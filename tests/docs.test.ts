@@ -252,7 +252,7 @@ describe('the catalogue of the every-kind fixture', () => {
     assert.deepEqual(cells(header), ['Object', '`Fixture_Exception_Desk`', '`Fixture_Exception_Viewer`']);
     assert.deepEqual(row(permissions, '[`Deal_Exception__c`]')?.slice(1), ['CRED VA', 'R']);
     assert.deepEqual(row(permissions, '[`Exception_Approval__c`]')?.slice(1), ['CRE', '']);
-    assert.deepEqual(row(permissions, '[`Opportunity`]')?.slice(1), ['R', '']);
+    assert.deepEqual(row(permissions, '[`Opportunity`]')?.slice(1), ['CR', '']);
     assert.match(permissions, /- `Fixture_Exception_Desk` on `Deal_Exception__c`: View All\n/);
     // Governed: history-tracked, locked, stage gates and rule error fields
     assert.deepEqual(row(permissions, '[`Opportunity.ARR__c`]')?.slice(2), ['history', 'Read', '']);

@@ -65,6 +65,8 @@ const GOLDEN: Readonly<Record<string, string>> = {
   'ValidationRule.inactive.xml': `${G}/objects/Lead/validationRules/Fixture_Inactive_Rule.validationRule-meta.xml`,
   'ValidationRule.stageGate.xml': `${G}/objects/Opportunity/validationRules/Gate_Proposal_Signed.validationRule-meta.xml`,
   'BusinessProcess.xml': `${G}/objects/Opportunity/businessProcesses/Fixture_Sales.businessProcess-meta.xml`,
+  'RecordType.xml': `${G}/objects/Opportunity/recordTypes/Fixture_Deal.recordType-meta.xml`,
+  'Profile.recordTypeDefaults.xml': `${G}/profiles/Standard.profile-meta.xml`,
   // Picklist value sets and Path
   'StandardValueSet.OpportunityStage.xml': `${G}/standardValueSets/OpportunityStage.standardValueSet-meta.xml`,
   'StandardValueSet.LeadStatus.xml': `${G}/standardValueSets/LeadStatus.standardValueSet-meta.xml`,

@@ -25,7 +25,7 @@ import {
 import { DOCS_ROOT } from '../scripts/docs/catalogue.ts';
 import { ModelError } from '../scripts/model/validate.ts';
 import { openProject } from '../scripts/project.ts';
-import fixture, { salesProcess } from './fixtures/every-kind/model.ts';
+import fixture from './fixtures/every-kind/model.ts';
 import realModel from '../model/index.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -226,24 +226,21 @@ describe('incremental changes on a temp project', () => {
 
   test('removing the last file of a folder prunes the emptied folders, and only those', async () => {
     const { root, before } = await generatedProject();
-    const withoutProcess: RevOpsModel = {
+    const withoutLeadRule: RevOpsModel = {
       ...fixture,
-      businessProcesses: fixture.businessProcesses.filter((p) => p !== salesProcess),
+      validationRules: fixture.validationRules.filter((r) => r.object !== 'Lead'),
     };
-    const path = `${GENERATED_ROOT}/objects/Opportunity/businessProcesses/Fixture_Sales.businessProcess-meta.xml`;
+    const path = `${GENERATED_ROOT}/objects/Lead/validationRules/Fixture_Inactive_Rule.validationRule-meta.xml`;
 
-    assert.deepEqual(metadataOnly(await writeGenerated(root, await generateFiles(withoutProcess))), {
+    assert.deepEqual(metadataOnly(await writeGenerated(root, await generateFiles(withoutLeadRule))), {
       added: [],
       changed: [],
       removed: [path],
     });
     const after = await snapshot(root);
     assert.deepEqual(metadataOnly(compare(before, after)), { touched: [], added: [], removed: [path] });
-    assert.ok(
-      !after.dirs.has(`${GENERATED_ROOT}/objects/Opportunity/businessProcesses`),
-      'the emptied folder is removed',
-    );
-    assert.ok(after.dirs.has(`${GENERATED_ROOT}/objects/Opportunity`));
+    assert.ok(!after.dirs.has(`${GENERATED_ROOT}/objects/Lead/validationRules`), 'the emptied folder is removed');
+    assert.ok(after.dirs.has(`${GENERATED_ROOT}/objects/Lead`));
   });
 
   test('removing every definition of a kind prunes its top-level folder, never the generated root', async () => {

@@ -29,7 +29,10 @@ describe('least privilege', () => {
   test('role scopes follow the blueprint: SDR edits leads, AE opportunities, Sales Ops accounts, Finance contracts', () => {
     const set = (name: string) => model.permissionSets.find((s) => s.name === name)!;
     assert.equal(set('RevOps_SDR').objects.Lead?.edit, true);
-    assert.equal(set('RevOps_SDR').objects.Opportunity, undefined);
+    // The SDR converts qualified leads, which creates the deal; editing it is the AE's.
+    assert.equal(set('RevOps_SDR').objects.Opportunity?.edit, false);
+    assert.equal(set('RevOps_SDR').objects.Opportunity?.create, true);
+    assert.deepEqual(set('RevOps_SDR').userPermissions, ['ConvertLeads']);
     assert.equal(set('RevOps_Account_Executive').objects.Opportunity?.edit, true);
     assert.equal(set('RevOps_Account_Executive').objects.Account?.edit, false);
     assert.equal(set('RevOps_Sales_Ops').objects.Account?.edit, true);

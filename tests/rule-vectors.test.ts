@@ -245,7 +245,9 @@ function checkValue(path: string, field: SchemaField, value: Json): string | und
       if (typeof value !== 'string') return expect(false, 'a string');
       const allowed = field.picklistValues ?? [];
       const chosen = field.type === 'multipicklist' ? value.split(';') : [value];
-      const unknown = allowed.length ? chosen.filter((v) => !allowed.includes(v)) : [];
+      // An unrestricted picklist stores any value (that is what its allowed-value rule is tested with).
+      const unknown =
+        allowed.length && field.restrictedPicklist !== false ? chosen.filter((v) => !allowed.includes(v)) : [];
       return unknown.length
         ? `${path}: ${unknown.map((v) => `"${v}"`).join(', ')} is not a value of the picklist`
         : undefined;

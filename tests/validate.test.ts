@@ -28,6 +28,7 @@ import {
   defineStages,
   duplicateRule,
   editable,
+  email,
   exact,
   filter,
   formula,
@@ -46,6 +47,7 @@ import {
   permissionSetGroup,
   picklist,
   readOnly,
+  recordType,
   recordTriggeredFlow,
   ref,
   report,
@@ -53,8 +55,10 @@ import {
   reportType,
   required,
   stage,
+  stagePath,
   standardObject,
   text,
+  url,
   validationRule,
   type FieldDef,
   type RevOpsModel,
@@ -760,10 +764,13 @@ describe('lead statuses', () => {
 });
 
 describe('business processes and paths', () => {
+  const dealType = (process: ReturnType<typeof businessProcess>) =>
+    recordType(Opp, 'Deal', { label: 'Deal', businessProcess: process });
+
   test('bad business process API name', () => {
     const at = nextLine();
     const bad = businessProcess('Opportunity', 'New Business', { values: ['Open', 'Closed Won', 'Closed Lost'] });
-    expectIssue(base({ opportunityStages: goodStages(), businessProcesses: [bad] }), {
+    expectIssue(base({ opportunityStages: goodStages(), businessProcesses: [bad], recordTypes: [dealType(bad)] }), {
       component: 'BusinessProcess Opportunity.New Business',
       message: 'invalid API name "New Business"',
       line: at,
@@ -773,7 +780,7 @@ describe('business processes and paths', () => {
   test('a sales process value that is not a stage', () => {
     const at = nextLine();
     const bad = businessProcess('Opportunity', 'New_Business', { values: ['Open', 'Negotiation', 'Closed Won'] });
-    expectIssue(base({ opportunityStages: goodStages(), businessProcesses: [bad] }), {
+    expectIssue(base({ opportunityStages: goodStages(), businessProcesses: [bad], recordTypes: [dealType(bad)] }), {
       component: 'BusinessProcess Opportunity.New_Business',
       message: '"Negotiation" is not a stage of the model',
       line: at,
@@ -783,7 +790,8 @@ describe('business processes and paths', () => {
   test('a lead process value that is not a lead status', () => {
     const at = nextLine();
     const bad = businessProcess('Lead', 'Inbound', { values: ['New', 'Working', 'Converted'] });
-    expectIssue(base({ leadStatuses: goodLeadStatuses(), businessProcesses: [bad] }), {
+    const leadType = recordType({ apiName: 'Lead' }, 'Inbound_Lead', { label: 'Inbound', businessProcess: bad });
+    expectIssue(base({ leadStatuses: goodLeadStatuses(), businessProcesses: [bad], recordTypes: [leadType] }), {
       component: 'BusinessProcess Lead.Inbound',
       message: '"Working" is not a lead status of the model',
       line: at,
@@ -816,6 +824,131 @@ describe('business processes and paths', () => {
       component: 'PathAssistant Stage_Path',
       message: 'step "Open" names unknown field Opportunity.Next_Steps__c',
       line: at,
+    });
+  });
+
+  test('a Path step with more key fields than Path shows', () => {
+    const at = nextLine();
+    const bad = path('Stage_Path', {
+      label: 'Stage Path',
+      field: Opp.field('StageName'),
+      steps: [
+        {
+          value: 'Open',
+          fields: ['Name', 'Amount', 'CloseDate', 'NextStep', 'Type', 'LeadSource'].map((f) => ({
+            object: 'Opportunity',
+            field: f,
+          })),
+        },
+      ],
+    });
+    expectIssue(base({ opportunityStages: goodStages(), paths: [bad] }), {
+      component: 'PathAssistant Stage_Path',
+      message: 'step "Open" has 6 key fields; Path shows at most 5',
+      line: at,
+    });
+  });
+
+  test("a stage's Path shows its exit criteria, or the 5 key fields it chooses", () => {
+    const criteria = ['Name', 'Amount', 'CloseDate', 'NextStep', 'Type', 'LeadSource'].map((f) =>
+      required({ object: 'Opportunity', field: f }, `Fill ${f}.`),
+    );
+    const many = defineStages([
+      stage('Open', { probability: 10, forecast: 'Pipeline', exit: criteria }),
+      closedWon(),
+      closedLost(),
+    ]);
+    assert.equal(stagePath(many, 'Stage_Path', 'Stages').steps[0]!.fields.length, 6, 'nothing is dropped silently');
+    const chosen = defineStages([
+      stage('Open', {
+        probability: 10,
+        forecast: 'Pipeline',
+        exit: criteria,
+        pathFields: criteria.slice(0, 5).map((c) => c.field),
+      }),
+      closedWon(),
+      closedLost(),
+    ]);
+    expectValid(base({ opportunityStages: chosen, paths: [stagePath(chosen, 'Stage_Path', 'Stages')] }));
+  });
+});
+
+describe('record types', () => {
+  const process = businessProcess('Opportunity', 'New_Business', { values: ['Open', 'Closed Won', 'Closed Lost'] });
+  const withProcess = (...parts: Parameters<typeof defineModel>) =>
+    base({ opportunityStages: goodStages(), businessProcesses: [process] }, ...parts);
+  const deal = recordType(Opp, 'Deal', { label: 'Deal', businessProcess: process, defaultForProfiles: ['Admin'] });
+
+  test('a record type on its process, with a Path on it and a permission set granting it, is valid', () => {
+    const stagesPath = stagePath(goodStages(), 'Stage_Path', 'Stages', { recordType: deal });
+    const sales = permissionSet('Sales', {
+      label: 'Sales',
+      objects: { Opportunity: access('CRE') },
+      recordTypes: [deal],
+    });
+    expectValid(withProcess({ recordTypes: [deal], paths: [stagesPath], permissionSets: [sales] }));
+  });
+
+  test('a sales process no record type uses is assigned to nothing', () => {
+    const at = nextLine();
+    const orphan = businessProcess('Opportunity', 'Orphan', { values: ['Open'] });
+    expectIssue(withProcess({ recordTypes: [deal], businessProcesses: [orphan] }), {
+      component: 'BusinessProcess Opportunity.Orphan',
+      message: 'no record type uses this process',
+      line: at,
+    });
+  });
+
+  test('an Opportunity record type without a process, or naming one the model lacks', () => {
+    const at = nextLine();
+    const bare = recordType(Opp, 'Bare', { label: 'Bare' });
+    expectIssue(withProcess({ recordTypes: [deal, bare] }), {
+      component: 'RecordType Opportunity.Bare',
+      message: 'an Opportunity record type needs a business process',
+      line: at,
+    });
+    const elsewhere = businessProcess('Opportunity', 'Elsewhere', { values: ['Open'] });
+    const stray = recordType(Opp, 'Stray', { label: 'Stray', businessProcess: elsewhere });
+    expectIssue(withProcess({ recordTypes: [deal, stray] }), {
+      component: 'RecordType Opportunity.Stray',
+      message: 'business process Elsewhere is not a Opportunity process of the model',
+    });
+  });
+
+  test('a Path on a record type the model lacks (a derived Path points at its stages)', () => {
+    const stagesPath = stagePath(goodStages(), 'Stage_Path', 'Stages', { recordType: { name: 'Ghost' } });
+    expectIssue(withProcess({ recordTypes: [deal], paths: [stagesPath] }), {
+      component: 'PathAssistant Stage_Path',
+      message: 'shows on record type Ghost, which is not a Opportunity record type of the model',
+    });
+  });
+
+  test('two default record types for one profile on one object', () => {
+    const at = nextLine();
+    const other = recordType(Opp, 'Other', { label: 'Other', businessProcess: process, defaultForProfiles: ['Admin'] });
+    expectIssue(withProcess({ recordTypes: [deal, other] }), {
+      component: 'RecordType Opportunity.Other',
+      message: 'profile Admin already defaults to Deal on Opportunity',
+      line: at,
+    });
+  });
+
+  test('a permission set granting an unknown record type, or one on an object it cannot read', () => {
+    const at = nextLine();
+    const blind = permissionSet('Blind', { label: 'Blind', recordTypes: [deal] });
+    expectIssue(withProcess({ recordTypes: [deal], permissionSets: [blind] }), {
+      component: 'PermissionSet Blind',
+      message: 'grants record type Opportunity.Deal without read access to Opportunity',
+      line: at,
+    });
+    const ghost = permissionSet('Ghost', {
+      label: 'Ghost',
+      objects: { Opportunity: access('R') },
+      recordTypes: [{ object: 'Opportunity', name: 'Ghost' }],
+    });
+    expectIssue(withProcess({ recordTypes: [deal], permissionSets: [ghost] }), {
+      component: 'PermissionSet Ghost',
+      message: 'grants unknown record type Opportunity.Ghost',
     });
   });
 });
@@ -1492,6 +1625,25 @@ describe('matching rules, duplicate rules, lead conversion', () => {
     });
   });
 
+  test("duplicate rules on an object are numbered 1..n (the org's own rules come first)", () => {
+    const first = duplicateRule(Account, 'Domain_Dupes', { ...dupeRule, matchingRules: [domainMatch] });
+    const at = nextLine();
+    const second = duplicateRule(Account, 'More_Dupes', { ...dupeRule, matchingRules: [domainMatch] });
+    expectIssue(base({ matchingRules: [domainMatch], duplicateRules: [first, second] }), {
+      component: 'DuplicateRule Account.More_Dupes',
+      message:
+        "order 1: the model's duplicate rules on Account must be numbered 1..2 without gaps or repeats (they have 1, 1)",
+      line: at,
+    });
+    const third = duplicateRule(Account, 'Gap_Dupes', { ...dupeRule, matchingRules: [domainMatch], order: 3 });
+    expectIssue(base({ matchingRules: [domainMatch], duplicateRules: [first, third] }), {
+      component: 'DuplicateRule Account.Gap_Dupes',
+      message: 'order 3',
+    });
+    const ordered = duplicateRule(Account, 'More_Dupes', { ...dupeRule, matchingRules: [domainMatch], order: 2 });
+    expectValid(base({ matchingRules: [domainMatch], duplicateRules: [first, ordered] }));
+  });
+
   test('duplicate names of other kinds are model issues, not a late "same file" error', () => {
     const sales = permissionSet('Sales', { label: 'Sales' });
     const group = () => permissionSetGroup('Sales_Group', { label: 'Sales', permissionSets: [sales] });
@@ -1502,7 +1654,13 @@ describe('matching rules, duplicate rules, lead conversion', () => {
     );
     const process = () => businessProcess('Opportunity', 'New_Business', { values: ['Open'] });
     assert.equal(
-      validateModel(base({ opportunityStages: goodStages(), businessProcesses: [process(), process()] })).length,
+      validateModel(
+        base({
+          opportunityStages: goodStages(),
+          businessProcesses: [process(), process()],
+          recordTypes: [recordType(Opp, 'Deal', { label: 'Deal', businessProcess: process() })],
+        }),
+      ).length,
       1,
     );
     const dupes = () => duplicateRule(Account, 'Domain_Dupes', { ...dupeRule, matchingRules: [domainMatch] });
@@ -1543,28 +1701,84 @@ describe('matching rules, duplicate rules, lead conversion', () => {
   test('lead convert: mapping source that is not a Lead field', () => {
     const at = nextLine();
     const bad = leadConvertMapping({
-      mappings: [maps({ object: 'Contact', field: 'Title' }, Account.field('AccountNumber'))],
+      mappings: [maps(Widget.field('Color__c'), Account.field('Domain__c'))],
       allowOwnerChange: true,
       opportunityCreation: 'VisibleOptional',
     });
     expectIssue(base({ leadConvert: bad }), {
       component: 'LeadConvertSettings',
-      message: 'mapping source Contact.Title is not a Lead field',
+      message: 'mapping source Widget__c.Color__c is not a Lead field',
       line: at,
     });
   });
 
-  test('lead convert: source and target of different types', () => {
-    const at = nextLine();
-    const bad = leadConvertMapping({
-      mappings: [maps({ object: 'Lead', field: 'Email' }, Account.field('Website'))],
-      allowOwnerChange: true,
-      opportunityCreation: 'VisibleOptional',
-    });
-    expectIssue(base({ leadConvert: bad }), {
+  // Salesforce's rules (Help: "Guidelines for Mapping Custom Lead Fields for Lead Conversion")
+  const ConvertLead = standardObject('Lead', {
+    fields: {
+      Segment__c: picklist({ label: 'Segment', values: ['ENT', 'SMB'] }),
+      Work_Email__c: text({ label: 'Work Email', length: 80 }),
+      Notes__c: text({ label: 'Notes', length: 200 }),
+      Contact_Email__c: email({ label: 'Contact Email' }),
+    },
+  });
+  const ConvertAccount = standardObject('Account', {
+    fields: {
+      Domain__c: text({ label: 'Domain' }),
+      Segment__c: picklist({ label: 'Segment', values: ['ENT', 'SMB'] }),
+      Open_Segment__c: picklist({ label: 'Open Segment', values: ['ENT', 'SMB'], restricted: false }),
+      Short_Notes__c: text({ label: 'Short Notes', length: 100 }),
+      Site__c: url({ label: 'Site' }),
+    },
+  });
+  const convertModel = (...mappings: ReturnType<typeof maps>[]) =>
+    defineModel(
+      { objects: [Opp, ConvertLead, ConvertAccount, Widget, Setting], customPermissions: [Bypass] },
+      { leadConvert: leadConvertMapping({ mappings, allowOwnerChange: true, opportunityCreation: 'VisibleOptional' }) },
+    );
+
+  test('lead convert: compatible custom fields map', () =>
+    expectValid(
+      convertModel(
+        maps(ConvertLead.field('Segment__c'), ConvertAccount.field('Open_Segment__c')),
+        maps(ConvertLead.field('Work_Email__c'), ConvertAccount.field('Domain__c')),
+      ),
+    ));
+
+  test('lead convert: a restricted picklist target', () => {
+    expectIssue(convertModel(maps(ConvertLead.field('Segment__c'), ConvertAccount.field('Segment__c'))), {
       component: 'LeadConvertSettings',
-      message: 'Lead.Email (email) cannot map to Account.Website (url)',
-      line: at,
+      message: 'Account.Segment__c is a restricted picklist: Salesforce maps onto unrestricted picklists only',
+    });
+  });
+
+  test('lead convert: a same-type-only field onto another type', () => {
+    expectIssue(convertModel(maps(ConvertLead.field('Contact_Email__c'), ConvertAccount.field('Site__c'))), {
+      component: 'LeadConvertSettings',
+      message: 'Lead.Contact_Email__c (Email) maps only onto a Email field; Account.Site__c is Url',
+    });
+  });
+
+  test('lead convert: a target shorter than its source', () => {
+    expectIssue(convertModel(maps(ConvertLead.field('Notes__c'), ConvertAccount.field('Short_Notes__c'))), {
+      component: 'LeadConvertSettings',
+      message: 'Account.Short_Notes__c holds 100 characters, shorter than Lead.Notes__c (200)',
+    });
+  });
+
+  test('lead convert: two sources onto one target', () => {
+    expectIssue(
+      convertModel(
+        maps(ConvertLead.field('Work_Email__c'), ConvertAccount.field('Domain__c')),
+        maps(ConvertLead.field('Segment__c'), ConvertAccount.field('Domain__c')),
+      ),
+      { component: 'LeadConvertSettings', message: 'Account.Domain__c has more than one source field' },
+    );
+  });
+
+  test('lead convert: standard fields are not mapped', () => {
+    expectIssue(convertModel(maps(ConvertLead.field('Company'), ConvertAccount.field('Domain__c'))), {
+      component: 'LeadConvertSettings',
+      message: 'Lead.Company → Account.Domain__c: only custom fields can be mapped',
     });
   });
 });

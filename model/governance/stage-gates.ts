@@ -7,6 +7,7 @@ import {
   text,
 } from '../../scripts/dsl/index.ts';
 import { Opportunity } from '../objects/opportunity.ts';
+import { NewBusinessDeal } from './sales-process.ts';
 import { opportunityStages } from './stages.ts';
 
 /** What the rep's stage-gate checklist reads: one record per exit criterion of a stage. */
@@ -27,5 +28,7 @@ export const StageGateCriterion = customMetadataType('Stage_Gate_Criterion__mdt'
 export const stageGates = {
   validationRules: stageGateRules(opportunityStages, Opportunity),
   customMetadataRecords: stageGateCriteria(opportunityStages, StageGateCriterion),
-  paths: [stagePath(opportunityStages, 'Opportunity_Stage_Path', 'Opportunity Stage Path')],
+  paths: [
+    stagePath(opportunityStages, 'Opportunity_Stage_Path', 'Opportunity Stage Path', { recordType: NewBusinessDeal }),
+  ],
 };

@@ -64,6 +64,14 @@ export const opportunityStages = defineStages(
         required(Opp.field('Seats__c'), 'Enter the number of seats sold.'),
         required(Opp.field('Primary_SKU__c'), 'Enter the primary SKU as Family:Package:Metric.'),
       ],
+      // Path shows 5 key fields; Seats stays on the stage-gate checklist, which lists every criterion.
+      pathFields: [
+        Opp.field('Contract_Id__c'),
+        Opp.field('Contract_Start_Date__c'),
+        Opp.field('ARR__c'),
+        Opp.field('Term_Months__c'),
+        Opp.field('Primary_SKU__c'),
+      ],
     }),
     closedWon(),
     closedLost('Closed Lost'),

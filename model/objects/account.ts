@@ -18,7 +18,8 @@ export const Account = standardObject('Account', {
       help: 'Normalised domain (acme.com): lower case, no scheme, no www. Filled from Website; accounts are de-duplicated on it.',
       trackHistory: true,
     }),
-    Segment__c: picklist({ label: 'Segment', values: SEGMENTS, trackHistory: true }),
+    // Unrestricted: lead conversion maps Lead.Segment__c onto it (allowed-value rule in governance/value-list-rules.ts).
+    Segment__c: picklist({ label: 'Segment', values: SEGMENTS, restricted: false, trackHistory: true }),
     Geo__c: picklist({ label: 'Geo', values: GEOS, trackHistory: true }),
     Vertical__c: picklist({ label: 'Vertical', values: VERTICALS, trackHistory: true }),
     Territory__c: formula('Text', 'TEXT(Geo__c) & "-" & TEXT(Segment__c) & "-" & TEXT(Vertical__c)', {

@@ -11,7 +11,8 @@ export const Contact = standardObject('Contact', {
       values: ['Economic Buyer', 'Champion', 'Technical Evaluator', 'User', 'Legal', 'Procurement', 'Blocker'],
       trackHistory: true,
     }),
-    Persona__c: picklist({ label: 'Persona', values: PERSONAS }),
+    // Unrestricted: lead conversion maps Lead.Persona__c onto it (allowed-value rule in governance/value-list-rules.ts).
+    Persona__c: picklist({ label: 'Persona', values: PERSONAS, restricted: false }),
     Original_Source__c: text({
       label: 'Original Source',
       length: 80,

@@ -13,6 +13,7 @@ import { DealDesk, GovernanceBypass } from '../governance/permissions.ts';
 import { DiscountLadder } from '../governance/discount-ladder.ts';
 import { StageGateCriterion } from '../governance/stage-gates.ts';
 import { dataObjects } from '../data-objects.ts';
+import { NewBusinessDeal } from '../governance/sales-process.ts';
 
 /**
  * Role-based edit scopes (blueprint 000 §1): SDR → leads and contacts, AE → opportunities,
@@ -46,11 +47,14 @@ const automationOwned = ['Push_Count__c', 'Last_Slip_Date__c', 'Lead_Source_Orig
 
 export const SDR = permissionSet('RevOps_SDR', {
   label: 'RevOps: SDR',
-  description: 'Works leads and contacts, hands qualified leads to AEs. Reads accounts and campaigns.',
+  description:
+    'Works leads and contacts, hands qualified leads to AEs by converting them (which creates the account and the deal). Reads campaigns.',
   objects: {
     Lead: access('CRE'),
     Contact: access('CRE'),
-    Account: access('R'),
+    // Conversion creates the account and the opportunity; the SDR edits neither afterwards.
+    Account: access('CR'),
+    Opportunity: access('CR'),
     Campaign: access('R'),
     Handoff_Packet__c: access('CRE'),
   },
@@ -59,10 +63,13 @@ export const SDR = permissionSet('RevOps_SDR', {
     fieldsOf(Contact, { readOnlyFields: ['Original_Source__c'] }),
     fieldsOf(Account, { edit: false }),
     fieldsOf(Campaign, { edit: false }),
+    fieldsOf(Opportunity, { edit: false }),
     fieldsOf(HandoffPacket),
     editable(...std.lead, ...std.contact),
     readOnly(...std.account),
   ],
+  recordTypes: [NewBusinessDeal],
+  userPermissions: ['ConvertLeads'],
   locked: true,
 });
 
@@ -71,7 +78,9 @@ export const AccountExecutive = permissionSet('RevOps_Account_Executive', {
   description: 'Works opportunities through the stage gates; records commitments, hand-offs and exception requests.',
   objects: {
     Opportunity: access('CRE'),
-    Account: access('R'),
+    // Converting a lead the AE accepted creates its account.
+    Account: access('CR'),
+    Lead: access('RE'),
     Contact: access('CRE'),
     Contract: access('R'),
     Handoff_Packet__c: access('CRE'),
@@ -82,6 +91,7 @@ export const AccountExecutive = permissionSet('RevOps_Account_Executive', {
   fields: [
     fieldsOf(Opportunity, { readOnlyFields: automationOwned }),
     fieldsOf(Account, { edit: false }),
+    fieldsOf(Lead, { edit: false }),
     fieldsOf(Contact, { readOnlyFields: ['Original_Source__c'] }),
     fieldsOf(Contract, { edit: false }),
     fieldsOf(HandoffPacket),
@@ -93,6 +103,8 @@ export const AccountExecutive = permissionSet('RevOps_Account_Executive', {
   ],
   apexClasses: ['StageGateController'],
   customMetadataTypes: [StageGateCriterion, DiscountLadder],
+  recordTypes: [NewBusinessDeal],
+  userPermissions: ['ConvertLeads'],
   locked: true,
 });
 
@@ -161,6 +173,8 @@ export const RevOpsAdmin = permissionSet('RevOps_Admin', {
   customPermissions: [GovernanceBypass.name, DealDesk.name],
   apexClasses: ['StageGateController'],
   customMetadataTypes: [StageGateCriterion, DiscountLadder],
+  recordTypes: [NewBusinessDeal],
+  userPermissions: ['ConvertLeads'],
   locked: true,
 });
 

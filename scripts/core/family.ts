@@ -57,6 +57,19 @@ export interface ProjectReference {
   readonly message: string;
 }
 
+/**
+ * A component that deploys inactive and is activated once the deploy has landed, because
+ * Salesforce activates what it depends on asynchronously (a duplicate rule waits for its
+ * matching rules). The org toolkit runs these after every deploy (`deploy`, `org up`, `release`).
+ */
+export interface Activation {
+  /** Metadata type and full name of the component to activate (`DuplicateRule`, `Account.Account_Domain_Duplicates`). */
+  readonly type: string;
+  readonly fullName: string;
+  /** Components that must report active first (`MatchingRule`, `Account.Account_Domain_Match`). */
+  readonly waitFor: readonly { readonly type: string; readonly fullName: string }[];
+}
+
 /** What a family adds to the catalogue (docs/model/). Each hook is optional. */
 export interface CatalogueHooks<M> {
   /** Pages of its own. */
@@ -88,6 +101,8 @@ export interface Family<Own = object, M extends Own = Own> {
   formulas?(model: M): ModelFormula[];
   /** Project components its definitions need (checked by verify against the project's source). */
   references?(model: M): ProjectReference[];
+  /** Components the deploy activates after it lands (see Activation). */
+  activations?(model: M): Activation[];
   /** The metadata files; pure apart from awaiting the XML writer. */
   emit?(model: M, options: EmitOptions): Promise<GeneratedFile[]>;
   /** Files outside force-app/generated and docs/model that the family generates (and removes when the model drops them). */

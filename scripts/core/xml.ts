@@ -23,6 +23,8 @@ export async function metadataXml(
   const ordered = orderElements(typeName, stringifyScalars(body)) as XmlBody;
   let xml = '';
   for await (const chunk of new JsToXml({ [typeName]: { ...attributes, ...ordered } } as JsonMap)) xml += String(chunk);
+  // A retrieve writes a nil element self-closed (`<value xsi:nil="true"/>`); SDR's writer opens and closes it.
+  xml = xml.replace(/<([A-Za-z]+) xsi:nil="true"><\/\1>/g, '<$1 xsi:nil="true"/>');
   return xml.endsWith('\n') ? xml : `${xml}\n`;
 }
 

@@ -42,6 +42,8 @@ export interface SchemaField {
   readonly relationshipName?: string;
   /** For picklists: the active values, in order. */
   readonly picklistValues?: readonly string[];
+  /** For picklists: false when the picklist stores values outside its list (describe's `restrictedPicklist`). */
+  readonly restrictedPicklist?: boolean;
   readonly length?: number;
   readonly precision?: number;
   readonly scale?: number;

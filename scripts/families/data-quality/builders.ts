@@ -47,7 +47,10 @@ export interface DuplicateRuleDef {
   readonly onEdit: 'Block' | 'Alert';
   readonly alertText: string;
   readonly matchingRules: readonly { readonly object: string; readonly rule: string }[];
+  /** Position among the model's duplicate rules on the object (1, 2, ...); the org's own rules come first. */
   readonly order: number;
+  /** Whether the deploy activates it (rules always deploy inactive, then are activated). */
+  readonly active: boolean;
   readonly locked?: boolean;
 }
 export const duplicateRule = (
@@ -61,6 +64,7 @@ export const duplicateRule = (
     alertText: string;
     matchingRules: readonly MatchingRuleDef[];
     order?: number;
+    active?: boolean;
     locked?: boolean;
   },
 ): DuplicateRuleDef => ({
@@ -74,6 +78,7 @@ export const duplicateRule = (
   alertText: o.alertText,
   matchingRules: o.matchingRules.map((r) => ({ object: r.object, rule: r.name })),
   order: o.order ?? 1,
+  active: o.active ?? true,
   locked: o.locked,
 });
 
@@ -81,4 +86,9 @@ export const duplicateRule = (
 export interface DataQualityModel {
   readonly matchingRules: readonly MatchingRuleDef[];
   readonly duplicateRules: readonly DuplicateRuleDef[];
+  /**
+   * Duplicate rules the target org already holds, by object, when they differ from a new org's
+   * standard rules (see STANDARD_DUPLICATE_RULES): ours are numbered after them.
+   */
+  readonly existingDuplicateRules?: Readonly<Record<string, number>>;
 }

@@ -12,6 +12,7 @@ import {
 import { anchor, code, heading, href, link, page, table, text, yesNo } from '../../core/markdown.ts';
 import type { ObjectDef } from '../../core/model-types.ts';
 import type { DataQualityModel } from './builders.ts';
+import { sortOrderOf } from './sort-order.ts';
 import { DATA_QUALITY_PAGE } from './page.ts';
 
 type Cat = Catalogue<DataQualityModel>;
@@ -47,13 +48,14 @@ function duplicateSection(cat: Cat): string[] {
   if (rules.length === 0) return [heading(2, 'Duplicate rules'), 'None.'];
   return [
     heading(2, 'Duplicate rules'),
-    'Matching rules deploy before the duplicate rules that use them.',
+    'Duplicate rules deploy inactive, after the matching rules they use; the deploy then activates each rule marked active once its matching rules are active (Salesforce activates matching rules asynchronously and rejects an active duplicate rule whose matching rules are not). Sort order: after the rules the org already holds on the object.',
     table(
-      ['Duplicate rule', 'Object', 'Order', 'On create', 'On edit', 'Matching rules', 'Locked'],
+      ['Duplicate rule', 'Object', 'Sort order', 'Activated', 'On create', 'On edit', 'Matching rules', 'Locked'],
       rules.map((r) => [
         link(code(r.name), `#${anchor(r.name)}`, { raw: true }),
         cat.objectLink(FROM, r.object),
-        r.order,
+        sortOrderOf(cat.model, r),
+        r.active,
         r.onCreate,
         r.onEdit,
         r.matchingRules.map((m) => link(code(m.rule), `#${anchor(m.rule)}`, { raw: true })).join(', '),

@@ -1,6 +1,7 @@
 import { at, type GeneratedFile } from '../../core/family.ts';
-import { metadataXml } from '../../core/xml.ts';
-import type { DataQualityModel } from './builders.ts';
+import { metadataXml, XSI_NS } from '../../core/xml.ts';
+import type { DataQualityModel, DuplicateRuleDef } from './builders.ts';
+import { sortOrderOf } from './sort-order.ts';
 
 /** Matching rules (one file per object) and duplicate rules (one file per rule). */
 export async function emitDataQuality(model: DataQualityModel): Promise<GeneratedFile[]> {
@@ -30,23 +31,38 @@ export async function emitDataQuality(model: DataQualityModel): Promise<Generate
   for (const rule of model.duplicateRules) {
     files.push({
       path: at('duplicateRules', `${rule.object}.${rule.name}.duplicateRule-meta.xml`),
-      content: await metadataXml('DuplicateRule', {
-        actionOnInsert: rule.onCreate === 'Block' ? 'Block' : 'Allow',
-        actionOnUpdate: rule.onEdit === 'Block' ? 'Block' : 'Allow',
-        alertText: rule.alertText,
-        description: rule.description,
-        duplicateRuleMatchRules: rule.matchingRules.map((m) => ({
-          matchRuleSObjectType: m.object,
-          matchingRule: m.rule,
-        })),
-        isActive: true,
-        masterLabel: rule.label,
-        operationsOnInsert: rule.onCreate === 'Block' ? [] : ['Alert', 'Report'],
-        operationsOnUpdate: rule.onEdit === 'Block' ? [] : ['Alert', 'Report'],
-        securityOption: 'EnforceSharingRules',
-        sortOrder: rule.order,
-      }),
+      content: await metadataXml('DuplicateRule', duplicateRuleXml(model, rule), { xsi: XSI_NS }),
     });
   }
   return files;
+}
+
+/** A nil element, as a retrieve writes a required element that holds nothing. */
+const NIL = { '@_xsi:nil': 'true' };
+
+/**
+ * A duplicate rule as a retrieve writes it, always inactive: Salesforce rejects a duplicate rule
+ * deployed active together with the matching rules it uses (they activate asynchronously), so
+ * the rules deploy inactive and the deploy activates them once their matching rules are active
+ * (the family's `activations`).
+ */
+function duplicateRuleXml(model: DataQualityModel, rule: DuplicateRuleDef): Record<string, unknown> {
+  return {
+    actionOnInsert: rule.onCreate === 'Block' ? 'Block' : 'Allow',
+    actionOnUpdate: rule.onEdit === 'Block' ? 'Block' : 'Allow',
+    alertText: rule.alertText,
+    description: rule.description,
+    duplicateRuleFilter: NIL,
+    duplicateRuleMatchRules: rule.matchingRules.map((m) => ({
+      matchRuleSObjectType: m.object,
+      matchingRule: m.rule,
+      objectMapping: NIL,
+    })),
+    isActive: false,
+    masterLabel: rule.label,
+    operationsOnInsert: rule.onCreate === 'Block' ? [] : ['Alert', 'Report'],
+    operationsOnUpdate: rule.onEdit === 'Block' ? [] : ['Alert', 'Report'],
+    securityOption: 'EnforceSharingRules',
+    sortOrder: sortOrderOf(model, rule),
+  };
 }

@@ -11,14 +11,23 @@ export type { DataQualityModel } from './builders.ts';
 
 export type { DuplicateRuleDef, MatchingRuleDef, MatchingRuleItemDef } from './builders.ts';
 export { exact, fuzzy } from './builders.ts';
+export { STANDARD_DUPLICATE_RULES } from './sort-order.ts';
 
 export const matchingRule = locate(builders.matchingRule);
 export const duplicateRule = locate(builders.duplicateRule);
 
 export const dataQualityFamily = defineFamily<DataQualityModel>({
   name: 'data-quality',
-  sections: { matchingRules: 'list', duplicateRules: 'list' },
+  sections: { matchingRules: 'list', duplicateRules: 'list', existingDuplicateRules: 'single' },
   check: checkDataQuality,
+  activations: (model) =>
+    model.duplicateRules
+      .filter((r) => r.active)
+      .map((r) => ({
+        type: 'DuplicateRule',
+        fullName: `${r.object}.${r.name}`,
+        waitFor: r.matchingRules.map((m) => ({ type: 'MatchingRule', fullName: `${m.object}.${m.rule}` })),
+      })),
   emit: emitDataQuality,
   catalogue: { pages: (cat) => [renderDataQualityPage(cat)], index: dataQualityIndex, related: dataQualityRelated },
 });

@@ -1,6 +1,7 @@
 /** Lead conversion: which lead fields carry over to the account, contact and opportunity. */
 import { defineFamily } from '../../core/family.ts';
 import { locate } from '../../core/origin.ts';
+import type { ObjectsModel } from '../objects/objects.ts';
 import * as builders from './builders.ts';
 import { leadConvertIndex, leadConvertRelated, renderLeadConvertPage } from './catalogue.ts';
 import { checkLeadConvert } from './checks.ts';
@@ -14,7 +15,7 @@ export { maps } from './builders.ts';
 
 export const leadConvertMapping = locate(builders.leadConvertMapping);
 
-export const leadConvertFamily = defineFamily<LeadConvertModel>({
+export const leadConvertFamily = defineFamily<LeadConvertModel, LeadConvertModel & ObjectsModel>({
   name: 'lead-convert',
   sections: { leadConvert: 'single' },
   check: checkLeadConvert,

@@ -62,8 +62,14 @@ export function describeField(name: string, field: FieldDef): DescribedField {
     case 'Picklist':
     case 'MultiselectPicklist': {
       // A global value set's values are filled in by the schema builder (the value-sets family adds them).
-      if (field.valueSet) return { ...base, type: FIELD_TYPES[field.type], valueSet: field.valueSet };
-      return { ...base, type: FIELD_TYPES[field.type], picklistValues: (field.values ?? []).map((v) => v.name) };
+      if (field.valueSet)
+        return { ...base, type: FIELD_TYPES[field.type], valueSet: field.valueSet, restrictedPicklist: true };
+      return {
+        ...base,
+        type: FIELD_TYPES[field.type],
+        picklistValues: (field.values ?? []).map((v) => v.name),
+        restrictedPicklist: field.restricted,
+      };
     }
     case 'Text':
       return { ...base, type: 'string', length: field.length };

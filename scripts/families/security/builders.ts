@@ -64,6 +64,10 @@ export interface PermissionSetDef {
   readonly apexClasses: readonly string[];
   /** Custom metadata types whose records the holder may read (orgs restrict them by default). */
   readonly customMetadataTypes: readonly string[];
+  /** Record types the holder may use (`Opportunity.RevOps_New_Business`). */
+  readonly recordTypes: readonly string[];
+  /** System permissions by API name (`ConvertLeads`). */
+  readonly userPermissions: readonly string[];
   readonly locked?: boolean;
 }
 export const permissionSet = (
@@ -76,6 +80,8 @@ export const permissionSet = (
     customPermissions?: readonly string[];
     apexClasses?: readonly string[];
     customMetadataTypes?: readonly { apiName: string }[];
+    recordTypes?: readonly { object: string; name: string }[];
+    userPermissions?: readonly string[];
     locked?: boolean;
   },
 ): PermissionSetDef => ({
@@ -88,6 +94,8 @@ export const permissionSet = (
   customPermissions: o.customPermissions ?? [],
   apexClasses: o.apexClasses ?? [],
   customMetadataTypes: (o.customMetadataTypes ?? []).map((t) => t.apiName),
+  recordTypes: (o.recordTypes ?? []).map((rt) => `${rt.object}.${rt.name}`),
+  userPermissions: o.userPermissions ?? [],
   locked: o.locked,
 });
 

@@ -82,6 +82,8 @@ function permissionSetsSection(cat: Cat): string[] {
               .map((t) => cat.objectLink(FROM, t))
               .join(', ') || 'none',
           ],
+          ['Record types', [...s.recordTypes].sort(byString).map(code).join(', ') || 'none'],
+          ['User permissions', [...s.userPermissions].sort(byString).map(code).join(', ') || 'none'],
           ['In groups', groupsOf(cat, s.name).map(code).join(', ') || 'none'],
           ...(origin ? [['Defined in', code(origin)] as [string, string]] : []),
         ],

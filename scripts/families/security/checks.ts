@@ -3,8 +3,9 @@ import type { CheckContext } from '../../core/checks.ts';
 import { fieldPath } from '../../core/model-types.ts';
 import type { FieldAccess, PermissionSetDef } from './builders.ts';
 import type { SecurityModel } from './builders.ts';
+import { recordTypeRef, type RecordTypesModel } from '../record-types/builders.ts';
 
-export function checkSecurity(model: SecurityModel, check: CheckContext): void {
+export function checkSecurity(model: SecurityModel & RecordTypesModel, check: CheckContext): void {
   check.unique(
     model.customPermissions,
     (p) => p.name,
@@ -18,7 +19,10 @@ export function checkSecurity(model: SecurityModel, check: CheckContext): void {
     (p) => `PermissionSet ${p.name}`,
     'permission set',
   );
-  for (const set of model.permissionSets) checkPermissionSet(set, check);
+  for (const set of model.permissionSets) {
+    checkPermissionSet(set, check);
+    checkRecordTypeAccess(model, set, check);
+  }
   check.unique(
     model.permissionSetGroups,
     (g) => g.name,
@@ -50,6 +54,20 @@ function checkPermissionSet(set: PermissionSetDef, check: CheckContext): void {
     if (!t.endsWith('__mdt') || !check.schema.object(t))
       check.report(set, c, `grants unknown custom metadata type ${t}`);
   for (const access of set.fields) checkFieldAccess(set, c, access, check);
+}
+
+/** A record type the set grants must be one of the model's, on an object the set can read. */
+function checkRecordTypeAccess(model: RecordTypesModel, set: PermissionSetDef, check: CheckContext): void {
+  const c = `PermissionSet ${set.name}`;
+  for (const ref of set.recordTypes) {
+    const rt = model.recordTypes.find((r) => recordTypeRef(r) === ref);
+    if (!rt) check.report(set, c, `grants unknown record type ${ref}`);
+    else if (!set.objects[rt.object]?.read)
+      check.report(set, c, `grants record type ${ref} without read access to ${rt.object}`);
+  }
+  for (const p of set.userPermissions)
+    if (!/^[A-Za-z][A-Za-z0-9]*$/.test(p))
+      check.report(set, c, `"${p}" is not a user permission API name (like ConvertLeads)`);
 }
 
 function checkFieldAccess(set: PermissionSetDef, c: string, access: FieldAccess, check: CheckContext): void {

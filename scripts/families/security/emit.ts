@@ -41,6 +41,11 @@ export async function emitSecurity(model: SecurityModel): Promise<GeneratedFile[
           object,
           viewAllRecords: a.viewAll,
         })),
+        recordTypeVisibilities: byName([...set.recordTypes], (r) => r).map((recordType) => ({
+          recordType,
+          visible: true,
+        })),
+        userPermissions: byName([...set.userPermissions], (p) => p).map((name) => ({ enabled: true, name })),
       }),
     });
   }

@@ -4,6 +4,7 @@
  */
 import { defineFamily } from '../../core/family.ts';
 import { locate } from '../../core/origin.ts';
+import type { RecordTypesModel } from '../record-types/builders.ts';
 import type { StagesModel } from '../stages/index.ts';
 import type { ValidationRulesModel } from '../validation-rules/index.ts';
 import * as builders from './builders.ts';
@@ -29,7 +30,10 @@ export const customPermission = locate(builders.customPermission);
 export const permissionSet = locate(builders.permissionSet);
 export const permissionSetGroup = locate(builders.permissionSetGroup);
 
-export const securityFamily = defineFamily<SecurityModel, SecurityModel & StagesModel & ValidationRulesModel>({
+export const securityFamily = defineFamily<
+  SecurityModel,
+  SecurityModel & StagesModel & ValidationRulesModel & RecordTypesModel
+>({
   name: 'security',
   sections: { customPermissions: 'list', permissionSets: 'list', permissionSetGroups: 'list' },
   // `$Permission.X` in formulas resolves only to the model's custom permissions.

@@ -33,6 +33,11 @@ export interface StageDef {
   readonly exit: readonly ExitCriterion[];
   /** Short name used in generated rule names (defaults to the name without spaces). */
   readonly key?: string;
+  /**
+   * The key fields Path shows for the stage (at most 5, Salesforce's limit); the exit criteria's
+   * fields when not given. A stage with more than 5 exit criteria must choose.
+   */
+  readonly pathFields?: readonly FieldRef[];
 }
 
 interface StageOptions {
@@ -41,6 +46,7 @@ interface StageOptions {
   guidance?: string;
   exit?: readonly ExitCriterion[];
   key?: string;
+  pathFields?: readonly FieldRef[];
 }
 export const stage = (name: string, o: StageOptions): StageDef => ({ name, closed: false, won: false, exit: [], ...o });
 export const closedWon = (name = 'Closed Won', o: Omit<StageOptions, 'probability' | 'forecast'> = {}): StageDef => ({
@@ -113,6 +119,9 @@ export const businessProcess = (
   o: { values: readonly string[]; description?: string; locked?: boolean },
 ): BusinessProcessDef => ({ kind: 'businessProcess', object, name, ...o });
 
+/** Path shows at most this many key fields a step. */
+export const MAX_PATH_FIELDS = 5;
+
 export interface PathStepDef {
   readonly value: string;
   readonly fields: readonly FieldRef[];
@@ -126,11 +135,19 @@ export interface PathDef {
   readonly object: string;
   readonly field: string;
   readonly steps: readonly PathStepDef[];
+  /** The record type the path shows on (its API name); all records (`__MASTER__`) when absent. */
+  readonly recordType?: string;
   readonly locked?: boolean;
 }
 export const path = (
   name: string,
-  o: { label: string; field: FieldRef; steps: readonly PathStepDef[]; locked?: boolean },
+  o: {
+    label: string;
+    field: FieldRef;
+    steps: readonly PathStepDef[];
+    recordType?: { readonly name: string };
+    locked?: boolean;
+  },
 ): PathDef => ({
   kind: 'path',
   name,
@@ -138,6 +155,7 @@ export const path = (
   object: o.field.object,
   field: o.field.field,
   steps: o.steps,
+  recordType: o.recordType?.name,
   locked: o.locked,
 });
 

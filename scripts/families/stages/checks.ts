@@ -1,6 +1,6 @@
 /** Salesforce's rules for stages, lead statuses, sales processes and Path. */
 import type { CheckContext } from '../../core/checks.ts';
-import type { LeadStatusesDef, OpportunityStagesDef } from './builders.ts';
+import { MAX_PATH_FIELDS, type LeadStatusesDef, type OpportunityStagesDef } from './builders.ts';
 import type { StagesModel } from './builders.ts';
 
 export function checkStages(model: StagesModel, check: CheckContext): void {
@@ -87,6 +87,12 @@ function checkPaths(model: StagesModel, check: CheckContext): void {
     for (const step of p.steps) {
       if (!values.includes(step.value))
         check.report(p, c, `step "${step.value}" is not a value of ${p.object}.${p.field}`);
+      if (step.fields.length > MAX_PATH_FIELDS)
+        check.report(
+          p,
+          c,
+          `step "${step.value}" has ${step.fields.length} key fields; Path shows at most ${MAX_PATH_FIELDS} (choose them: pathFields on the stage)`,
+        );
       for (const f of step.fields) check.fieldExists(p, c, f, `step "${step.value}"`);
     }
   }

@@ -62,7 +62,7 @@ export async function emitStages(model: StagesModel): Promise<GeneratedFile[]> {
   return files;
 }
 
-/** Path: key fields and guidance per stage. Without record types Path uses `__MASTER__`. */
+/** Path: key fields and guidance per stage, on its record type (`__MASTER__`: every record). */
 async function pathFile(p: PathDef): Promise<GeneratedFile> {
   return {
     path: at('pathAssistants', `${p.name}.pathAssistant-meta.xml`),
@@ -76,7 +76,7 @@ async function pathFile(p: PathDef): Promise<GeneratedFile> {
         info: step.guidance,
         picklistValueName: step.value,
       })),
-      recordTypeName: '__MASTER__',
+      recordTypeName: p.recordType ?? '__MASTER__',
     }),
   };
 }

@@ -119,7 +119,12 @@ export function stageGateCriteria(stages: OpportunityStagesDef, type: CustomObje
 }
 
 /** Path with each stage's exit-criteria fields as key fields and its guidance as coaching text. */
-export function stagePath(stages: OpportunityStagesDef, name: string, label: string): PathDef {
+export function stagePath(
+  stages: OpportunityStagesDef,
+  name: string,
+  label: string,
+  o: { recordType?: { readonly name: string } } = {},
+): PathDef {
   const path: PathDef = {
     kind: 'path',
     name,
@@ -130,9 +135,10 @@ export function stagePath(stages: OpportunityStagesDef, name: string, label: str
       .filter((s) => !s.closed)
       .map((s) => ({
         value: s.name,
-        fields: s.exit.map((c) => c.field).slice(0, 5),
+        fields: s.pathFields ?? s.exit.map((c) => c.field),
         guidance: [s.guidance, ...s.exit.map((c) => c.guidance)].filter(Boolean).join(' '),
       })),
+    recordType: o.recordType?.name,
     locked: stages.locked,
   };
   return copyOrigin(path, stages);

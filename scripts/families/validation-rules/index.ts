@@ -20,6 +20,7 @@ export { rulesOf } from './rules-of.ts';
 export const validationRule = locate(builders.validationRule);
 export const immutableOnceSet = locate(patterns.immutableOnceSet);
 export const requiredWhen = locate(patterns.requiredWhen);
+export const allowedValues = locate(patterns.allowedValues);
 
 export const validationRulesFamily = defineFamily<ValidationRulesModel>({
   name: 'validation-rules',

@@ -62,3 +62,26 @@ export function requiredWhen(
 ): ValidationRuleDef {
   return fieldRule(field, { ...o, conditions: [o.when, o.blankTest ?? `ISBLANK(${field.field})`] });
 }
+
+const quote = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+
+/**
+ * An unrestricted picklist held to its values, checked when the value is set or changed (never
+ * on an unrelated edit of a record that holds an old value). Lead conversion maps only onto
+ * unrestricted picklists, so a mapped target is governed by this rule instead of the restriction.
+ */
+export function allowedValues(
+  field: FieldRef,
+  o: { name: string; label: string; values: readonly string[]; bypass?: string; locked?: boolean },
+): ValidationRuleDef {
+  return fieldRule(field, {
+    ...o,
+    conditions: [
+      `OR(ISNEW(), ISCHANGED(${field.field}))`,
+      `NOT(ISBLANK(TEXT(${field.field})))`,
+      `CASE(TEXT(${field.field}), ${o.values.map((v) => `${quote(v)}, 0`).join(', ')}, 1) = 1`,
+    ],
+    message: `${o.label} must be one of: ${o.values.join(', ')}.`,
+    description: `${field.object}.${field.field} is an unrestricted picklist (a lead-convert target); this rule keeps it to its values.`,
+  });
+}
