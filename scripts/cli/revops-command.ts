@@ -32,7 +32,9 @@ export abstract class RevOpsCommand<T> extends SfCommand<T> {
   /** Error envelopes lose `stack` and `cause` (which holds the cause's stack) unless DEBUG=revops. */
   public override logJson(json: unknown): void {
     if (this.#failure && json && typeof json === 'object' && 'stack' in json) {
-      const { stack: _stack, cause: _cause, ...envelope } = json as Record<string, unknown>;
+      const envelope = { ...(json as Record<string, unknown>) };
+      delete envelope.stack;
+      delete envelope.cause;
       super.logJson(debugEnabled() ? { ...envelope, stack: this.#failure.stack } : envelope);
       return;
     }
