@@ -8,5 +8,5 @@ if (major < 22 || (major === 22 && minor < 18)) {
   );
   process.exit(2);
 }
-const { run } = await import('../scripts/cli/run.ts');
-await run(process.argv.slice(2));
+const { runCli } = await import('../scripts/cli/main.ts');
+await runCli(process.argv.slice(2));

@@ -50,7 +50,8 @@ describe('revops plan', () => {
   });
 
   test('--json prints the sf-style envelope', () => {
-    const run = revops(ROOT, 'plan', '--json', '--out', outDir);
+    // A folder of its own: outDir now holds the library's output, which plan --out refuses without --force.
+    const run = revops(ROOT, 'plan', '--json', '--out', join(outDir, 'json'));
     assert.equal(run.status, 0, run.stderr);
     const json = JSON.parse(run.stdout) as {
       status: number;
@@ -171,8 +172,8 @@ describe('revops plan on a broken project', { concurrency: true }, () => {
       const run = revops(dir, 'plan');
       assert.equal(run.status, 0, run.stderr);
       assert.match(
-        run.stdout,
-        /warning\s+data\/seed: ValidationRule Opportunity\.Discount_Above_Ladder_Needs_Request: would block \d+ records/,
+        run.stderr,
+        /Warning: data\/seed: ValidationRule Opportunity\.Discount_Above_Ladder_Needs_Request: would block \d+ records/,
       );
       assert.match(run.stdout, /dataset: data\/seed: 3,000 records, \d+ rules, \d+ rule\(s\) would block records/);
     } finally {

@@ -16,6 +16,7 @@ export async function projectCopy(): Promise<string> {
     'bin',
     'force-app',
     'config',
+    'messages',
     'docs',
     'package.json',
     'eslint.config.js',

@@ -6,10 +6,11 @@
 import assert from 'node:assert/strict';
 import { rm, writeFile, appendFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, describe, test, type TestContext } from 'node:test';
-import { dataCommands } from '../../scripts/cli/data.ts';
+import { after, before, describe, test } from 'node:test';
+import DataCheck from '../../scripts/cli/commands/revops/data/check.ts';
 import { checkDataset, DatasetError } from '../../scripts/data/index.ts';
 import { datasetCopy, editRecords, model, readLines, removeDir, SEED_DIR } from './support.ts';
+import { runCommand } from '../cli/run-command.ts';
 
 describe('the bundled dataset', () => {
   test('has no violation of any active rule, and every rule was evaluated on records', async () => {
@@ -111,11 +112,10 @@ describe('broken records are caught', () => {
     }
   });
 
-  test('`revops data check` prints the violations and exits 1', async (t: TestContext) => {
-    const errors = t.mock.method(console, 'error', () => {});
-    t.mock.method(console, 'log', () => {});
-    assert.equal(await dataCommands['data check']!(['--dataset', dir]), 1);
-    const printed = errors.mock.calls.map((c) => String(c.arguments[0])).join('\n');
+  test('`revops data check` prints the violations and exits 1', async () => {
+    const run = await runCommand(DataCheck, ['--dataset', dir]);
+    assert.equal(run.status, 1);
+    const printed = run.stderr;
     assert.ok(
       printed.includes(
         `Opportunity.ndjson:${won.line}: Opportunity ${won.id}: Gate_ValueDemo_Champion [Champion__c]: To move past Value Demo`,
@@ -156,12 +156,12 @@ describe('a dataset that cannot be read', () => {
     }
   });
 
-  test('a missing manifest, and the CLI exits non-zero with the message', async (t: TestContext) => {
+  test('a missing manifest, and the CLI exits non-zero with the message', async () => {
     await rm(join(dir, 'manifest.json'));
     await assert.rejects(checkDataset(dir, { model }), /manifest\.json: not found/);
-    const errors = t.mock.method(console, 'error', () => {});
-    assert.equal(await dataCommands['data check']!(['--dataset', dir]), 1);
-    assert.match(String(errors.mock.calls[0]!.arguments[0]), /^data check: .*manifest\.json: not found/);
+    const run = await runCommand(DataCheck, ['--dataset', dir]);
+    assert.equal(run.status, 1);
+    assert.match(run.stderr, /^Error \(DatasetError\): .*manifest\.json: not found/);
   });
 
   test('a count that disagrees with the manifest', async () => {

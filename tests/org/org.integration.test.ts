@@ -17,7 +17,10 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { orgCommands } from '../../scripts/cli/org.ts';
+import DataLoad from '../../scripts/cli/commands/revops/data/load.ts';
+import OrgDelete from '../../scripts/cli/commands/revops/org/delete.ts';
+import OrgUp from '../../scripts/cli/commands/revops/org/up.ts';
+import { runCommand } from '../cli/run-command.ts';
 import { resolveTargetOrg } from '../../scripts/org/connection.ts';
 import { readDataset } from '../../scripts/org/dataset.ts';
 
@@ -73,7 +76,7 @@ describe('org up against a real scratch org', () => {
   let created = false;
 
   after(async () => {
-    if (created) await orgCommands['org delete']!(['--target-org', alias]);
+    if (created) await runCommand(OrgDelete, ['--target-org', alias]);
   });
 
   test(
@@ -82,11 +85,11 @@ describe('org up against a real scratch org', () => {
     async () => {
       const hub = await devHub();
       const up = ['--alias', alias, '--target-dev-hub', hub, '--dataset', DATASET, '--duration-days', '1'];
-      const first = await orgCommands['org up']!(up);
+      const first = (await runCommand(OrgUp, up)).status;
       created = true;
       assert.equal(first, 0, 'org up succeeded');
-      assert.equal(await orgCommands['org up']!(up), 0, 'a second org up succeeds with nothing to do');
-      assert.equal(await orgCommands['data load']!(['--target-org', alias, '--dataset', DATASET, '--fresh']), 0);
+      assert.equal((await runCommand(OrgUp, up)).status, 0, 'a second org up succeeds with nothing to do');
+      assert.equal((await runCommand(DataLoad, ['--target-org', alias, '--dataset', DATASET, '--fresh'])).status, 0);
       const { manifest } = await readDataset(DATASET);
       for (const object of manifest.objects) {
         const counts = await countByExternalId(alias, object.sobject);
