@@ -13,7 +13,7 @@ import { DatasetError, readManifest, type ManifestObject } from './manifest.ts';
 import { leadStatusView, stageView } from './model-view.ts';
 import { readRecords, type DatasetRecord } from './reader.ts';
 import type { World } from './world.ts';
-import { oppStory } from './opportunities.ts';
+import { oppStory } from './deal-stories.ts';
 
 export interface SegmentStats {
   readonly deals: number;

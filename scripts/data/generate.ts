@@ -12,7 +12,7 @@ import { DEFAULT_ANCHOR_DATE, DEFAULT_SEED, SCALES, type ScaleName } from './ben
 import { parseDay } from './calendar.ts';
 import { campaignRecords } from './campaigns.ts';
 import { buildCatalog, EXTERNAL_ID_FIELD } from './catalog.ts';
-import { contractRecords, contractStory } from './contracts.ts';
+import { contractRecords } from './contracts.ts';
 import { genericRecords } from './generic.ts';
 import { DATASET_FORMAT, MANIFEST_FILE, writeManifest, type Manifest, type ManifestObject } from './manifest.ts';
 import { NdjsonWriter } from './ndjson-writer.ts';
@@ -38,7 +38,7 @@ const GENERATORS: Record<string, (world: World) => Iterable<Values>> = {
   Campaign: campaignRecords,
   Contact: contactRecords,
   Lead: leadRecords,
-  Opportunity: (world) => opportunityRecords(world, (story) => contractStory(world, story)),
+  Opportunity: opportunityRecords,
   Contract: contractRecords,
   [HANDOFF_OBJECT]: handoffRecords,
   [COMMITMENT_OBJECT]: commitmentRecords,

@@ -1,198 +1,28 @@
 /**
- * Opportunities. Each deal has a story — outcome, how far it got, when it was opened and
- * closes, what it is worth — drawn from the segment's benchmarks. Its fields follow from the
- * story and from the model's stages: every exit criterion of a stage the deal has passed is
- * filled (the stage-gate rules hold), fields of the current stage are half done, later ones
- * empty. Renewal opportunities exist for contracts ending within 180 days.
+ * Opportunity records. Each deal's story (deal-stories.ts) decides its fields, together with the
+ * model's stages: every exit criterion of a stage the deal has passed is filled (the stage-gate
+ * rules hold), fields of the current stage are half done, later ones empty. Renewal
+ * opportunities exist for contracts ending within 180 days.
  */
-import { BENCHMARKS, PIPELINE, SEGMENTS, type SegmentKey } from './benchmarks.ts';
-import { campaignFor, campaignProfile } from './campaigns.ts';
-import { fiscalQuarter, MS_PER_DAY, type Day } from './calendar.ts';
+import type { SegmentKey } from './benchmarks.ts';
+import { fiscalQuarter, MS_PER_DAY } from './calendar.ts';
 import { EXTERNAL_ID_FIELD } from './catalog.ts';
-import type { ContractStory } from './contracts.ts';
-import { accountProfile, type AccountProfile } from './profiles.ts';
+import { contractStory, oppStory, renewalStory, type DealStory } from './deal-stories.ts';
+import { accountProfile } from './profiles.ts';
 import type { Rng } from './prng.ts';
 import { genericValue, type Values } from './values.ts';
 import {
   COMPETITION,
   DECISION_CRITERIA,
   DECISION_PROCESS,
-  DIRECT_INBOUND,
   METRICS,
   NEXT_STEPS,
-  OUTBOUND,
-  PRICE_PER_SEAT,
   PROBLEM_STATEMENTS,
-  PRODUCT_FAMILIES,
   REGRESSION_REASONS,
   SKU_METRIC,
   STALE_NEXT_STEPS,
-  USE_CASES,
-  type SourceDef,
 } from './vocabulary.ts';
-import { rngFor, type Base, type Plan, type World } from './world.ts';
-
-export type Outcome = 'open' | 'won' | 'lost' | 'noDecision';
-
-/** What happened to a deal; every field value of the record follows from it. */
-export interface DealStory {
-  /** New-business opportunity index (for a renewal: the won opportunity it renews). */
-  readonly index: number;
-  readonly renewal: boolean;
-  readonly account: number;
-  /** Position among the account's opportunities (0 = the first deal). */
-  readonly ordinal: number;
-  readonly profile: AccountProfile;
-  readonly outcome: Outcome;
-  /** Open stages passed: a deal in open stage k has passed k, a won deal all of them. */
-  readonly passed: number;
-  readonly createdDay: Day;
-  readonly closeDay: Day;
-  readonly cycleDays: number;
-  /** Idle open deal: the close date passed and only a nudge is planned. */
-  readonly stale: boolean;
-  /** Times the close date moved later. */
-  readonly pushes: number;
-  readonly regressed: boolean;
-  readonly arr: number;
-  readonly termMonths: number;
-  readonly seats: number;
-  readonly discount: number | null;
-  readonly family: string;
-  readonly pkg: string;
-  readonly useCase: string;
-  readonly source: SourceDef;
-  readonly campaign: number;
-  readonly expansion: boolean;
-  readonly contractStartDay: Day;
-}
-
-type PlanningWorld = Base & { plan: Pick<Plan, 'accounts' | 'parentOf' | 'oppStart' | 'accountOfOpp' | 'campaigns'> };
-
-const round500 = (x: number) => Math.max(500, Math.round(x / 500) * 500);
-/** Weights n, n-1, ..., 1: most deals sit (or die) in early stages. */
-const earlyStageWeights = (n: number) => Array.from({ length: n }, (_, k) => n - k);
-
-function drawSource(
-  world: PlanningWorld,
-  rng: Rng,
-  inbound: boolean,
-  day: Day,
-): { source: SourceDef; campaign: number } {
-  if (!inbound) return { source: rng.weighted(OUTBOUND), campaign: -1 };
-  const campaign = rng.bool(0.7) ? campaignFor(world, world.plan.campaigns, day, rng) : -1;
-  if (campaign >= 0) return { source: campaignProfile(world, campaign).channel, campaign };
-  return { source: rng.weighted(DIRECT_INBOUND), campaign: -1 };
-}
-
-/** The story of new-business opportunity `index` (pass the account's profile when iterating by account). */
-export function oppStory(world: PlanningWorld, index: number, profile?: AccountProfile): DealStory {
-  const { plan, stages, today } = world;
-  const account = plan.accountOfOpp[index]!;
-  profile ??= accountProfile(world, account);
-  const segment: SegmentKey = profile.segment;
-  const seg = SEGMENTS[segment];
-  const rng = rngFor(world, 'opportunity', index);
-  const n = Math.max(1, stages.open.length);
-
-  let outcome: Outcome = 'open';
-  if (rng.bool(PIPELINE.closedShare)) {
-    if (rng.bool(seg.winRate) && stages.won) outcome = 'won';
-    else if (stages.lost) outcome = stages.noDecision && rng.bool(PIPELINE.noDecisionShare) ? 'noDecision' : 'lost';
-  }
-  const bench = BENCHMARKS.cycleDays[segment];
-  const cycleDays = Math.round(rng.logNormal(seg.cycleMedianDays, 0.3, bench.min, bench.max));
-  const stageDrawn = rng.weightedIndex(earlyStageWeights(n));
-  const passed = outcome === 'won' ? n : stageDrawn;
-
-  let createdDay: Day;
-  let closeDay: Day;
-  let stale = false;
-  const pushes = rng.bool(PIPELINE.slipped[outcome === 'noDecision' ? 'lost' : outcome])
-    ? 1 + (rng.bool(0.35) ? 1 + (rng.bool(0.3) ? 1 : 0) : 0)
-    : 0;
-  if (outcome === 'open') {
-    stale = rng.bool(PIPELINE.staleShare);
-    const age = stale
-      ? Math.round(cycleDays * rng.float(1.0, 1.5))
-      : Math.max(1, Math.round((cycleDays * (passed + rng.float(0.1, 0.95))) / n));
-    createdDay = today - age;
-    const planned = createdDay + cycleDays + pushes * rng.int(14, 30);
-    closeDay = stale ? today - rng.int(1, 45) : planned > today ? planned : today + rng.int(7, 30);
-  } else {
-    closeDay = today - rng.int(1, PIPELINE.closedWithinDays);
-    const share = outcome === 'won' ? rng.float(0.85, 1.2) : ((passed + 1) / (n + 1)) * rng.float(0.8, 1.2);
-    createdDay = closeDay - Math.max(1, Math.round(cycleDays * share));
-  }
-
-  const arrBench = BENCHMARKS.arr[segment];
-  const arr = round500(rng.logNormal(seg.arrMedian, 0.45, arrBench.min, arrBench.max));
-  const termMonths = rng.weighted(seg.termMonths);
-  const pkg = rng.weighted(seg.packages);
-  const family = rng.pick(PRODUCT_FAMILIES);
-  const seats = Math.max(1, Math.round(arr / ((PRICE_PER_SEAT[pkg] ?? 600) * rng.float(0.85, 1.15))));
-  const [lo, mode, hi] = seg.discount;
-  const discount = rng.bool(seg.noDiscount) ? null : Math.round(rng.triangular(lo, mode, hi) * 2) / 2;
-  const useCase = rng.pick(USE_CASES);
-  const ordinal = index - plan.oppStart[account]!;
-  const expansion = ordinal > 0;
-  const inbound = rng.bool(expansion ? PIPELINE.expansionInboundShare : PIPELINE.inboundShare);
-  const { source, campaign } = drawSource(world, rng, inbound, createdDay);
-  return {
-    index,
-    renewal: false,
-    account,
-    ordinal,
-    profile,
-    outcome,
-    passed,
-    createdDay,
-    closeDay,
-    cycleDays,
-    stale,
-    pushes,
-    regressed: outcome === 'open' && passed > 0 && rng.bool(0.05),
-    arr,
-    termMonths,
-    seats,
-    discount,
-    family,
-    pkg,
-    useCase,
-    source,
-    campaign,
-    expansion,
-    contractStartDay: closeDay + rng.int(0, 30),
-  };
-}
-
-const RENEWAL_SOURCE: SourceDef = { name: 'Customer Renewal', leadSource: 'Other', inbound: false };
-
-/** The renewal opportunity of a won deal's contract: further along the closer the end date. */
-export function renewalStory(world: Base, won: DealStory, contract: ContractStory): DealStory {
-  const n = Math.max(1, world.stages.open.length);
-  const daysToEnd = contract.endDay - world.today;
-  const window = PIPELINE.renewalOpportunityWindowDays;
-  return {
-    ...won,
-    renewal: true,
-    outcome: 'open',
-    passed: Math.min(n - 1, Math.max(0, Math.floor((1 - daysToEnd / window) * n))),
-    createdDay: contract.endDay - window,
-    closeDay: contract.endDay,
-    cycleDays: window,
-    stale: false,
-    pushes: 0,
-    regressed: false,
-    arr: round500(contract.arr * (1 + (contract.uplift ?? 0) / 100)),
-    discount: null,
-    useCase: 'Renewal',
-    source: RENEWAL_SOURCE,
-    campaign: -1,
-    expansion: true,
-    contractStartDay: contract.endDay + 1,
-  };
-}
+import { rngFor, type Base, type World } from './world.ts';
 
 /** `{Segment}-{Geo}-{PrimaryProduct}-{UseCase}-{FiscalQ}` (blueprint 000 §1). */
 export const dealName = (world: Base, story: DealStory): string =>
@@ -407,7 +237,7 @@ function enforceExitCriteria(world: World, story: DealStory, values: Values, rng
 }
 
 /** New-business deals, account by account, then the renewal opportunities. */
-export function* opportunityRecords(world: World, contractOf: (story: DealStory) => ContractStory): Generator<Values> {
+export function* opportunityRecords(world: World): Generator<Values> {
   const { plan } = world;
   for (let a = 0; a < plan.accounts; a++) {
     const profile = accountProfile(world, a);
@@ -418,6 +248,10 @@ export function* opportunityRecords(world: World, contractOf: (story: DealStory)
   }
   for (const i of plan.renewals) {
     const won = oppStory(world, i);
-    yield opportunityValues(world, renewalStory(world, won, contractOf(won)), rngFor(world, 'renewal-fields', i));
+    yield opportunityValues(
+      world,
+      renewalStory(world, won, contractStory(world, won)),
+      rngFor(world, 'renewal-fields', i),
+    );
   }
 }
