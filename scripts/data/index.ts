@@ -8,7 +8,8 @@
  */
 export { generateDataset, createWorld, parseScale, scaleTarget } from './generate.ts';
 export type { GenerateOptions, GenerateResult, Scale } from './generate.ts';
-export { checkDataset, CHECK_USER } from './check.ts';
+export { checkDataset } from './check.ts';
+export { CHECK_USER } from './check-records.ts';
 export type { CheckOptions, CheckResult, CheckProblem, RuleSummary, RuleViolation } from './check.ts';
 export { analyzeDataset, benchmarkChecks, storyCycleDays } from './analyze.ts';
 export type { BenchmarkCheck, DatasetStats, SegmentStats } from './analyze.ts';

@@ -85,35 +85,51 @@ function stageName(world: Base, story: DealStory): string {
   return stages.open[Math.min(story.passed, stages.open.length - 1)]?.name ?? 'Prospecting';
 }
 
-/** The record of a deal: known fields from the story, then every passed exit criterion enforced. */
-export function opportunityValues(world: World, story: DealStory, rng: Rng): Values {
-  const { picklists: pick, today, stages } = world;
-  const id = story.renewal ? world.ids.renewal(story.index) : world.ids.opportunity(story.index);
-  const n = Math.max(1, stages.open.length);
-  const open = story.outcome === 'open';
-  const won = story.outcome === 'won';
-  const segment = story.profile.segment;
-  const discount = won ? (story.discount ?? 0) : story.discount;
-  const lossReason =
-    story.outcome === 'lost' || story.outcome === 'noDecision'
-      ? weightedValue(rng, pick.values('Opportunity', 'Loss_Reason__c'), LOSS_WEIGHTS[story.outcome])
-      : null;
-  const competitors = pick.values('Opportunity', 'Primary_Competitor__c');
-  const lostToCompetitor = lossReason !== null && /competitor/i.test(lossReason);
-  const namedCompetitors = competitors.filter((c) => !/do nothing/i.test(c));
-  const slug = id.toLowerCase();
+/** How far a deal got: fields of passed stages are filled, of the current stage half the time. */
+interface Progress {
+  reached(field: string): boolean;
+  when<T>(field: string, value: () => T): T | null;
+}
 
-  // Progress through the stages: fields of passed stages are filled, of the current stage half the time.
-  const inStage = rng.next();
+function progressOf(world: World, story: DealStory, inStage: number): Progress {
+  const { stages } = world;
+  const n = Math.max(1, stages.open.length);
   const reached = (field: string): boolean => {
-    if (won) return true;
+    if (story.outcome === 'won') return true;
     const gate = stages.gateOf(field);
     const natural = gate ?? Math.round((NATURAL_PROGRESS[field] ?? 0) * n);
     return natural < story.passed || (natural === story.passed && inStage < 0.5);
   };
-  const when = <T>(field: string, value: () => T): T | null => (reached(field) ? value() : null);
+  return { reached, when: (field, value) => (reached(field) ? value() : null) };
+}
 
+/**
+ * The record of a deal: known fields from the story, then every passed exit criterion enforced.
+ * The parts are built in a fixed order because each draws from `rng`: the same seed must give
+ * the same bytes.
+ */
+export function opportunityValues(world: World, story: DealStory, rng: Rng): Values {
+  const id = story.renewal ? world.ids.renewal(story.index) : world.ids.opportunity(story.index);
+  const lossReason =
+    story.outcome === 'lost' || story.outcome === 'noDecision'
+      ? weightedValue(rng, world.picklists.values('Opportunity', 'Loss_Reason__c'), LOSS_WEIGHTS[story.outcome])
+      : null;
+  const progress = progressOf(world, story, rng.next());
   const values: Values = {
+    ...dealBasics(world, story, rng, id),
+    ...qualification(world, story, rng, { progress, lossReason, slug: id.toLowerCase() }),
+    ...commercials(world, story, progress),
+    ...hygiene(world, story, rng, lossReason),
+  };
+  enforceExitCriteria(world, story, values, rng);
+  Object.assign(values, discountDecision(world, story, values));
+  return values;
+}
+
+/** Identity, account, stage, close date, amount, source. */
+function dealBasics(world: World, story: DealStory, rng: Rng, id: string): Values {
+  const pick = world.picklists;
+  return {
     [EXTERNAL_ID_FIELD]: id,
     Name: dealName(world, story),
     AccountId: world.ids.account(story.account),
@@ -123,10 +139,26 @@ export function opportunityValues(world: World, story: DealStory, rng: Rng): Val
     StageName: stageName(world, story),
     CloseDate: story.closeDay,
     Amount: story.arr,
-    NextStep: open ? rng.pick(story.stale ? STALE_NEXT_STEPS : NEXT_STEPS) : null,
+    NextStep: story.outcome === 'open' ? rng.pick(story.stale ? STALE_NEXT_STEPS : NEXT_STEPS) : null,
     LeadSource: pick.prefer('Opportunity', 'LeadSource', story.source.leadSource, 'Other'),
     CampaignId: story.campaign >= 0 ? world.ids.campaign(story.campaign) : null,
     ContractId: story.renewal ? world.ids.contract(story.index) : null,
+  };
+}
+
+/** MEDDICC and the buying process, as far as the deal got; a loss to a competitor names one. */
+function qualification(
+  world: World,
+  story: DealStory,
+  rng: Rng,
+  o: { readonly progress: Progress; readonly lossReason: string | null; readonly slug: string },
+): Values {
+  const { reached, when } = o.progress;
+  const segment = story.profile.segment;
+  const competitors = world.picklists.values('Opportunity', 'Primary_Competitor__c');
+  const lostToCompetitor = o.lossReason !== null && /competitor/i.test(o.lossReason);
+  const namedCompetitors = competitors.filter((c) => !/do nothing/i.test(c));
+  return {
     Problem_Statement__c: when('Problem_Statement__c', () => rng.pick(PROBLEM_STATEMENTS)),
     Metrics__c: when('Metrics__c', () => rng.pick(METRICS)),
     Economic_Buyer__c: when('Economic_Buyer__c', () => committeeContact(world, story.account, 0)),
@@ -137,10 +169,10 @@ export function opportunityValues(world: World, story: DealStory, rng: Rng): Val
     Primary_Competitor__c: lostToCompetitor
       ? (rng.pick(namedCompetitors.length ? namedCompetitors : competitors) ?? null)
       : when('Primary_Competitor__c', () => (competitors.length && rng.bool(0.45) ? rng.pick(competitors) : null)),
-    Mutual_Action_Plan_Url__c: when('Mutual_Action_Plan_Url__c', () => `https://plans.revops-os.example/map/${slug}`),
+    Mutual_Action_Plan_Url__c: when('Mutual_Action_Plan_Url__c', () => `https://plans.revops-os.example/map/${o.slug}`),
     Tech_Validation_Complete__c: reached('Tech_Validation_Complete__c'),
     Security_Review_Complete__c: reached('Security_Review_Complete__c'),
-    Business_Case_Url__c: when('Business_Case_Url__c', () => `https://docs.revops-os.example/business-case/${slug}`),
+    Business_Case_Url__c: when('Business_Case_Url__c', () => `https://docs.revops-os.example/business-case/${o.slug}`),
     Paper_Process__c: when('Paper_Process__c', () =>
       rng.pick(
         segment === 'SMB'
@@ -158,6 +190,13 @@ export function opportunityValues(world: World, story: DealStory, rng: Rng): Val
         ['Procurement Portal', segment === 'ENT' ? 0.2 : 0.02],
       ]),
     ),
+  };
+}
+
+/** The contract and the money, once the deal reached the stage that asks for them. */
+function commercials(world: World, story: DealStory, { when }: Progress): Values {
+  const discount = story.outcome === 'won' ? (story.discount ?? 0) : story.discount;
+  return {
     Contract_Id__c: when('Contract_Id__c', () => clmContractId(world, story)),
     Contract_Start_Date__c: when('Contract_Start_Date__c', () => story.contractStartDay),
     ARR__c: when('ARR__c', () => story.arr),
@@ -165,8 +204,15 @@ export function opportunityValues(world: World, story: DealStory, rng: Rng): Val
     Seats__c: when('Seats__c', () => story.seats),
     Primary_SKU__c: when('Primary_SKU__c', () => `${story.family}:${story.pkg}:${SKU_METRIC[story.family] ?? 'Seat'}`),
     Discount_Percent__c: when('Discount_Percent__c', () => discount),
-    Next_Step_Date__c: open ? today + rng.int(0, story.stale ? 3 : 14) : null,
-    Slip_Reason__c: story.pushes ? (rng.pick(pick.values('Opportunity', 'Slip_Reason__c')) ?? null) : null,
+  };
+}
+
+/** Next step date, slips, regressions, the loss reason and the original lead source. */
+function hygiene(world: World, story: DealStory, rng: Rng, lossReason: string | null): Values {
+  const { today } = world;
+  return {
+    Next_Step_Date__c: story.outcome === 'open' ? today + rng.int(0, story.stale ? 3 : 14) : null,
+    Slip_Reason__c: story.pushes ? (rng.pick(world.picklists.values('Opportunity', 'Slip_Reason__c')) ?? null) : null,
     Push_Count__c: story.pushes,
     Last_Slip_Date__c: story.pushes
       ? Math.max(
@@ -178,9 +224,6 @@ export function opportunityValues(world: World, story: DealStory, rng: Rng): Val
     Loss_Reason__c: lossReason,
     Lead_Source_Original__c: story.source.name,
   };
-  enforceExitCriteria(world, story, values, rng);
-  Object.assign(values, discountDecision(world, story, values));
-  return values;
 }
 
 /**

@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import { guardConnection, type ApiConnection } from './api-connection.ts';
 import { DEFAULT_BULK_POLL, upsertBulk, type BulkPollOptions } from './bulk.ts';
 import { upsertCollection } from './collections.ts';
-import { readDataset, sha256, shiftDates, type DatasetRecord } from './dataset.ts';
+import { readDataset, sha256, shiftDates, type Dataset, type DatasetRecord } from './dataset.ts';
 import { messageOf, OrgToolkitError } from './errors.ts';
 import {
   COLLECTIONS_LIMIT,
@@ -12,7 +12,7 @@ import {
   type LoadStep,
   type RelationshipResolver,
 } from './load-plan.ts';
-import { LoadRun, type ReportLine, type RowResult } from './load-run.ts';
+import { LoadRun, type RowResult } from './load-run.ts';
 import { DEFAULT_RETRY_POLICY, RetryBudget, type RetryContext, type RetryEvent, type RetryPolicy } from './retry.ts';
 
 /**
@@ -162,58 +162,7 @@ export async function loadDataset(conn: ApiConnection, options: LoadOptions): Pr
   const release = guardConnection(conn, { requestTimeoutMs: options.requestTimeoutMs ?? 120_000 });
   let batchesSkipped = 0;
   try {
-    for (const step of steps) {
-      const progress = run.progress(step.key);
-      if (progress.complete) {
-        batchesSkipped += progress.batchesDone;
-        emit({ type: 'skip', step: step.key, batches: progress.batchesDone });
-        continue;
-      }
-      if (progress.batchesDone) emit({ type: 'skip', step: step.key, batches: progress.batchesDone });
-      const skip = step.pass === 'deferred' ? await failedIds(run, step) : undefined;
-      let index = 0;
-      const dateFields = options.dateShift?.fields(step.object.sobject);
-      for await (const read of stepBatches(dataset, step, skip)) {
-        const records =
-          options.dateShift && dateFields?.size
-            ? read.map((r) => shiftDates(r, dateFields, options.dateShift!.days))
-            : read;
-        if (index < progress.batchesDone) {
-          index++;
-          batchesSkipped++;
-          continue;
-        }
-        const started = Date.now();
-        const label = `${step.object.sobject} ${step.pass} batch ${index + 1} (${step.api})`;
-        const results = await sendBatch(conn, step, records, retry, label, options.bulkPoll).catch((error: unknown) => {
-          throw stopped(error, run, label);
-        });
-        const lines: ReportLine[] = results.map((r) => ({
-          object: step.object.sobject,
-          pass: step.pass,
-          batch: index,
-          api: step.api,
-          ...r,
-        }));
-        await run.appendReport(lines);
-        await options.afterBatchReported?.({ step: step.key, batch: index, rows: records.length });
-        await run.commitBatch(step.key, results);
-        const count = (outcome: RowResult['outcome']) => results.filter((r) => r.outcome === outcome).length;
-        emit({
-          type: 'batch',
-          step: step.key,
-          api: step.api,
-          batch: index,
-          rows: records.length,
-          created: count('created'),
-          updated: count('updated'),
-          failed: count('failed'),
-          ms: Date.now() - started,
-        });
-        index++;
-      }
-      await run.completeStep(step.key);
-    }
+    for (const step of steps) batchesSkipped += await loadStep(step, { conn, dataset, run, retry, options, emit });
   } finally {
     release();
   }
@@ -227,6 +176,71 @@ export async function loadDataset(conn: ApiConnection, options: LoadOptions): Pr
     batchesSkipped,
     ok: summary.accounted && summary.totals.failed === 0,
   };
+}
+
+interface StepContext {
+  readonly conn: ApiConnection;
+  readonly dataset: Dataset;
+  readonly run: LoadRun;
+  readonly retry: RetryContext;
+  readonly options: LoadOptions;
+  readonly emit: (event: LoadEvent) => void;
+}
+
+/**
+ * Sends one step's batches in order, skipping those the checkpoint counts as done; each batch is
+ * reported before the checkpoint counts it. Returns the batches skipped.
+ */
+async function loadStep(step: LoadStep, context: StepContext): Promise<number> {
+  const { run, options, emit } = context;
+  const progress = run.progress(step.key);
+  if (progress.complete) {
+    emit({ type: 'skip', step: step.key, batches: progress.batchesDone });
+    return progress.batchesDone;
+  }
+  if (progress.batchesDone) emit({ type: 'skip', step: step.key, batches: progress.batchesDone });
+  const skip = step.pass === 'deferred' ? await failedIds(run, step) : undefined;
+  const dateFields = options.dateShift?.fields(step.object.sobject);
+  let skipped = 0;
+  let index = 0;
+  for await (const read of stepBatches(context.dataset, step, skip)) {
+    const records =
+      options.dateShift && dateFields?.size
+        ? read.map((r) => shiftDates(r, dateFields, options.dateShift!.days))
+        : read;
+    if (index < progress.batchesDone) {
+      index++;
+      skipped++;
+      continue;
+    }
+    const started = Date.now();
+    const label = `${step.object.sobject} ${step.pass} batch ${index + 1} (${step.api})`;
+    const results = await sendBatch(context.conn, step, records, context.retry, label, options.bulkPoll).catch(
+      (error: unknown) => {
+        throw stopped(error, run, label);
+      },
+    );
+    await run.appendReport(
+      results.map((r) => ({ object: step.object.sobject, pass: step.pass, batch: index, api: step.api, ...r })),
+    );
+    await options.afterBatchReported?.({ step: step.key, batch: index, rows: records.length });
+    await run.commitBatch(step.key, results);
+    const count = (outcome: RowResult['outcome']) => results.filter((r) => r.outcome === outcome).length;
+    emit({
+      type: 'batch',
+      step: step.key,
+      api: step.api,
+      batch: index,
+      rows: records.length,
+      created: count('created'),
+      updated: count('updated'),
+      failed: count('failed'),
+      ms: Date.now() - started,
+    });
+    index++;
+  }
+  await run.completeStep(step.key);
+  return skipped;
 }
 
 /**

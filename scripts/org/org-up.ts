@@ -116,33 +116,54 @@ export async function orgUp(options: OrgUpOptions, services: OrgUpServices = org
     `${safeName(options.alias)}.json`,
   );
   const state = await readState(stateFile, options.alias);
-  const reports: StepReport[] = [];
   const say = options.onProgress ?? (() => undefined);
-  const finish = async (): Promise<OrgUpResult> => {
-    for (const step of STEPS.slice(reports.length)) reports.push({ step, status: 'not run', detail: '' });
-    await writeState(stateFile, state);
-    return {
-      ok: reports.every((r) => r.status === 'done' || r.status === 'skipped'),
-      alias: options.alias,
-      username: state.username,
-      steps: reports,
-      stateFile,
-    };
+  const created = await createStep(options, services, { state, stateFile, say });
+  const reports: StepReport[] = [created.report];
+  if (created.org) {
+    const username = state.username!;
+    for (const step of orgUpSteps(options, services, created.org, username)) {
+      const report = await runStep(step, username, { state, stateFile, say });
+      reports.push(report);
+      if (report.status === 'failed') break;
+    }
+  }
+  for (const step of STEPS.slice(reports.length)) reports.push({ step, status: 'not run', detail: '' });
+  await writeState(stateFile, state);
+  return {
+    ok: reports.every((r) => r.status === 'done' || r.status === 'skipped'),
+    alias: options.alias,
+    username: state.username,
+    steps: reports,
+    stateFile,
   };
+}
 
-  let org: Org;
+interface RunState {
+  readonly state: OrgUpState;
+  readonly stateFile: string;
+  readonly say: (line: string) => void;
+}
+
+/** Finds the live scratch org of the alias (or the one recorded), else creates one. */
+async function createStep(
+  options: OrgUpOptions,
+  services: OrgUpServices,
+  { state, stateFile, say }: RunState,
+): Promise<{ org?: Org; report: StepReport }> {
   const started = Date.now();
   try {
     say('create: looking for a live scratch org');
     const existing =
       (state.username ? await liveScratchOrg(services, state.username) : undefined) ??
       (await liveScratchOrg(services, options.alias));
+    let org: Org;
+    let report: StepReport;
     if (existing) {
       org = existing;
       const username = usernameOf(org);
       if (state.username !== username) state.steps = {};
       state.username = username;
-      reports.push({ step: 'create', status: 'skipped', detail: `scratch org ${username} (${options.alias}) is live` });
+      report = { step: 'create', status: 'skipped', detail: `scratch org ${username} (${options.alias}) is live` };
     } else {
       say('create: creating a scratch org (this takes a few minutes)');
       const hub = await services.resolveDevHub(options.devHub);
@@ -159,17 +180,26 @@ export async function orgUp(options: OrgUpOptions, services: OrgUpServices = org
       const expires = created.expirationDate ? `, expires ${created.expirationDate}` : '';
       const detail = `scratch org ${created.username} from Dev Hub ${created.devHub}${expires}`;
       state.steps.create = { key: created.username, completedAt: new Date().toISOString(), detail };
-      reports.push({ step: 'create', status: 'done', detail, ms: Date.now() - started });
+      report = { step: 'create', status: 'done', detail, ms: Date.now() - started };
     }
     await writeState(stateFile, state);
+    return { org, report };
   } catch (error) {
-    reports.push({ step: 'create', status: 'failed', detail: messageOf(error), ms: Date.now() - started });
-    return finish();
+    return { report: { step: 'create', status: 'failed', detail: messageOf(error), ms: Date.now() - started } };
   }
+}
 
-  const username = state.username!;
+interface OrgUpStep {
+  readonly step: StepName;
+  /** What the step runs on: it is skipped while these are unchanged. */
+  inputs(): Promise<string>;
+  work(): Promise<StepOutcome>;
+}
+
+/** Deploy, permission sets and data, against the scratch org. */
+function orgUpSteps(options: OrgUpOptions, services: OrgUpServices, org: Org, username: string): OrgUpStep[] {
   const connection = () => org.getConnection(options.project.apiVersion);
-  const steps: { step: StepName; inputs: () => Promise<string>; work: () => Promise<StepOutcome> }[] = [
+  return [
     {
       step: 'deploy',
       inputs: () => services.sourceFingerprint(options.project),
@@ -217,34 +247,33 @@ export async function orgUp(options: OrgUpOptions, services: OrgUpServices = org
       },
     },
   ];
+}
 
-  for (const { step, inputs, work } of steps) {
-    const stepStarted = Date.now();
-    try {
-      // The org is part of every step's inputs: a new org redoes everything.
-      const key = `${username}:${await inputs()}`;
-      const previous = state.steps[step];
-      if (previous?.key === key) {
-        say(`${step}: already done for this org and these inputs`);
-        reports.push({ step, status: 'skipped', detail: `${previous.detail} (done ${previous.completedAt})` });
-        continue;
-      }
-      say(`${step}: running`);
-      const outcome = await work();
-      const ms = Date.now() - stepStarted;
-      if (!outcome.ok) {
-        reports.push({ step, status: 'failed', detail: outcome.detail, ms, report: outcome.report });
-        return finish();
-      }
-      state.steps[step] = { key, completedAt: new Date().toISOString(), detail: outcome.detail };
-      await writeState(stateFile, state);
-      reports.push({ step, status: 'done', detail: outcome.detail, ms });
-    } catch (error) {
-      reports.push({ step, status: 'failed', detail: messageOf(error), ms: Date.now() - stepStarted });
-      return finish();
+/** Runs a step unless it already ran on the same org and inputs; records it once it succeeds. */
+async function runStep(
+  { step, inputs, work }: OrgUpStep,
+  username: string,
+  { state, stateFile, say }: RunState,
+): Promise<StepReport> {
+  const started = Date.now();
+  try {
+    // The org is part of every step's inputs: a new org redoes everything.
+    const key = `${username}:${await inputs()}`;
+    const previous = state.steps[step];
+    if (previous?.key === key) {
+      say(`${step}: already done for this org and these inputs`);
+      return { step, status: 'skipped', detail: `${previous.detail} (done ${previous.completedAt})` };
     }
+    say(`${step}: running`);
+    const outcome = await work();
+    const ms = Date.now() - started;
+    if (!outcome.ok) return { step, status: 'failed', detail: outcome.detail, ms, report: outcome.report };
+    state.steps[step] = { key, completedAt: new Date().toISOString(), detail: outcome.detail };
+    await writeState(stateFile, state);
+    return { step, status: 'done', detail: outcome.detail, ms };
+  } catch (error) {
+    return { step, status: 'failed', detail: messageOf(error), ms: Date.now() - started };
   }
-  return finish();
 }
 
 interface StepOutcome {
