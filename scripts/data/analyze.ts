@@ -9,7 +9,8 @@ import type { RevOpsModel } from '../dsl/index.ts';
 import { buildSchema } from '../schema/build.ts';
 import { BENCHMARKS, type Range, type SegmentKey } from './benchmarks.ts';
 import { contractEndDay, parseDay } from './calendar.ts';
-import { DatasetError, readManifest, type ManifestObject } from './manifest.ts';
+import { DatasetError } from './errors.ts';
+import { readManifest, type ManifestObject } from './manifest.ts';
 import { leadStatusView, stageView, type FunnelStatus, type StageView } from './model-view.ts';
 import { readRecords, type DatasetRecord } from './reader.ts';
 import type { World } from './world.ts';
@@ -89,8 +90,13 @@ type EachRecord = (name: string, visit: (r: DatasetRecord) => void) => Promise<v
 export async function analyzeDataset(dir: string, model: RevOpsModel): Promise<DatasetStats> {
   const schema = buildSchema(model);
   const manifest = await readManifest(dir);
-  const today = parseDay(manifest.anchorDate ?? '');
-  if (today === undefined) throw new DatasetError(`${dir}/manifest.json`, 'no anchorDate to measure against');
+  const anchorDate = manifest.anchorDate ?? '';
+  const today = parseDay(anchorDate);
+  if (today === undefined)
+    throw new DatasetError(`${dir}/manifest.json`, 'has no anchorDate to measure against', undefined, {
+      name: 'DatasetNoAnchorDate',
+      actions: ['Add "anchorDate": "YYYY-MM-DD" to manifest.json, or regenerate the dataset'],
+    });
   const each: EachRecord = async (name, visit) => {
     const e = manifest.objects.find((o: ManifestObject) => o.sobject === name);
     if (e) for await (const { record } of readRecords(dir, e)) visit(record);
@@ -104,7 +110,7 @@ export async function analyzeDataset(dir: string, model: RevOpsModel): Promise<D
   const handoffsByType: Record<string, number> = {};
   await each('Handoff_Packet__c', (r) => bump(handoffsByType, String(r.Handoff_Type__c)));
   return {
-    anchorDate: manifest.anchorDate,
+    anchorDate,
     records: Object.fromEntries(manifest.objects.map((o) => [o.sobject, o.count])),
     leads,
     opportunities,

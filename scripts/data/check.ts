@@ -1,19 +1,24 @@
 /**
- * `revops data check`: evaluates every active validation rule of the model against every record
- * of its object, as Salesforce would on insert (no prior record, a user without the bypass
- * permission, NOW() at the dataset's anchor). Streams the dataset twice: first to index the
- * parent records rules reach through lookups (only the fields they read), then to evaluate.
+ * `revops data check`: checks every record against the model's schema (fields, types, lengths,
+ * picklist values, required fields, unique external ids, lookups that resolve), and evaluates
+ * every active validation rule of the model against every record of its object, as Salesforce
+ * would on insert (no prior record, a user without the bypass permission, NOW() at the dataset's
+ * anchor). Streams the dataset twice: first to index the parent records rules reach through
+ * lookups (only the fields they read), then to check and evaluate.
  */
 import { join } from 'node:path';
 import type { RevOpsModel } from '../dsl/index.ts';
 import { FormulaError } from '../formula/index.ts';
 import { buildSchema } from '../schema/build.ts';
 import type { Schema } from '../schema/types.ts';
-import { parseDay } from './calendar.ts';
 import { FormulaView, ParentIndex } from './check-records.ts';
 import { compileRules, type CompiledRules, type FormulaRecord, type Rule } from './check-rules.ts';
-import { DatasetError, readManifest, type ManifestObject } from './manifest.ts';
+import { DatasetError, describeProblem, type RecordProblem } from './errors.ts';
+import { openDataset, MANIFEST_FILE, type ManifestObject } from './manifest.ts';
+import { parseAnchorDate } from './options.ts';
 import { readRecords } from './reader.ts';
+import type { RecordChecker } from './record-check.ts';
+import { recordChecker } from './validate.ts';
 
 export interface CheckOptions {
   readonly model: RevOpsModel;
@@ -41,10 +46,18 @@ export interface RuleSummary {
   readonly violations: number;
 }
 
-/** Something that kept a rule from being checked on a record (never silently a pass). */
+/**
+ * A record the model's schema refuses (its file, line, record and field are set), or something
+ * that kept a rule from being checked on a record (never silently a pass).
+ */
 export interface CheckProblem {
-  readonly kind: 'unresolved-reference' | 'evaluation-error' | 'unsupported-rule' | 'missing-object';
+  readonly kind: RecordProblem['kind'] | 'evaluation-error' | 'unsupported-rule' | 'missing-object';
+  /** One line: `file:line: Object EXT-1: Field problem`, or what kept rules from running. */
   readonly message: string;
+  readonly file?: string;
+  readonly line?: number;
+  readonly externalId?: string;
+  readonly field?: string;
 }
 
 export interface CheckResult {
@@ -74,6 +87,18 @@ class ProblemLog {
     this.count++;
     if (this.kept.length < this.keep) this.kept.push({ kind, message });
   }
+  record(problem: RecordProblem): void {
+    this.count++;
+    if (this.kept.length < this.keep)
+      this.kept.push({
+        kind: problem.kind,
+        message: describeProblem(problem),
+        file: problem.file,
+        line: problem.line,
+        externalId: problem.externalId,
+        field: problem.field,
+      });
+  }
 }
 
 /** The tallies of the evaluation pass. */
@@ -88,11 +113,20 @@ export async function checkDataset(dir: string, options: CheckOptions): Promise<
   const { model } = options;
   const schema = options.schema ?? buildSchema(model);
   const keep = options.maxViolations ?? 1000;
-  const manifest = await readManifest(dir);
-  const anchorDate = options.anchorDate ?? manifest.anchorDate;
-  if (!anchorDate || parseDay(anchorDate) === undefined)
-    throw new DatasetError(join(dir, 'manifest.json'), 'no anchorDate: pass one (--anchor-date) to evaluate TODAY()');
+  const { manifest } = await openDataset(dir);
+  const anchorDate = options.anchorDate === undefined ? manifest.anchorDate : parseAnchorDate(options.anchorDate);
+  if (!anchorDate)
+    throw new DatasetError(
+      join(dir, MANIFEST_FILE),
+      'has no anchorDate, the "today" TODAY() is evaluated at',
+      undefined,
+      {
+        name: 'DatasetNoAnchorDate',
+        actions: ['Pass --anchor-date YYYY-MM-DD', 'or add "anchorDate": "YYYY-MM-DD" to manifest.json'],
+      },
+    );
   const problems = new ProblemLog(keep);
+  const checker = recordChecker(manifest, { model, schema, report: (p) => problems.record(p) });
 
   // Formula fields and standard fields the org computes: rules may read them, datasets omit them.
   const compiled = compileRules(model, schema, (message) => problems.add('unsupported-rule', message));
@@ -112,7 +146,8 @@ export async function checkDataset(dir: string, options: CheckOptions): Promise<
   const byObject = new Map<string, Rule[]>();
   for (const rule of compiled.rules) byObject.set(rule.object, [...(byObject.get(rule.object) ?? []), rule]);
   for (const entry of manifest.objects)
-    await evaluateObject(dir, entry, { schema, compiled, view, parents, problems, byObject, evaluation });
+    await evaluateObject(dir, entry, { schema, compiled, view, parents, problems, byObject, evaluation, checker });
+  checker.finish();
 
   const present = new Set(
     manifest.objects.filter((o) => o.count > 0).map((o) => schema.object(o.sobject)?.name ?? o.sobject),
@@ -140,20 +175,23 @@ interface ObjectPass {
   readonly problems: ProblemLog;
   readonly byObject: ReadonlyMap<string, readonly Rule[]>;
   readonly evaluation: Evaluation;
+  readonly checker: RecordChecker;
 }
 
-/** Reads every record of one object (the reader checks the format) and runs its rules on each. */
+/** Reads every record of one object (the reader checks the format), checks it, and runs its rules on it. */
 async function evaluateObject(dir: string, entry: ManifestObject, pass: ObjectPass): Promise<void> {
   const { schema, view, evaluation } = pass;
   const object = schema.object(entry.sobject);
   const objectRules = (object && pass.byObject.get(object.name)) || [];
   const fields = object ? pass.compiled.needs.fields.get(object.name) : undefined;
   const file = join(dir, entry.file);
+  const recordCheck = pass.checker.object(entry, file);
   for await (const { line, record: raw } of readRecords(dir, entry)) {
     evaluation.records++;
+    recordCheck.visit(line, raw);
     if (!object || !objectRules.length) continue;
     const record = view.record(object, entry, raw);
-    const missing = attachParents(object.name, record, { file, line, entry }, pass);
+    const missing = attachParents(object.name, record, pass);
     view.complete(object.name, record, fields);
     const ctx = view.context(record);
     for (const rule of objectRules) {
@@ -186,15 +224,14 @@ async function evaluateObject(dir: string, entry: ManifestObject, pass: ObjectPa
         });
     }
   }
+  recordCheck.end();
 }
 
-/** Nests the parents the rules read into `record`; returns the relationships whose parent is missing. */
-function attachParents(
-  object: string,
-  record: FormulaRecord,
-  at: { readonly file: string; readonly line: number; readonly entry: ManifestObject },
-  pass: ObjectPass,
-): Set<string> {
+/**
+ * Nests the parents the rules read into `record`; returns the relationships whose parent is
+ * missing (their rules are skipped for the record; the record check reports the lookup).
+ */
+function attachParents(object: string, record: FormulaRecord, pass: ObjectPass): Set<string> {
   const { schema, parents } = pass;
   const missing = new Set<string>();
   for (const [name, { idField, target }] of pass.compiled.needs.relations.get(object) ?? new Map()) {
@@ -205,14 +242,7 @@ function attachParents(
     }
     const parent = parents.resolve(schema.object(target)?.name ?? target, id, 1);
     if (parent) record[name] = parent;
-    else {
-      missing.add(name);
-      if (parents.has(schema.object(target)?.name ?? target))
-        pass.problems.add(
-          'unresolved-reference',
-          `${at.file}:${at.line}: ${at.entry.sobject} ${record.Id}: ${name} → ${target} ${id} is not in the dataset`,
-        );
-    }
+    else missing.add(name);
   }
   return missing;
 }
