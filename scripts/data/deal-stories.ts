@@ -86,25 +86,7 @@ export function oppStory(world: PlanningWorld, index: number, profile?: AccountP
   const stageDrawn = rng.weightedIndex(earlyStageWeights(n));
   const passed = outcome === 'won' ? n : stageDrawn;
 
-  let createdDay: Day;
-  let closeDay: Day;
-  let stale = false;
-  const pushes = rng.bool(PIPELINE.slipped[outcome === 'noDecision' ? 'lost' : outcome])
-    ? 1 + (rng.bool(0.35) ? 1 + (rng.bool(0.3) ? 1 : 0) : 0)
-    : 0;
-  if (outcome === 'open') {
-    stale = rng.bool(PIPELINE.staleShare);
-    const age = stale
-      ? Math.round(cycleDays * rng.float(1.0, 1.5))
-      : Math.max(1, Math.round((cycleDays * (passed + rng.float(0.1, 0.95))) / n));
-    createdDay = today - age;
-    const planned = createdDay + cycleDays + pushes * rng.int(14, 30);
-    closeDay = stale ? today - rng.int(1, 45) : planned > today ? planned : today + rng.int(7, 30);
-  } else {
-    closeDay = today - rng.int(1, PIPELINE.closedWithinDays);
-    const share = outcome === 'won' ? rng.float(0.85, 1.2) : ((passed + 1) / (n + 1)) * rng.float(0.8, 1.2);
-    createdDay = closeDay - Math.max(1, Math.round(cycleDays * share));
-  }
+  const { createdDay, closeDay, stale, pushes } = dealTiming(rng, today, { outcome, cycleDays, passed, stages: n });
 
   const arrBench = BENCHMARKS.arr[segment];
   const arr = round500(rng.logNormal(seg.arrMedian, 0.45, arrBench.min, arrBench.max));
@@ -145,6 +127,34 @@ export function oppStory(world: PlanningWorld, index: number, profile?: AccountP
     expansion,
     contractStartDay: closeDay + rng.int(0, 30),
   };
+}
+
+/**
+ * When a deal opened and closes (or is due to), whether it went stale, how often it slipped. Drawn
+ * right after the outcome and stage, in this order: the same seed must give the same dates.
+ */
+function dealTiming(
+  rng: Rng,
+  today: Day,
+  deal: { readonly outcome: Outcome; readonly cycleDays: number; readonly passed: number; readonly stages: number },
+): { createdDay: Day; closeDay: Day; stale: boolean; pushes: number } {
+  const { outcome, cycleDays, passed, stages: n } = deal;
+  const pushes = rng.bool(PIPELINE.slipped[outcome === 'noDecision' ? 'lost' : outcome])
+    ? 1 + (rng.bool(0.35) ? 1 + (rng.bool(0.3) ? 1 : 0) : 0)
+    : 0;
+  if (outcome === 'open') {
+    const stale = rng.bool(PIPELINE.staleShare);
+    const age = stale
+      ? Math.round(cycleDays * rng.float(1.0, 1.5))
+      : Math.max(1, Math.round((cycleDays * (passed + rng.float(0.1, 0.95))) / n));
+    const createdDay = today - age;
+    const planned = createdDay + cycleDays + pushes * rng.int(14, 30);
+    const closeDay = stale ? today - rng.int(1, 45) : planned > today ? planned : today + rng.int(7, 30);
+    return { createdDay, closeDay, stale, pushes };
+  }
+  const closeDay = today - rng.int(1, PIPELINE.closedWithinDays);
+  const share = outcome === 'won' ? rng.float(0.85, 1.2) : ((passed + 1) / (n + 1)) * rng.float(0.8, 1.2);
+  return { createdDay: closeDay - Math.max(1, Math.round(cycleDays * share)), closeDay, stale: false, pushes };
 }
 
 const RENEWAL_SOURCE: SourceDef = { name: 'Customer Renewal', leadSource: 'Other', inbound: false };
