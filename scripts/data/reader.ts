@@ -43,31 +43,38 @@ export async function* readRecords(dir: string, entry: ManifestObject): AsyncGen
   });
   const bad = (problem: string, line: number) =>
     new DatasetError(file, problem, line, { name: 'DatasetLineInvalid', actions: fixLine(file, line) });
-  const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+  const input = createReadStream(file, { encoding: 'utf8' });
+  const lines = createInterface({ input, crlfDelay: Infinity });
   let line = 0;
   let keys: string[] | undefined;
   let signature = '';
-  for await (const text of lines) {
-    line++;
-    if (!text.trim()) throw bad('empty line (one JSON record per line)', line);
-    let record: unknown;
-    try {
-      record = JSON.parse(text);
-    } catch (e) {
-      throw bad(`not valid JSON (${(e as Error).message})`, line);
+  try {
+    for await (const text of lines) {
+      line++;
+      if (!text.trim()) throw bad('empty line (one JSON record per line)', line);
+      let record: unknown;
+      try {
+        record = JSON.parse(text);
+      } catch (e) {
+        throw bad(`not valid JSON (${(e as Error).message})`, line);
+      }
+      if (record === null || typeof record !== 'object' || Array.isArray(record))
+        throw bad('expected a JSON object', line);
+      const own = Object.keys(record);
+      if (!keys) {
+        keys = own;
+        signature = own.join('\u0000');
+      } else if (own.join('\u0000') !== signature) {
+        throw bad(`keys differ from line 1 (${keyDifference(keys, own)}); every line needs the same keys`, line);
+      }
+      const id = (record as DatasetRecord)[entry.externalIdField];
+      if (typeof id !== 'string' || !id) throw bad(`${entry.sobject} record has no ${entry.externalIdField}`, line);
+      yield { line, record: record as DatasetRecord };
     }
-    if (record === null || typeof record !== 'object' || Array.isArray(record))
-      throw bad('expected a JSON object', line);
-    const own = Object.keys(record);
-    if (!keys) {
-      keys = own;
-      signature = own.join('\u0000');
-    } else if (own.join('\u0000') !== signature) {
-      throw bad(`keys differ from line 1 (${keyDifference(keys, own)}); every line needs the same keys`, line);
-    }
-    const id = (record as DatasetRecord)[entry.externalIdField];
-    if (typeof id !== 'string' || !id) throw bad(`${entry.sobject} record has no ${entry.externalIdField}`, line);
-    yield { line, record: record as DatasetRecord };
+  } finally {
+    // A reader stopped early (the loader's first-record probe) must not leave the file open.
+    lines.close();
+    input.destroy();
   }
   if (line !== entry.count)
     throw new DatasetError(file, `holds ${line} records, but manifest.json says ${entry.count}`, undefined, {

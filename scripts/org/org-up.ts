@@ -12,7 +12,8 @@ import {
   type DeployOptions,
   type DeployOutcome,
 } from './deploy.ts';
-import { messageOf } from './errors.ts';
+import { messageOf, OrgToolkitError } from './errors.ts';
+import type { NetworkOptions } from './network.ts';
 import { loadDataset, type LoadOptions, type LoadResult } from './loader.ts';
 import type { RelationshipResolver } from './load-plan.ts';
 import { assignPermissionSets, type PermsetAssignment } from './permsets.ts';
@@ -48,22 +49,27 @@ export interface OrgUpOptions {
   readonly resolveRelationship: RelationshipResolver;
   /** Where the state file lives (default out/org-up under the project). */
   readonly stateDir?: string;
-  /** Step-level progress lines (stderr in the CLI). */
+  /** Step-level progress lines (stderr in the CLI), including "still waiting" lines of network steps. */
   readonly onProgress?: (line: string) => void;
+  /** Deadline of every request to the Dev Hub and the scratch org (default 120 s). */
+  readonly requestTimeoutMs?: number;
+  /** How often a network step says it is still waiting (default 5 s). */
+  readonly heartbeatMs?: number;
   readonly deployOptions?: Pick<DeployOptions, 'onStatus' | 'pollFrequencyMs'>;
   readonly loadOptions?: Partial<Omit<LoadOptions, 'dataset' | 'targetOrg' | 'resolveRelationship'>>;
 }
 
 /** What `org up` calls; tests replace the ones that would need a real org. */
 export interface OrgUpServices {
-  resolveDevHub(name?: string): Promise<Org>;
-  resolveOrg(name: string): Promise<Org>;
+  resolveDevHub(name?: string, network?: NetworkOptions): Promise<Org>;
+  resolveOrg(name: string, network?: NetworkOptions): Promise<Org>;
   createScratchOrg(options: CreateScratchOrgOptions): Promise<ScratchOrgSummary>;
   sourceFingerprint(project: Project): Promise<string>;
   deploy(options: DeployOptions): Promise<DeployOutcome>;
   assignPermissionSets(
     connection: ReturnType<Org['getConnection']>,
     names: readonly string[],
+    network?: NetworkOptions,
   ): Promise<PermsetAssignment>;
   loadData(connection: ApiConnection, options: LoadOptions): Promise<LoadResult>;
 }
@@ -74,7 +80,7 @@ export const orgServices: OrgUpServices = {
   createScratchOrg,
   sourceFingerprint,
   deploy: deployProject,
-  assignPermissionSets: (connection, names) => assignPermissionSets(connection, names),
+  assignPermissionSets: (connection, names, network) => assignPermissionSets(connection, names, undefined, network),
   loadData: loadDataset,
 };
 
@@ -151,11 +157,12 @@ async function createStep(
   { state, stateFile, say }: RunState,
 ): Promise<{ org?: Org; report: StepReport }> {
   const started = Date.now();
+  const network = networkOf(options);
   try {
     say('create: looking for a live scratch org');
     const existing =
-      (state.username ? await liveScratchOrg(services, state.username) : undefined) ??
-      (await liveScratchOrg(services, options.alias));
+      (state.username ? await liveScratchOrg(services, state.username, network) : undefined) ??
+      (await liveScratchOrg(services, options.alias, network));
     let org: Org;
     let report: StepReport;
     if (existing) {
@@ -166,14 +173,15 @@ async function createStep(
       report = { step: 'create', status: 'skipped', detail: `scratch org ${username} (${options.alias}) is live` };
     } else {
       say('create: creating a scratch org (this takes a few minutes)');
-      const hub = await services.resolveDevHub(options.devHub);
+      const hub = await services.resolveDevHub(options.devHub, network);
       const created = await services.createScratchOrg({
+        ...network,
         hub,
         definitionFile: join(options.project.root, 'config', 'project-scratch-def.json'),
         alias: options.alias,
         durationDays: options.durationDays,
       });
-      org = await services.resolveOrg(created.username);
+      org = await services.resolveOrg(created.username, network);
       state.steps = {};
       state.username = created.username;
       state.devHub = created.devHub;
@@ -205,6 +213,7 @@ function orgUpSteps(options: OrgUpOptions, services: OrgUpServices, org: Org, us
       inputs: () => services.sourceFingerprint(options.project),
       work: async () => {
         const outcome = await services.deploy({
+          ...networkOf(options),
           project: options.project,
           connection: connection(),
           ...options.deployOptions,
@@ -225,7 +234,7 @@ function orgUpSteps(options: OrgUpOptions, services: OrgUpServices, org: Org, us
       step: 'permsets',
       inputs: async () => [...options.permissionSets].sort().join(','),
       work: async () => {
-        const result = await services.assignPermissionSets(connection(), options.permissionSets);
+        const result = await services.assignPermissionSets(connection(), options.permissionSets, networkOf(options));
         const detail = `${result.assigned.length} assigned, ${result.alreadyAssigned.length} already held by ${result.assignee}`;
         return { ok: true, detail };
       },
@@ -283,28 +292,89 @@ interface StepOutcome {
 }
 
 /** The org, if sf still holds an unexpired scratch org under this username or alias. */
-async function liveScratchOrg(services: OrgUpServices, name: string): Promise<Org | undefined> {
-  const org = await services.resolveOrg(name).catch(() => undefined);
+async function liveScratchOrg(
+  services: OrgUpServices,
+  name: string,
+  network: NetworkOptions,
+): Promise<Org | undefined> {
+  const org = await services.resolveOrg(name, network).catch(() => undefined);
   return org && isLiveScratchOrg(org) ? org : undefined;
 }
 
+/** The network options every step shares: the deadline, and progress through `onProgress`. */
+function networkOf(options: OrgUpOptions): NetworkOptions {
+  return {
+    requestTimeoutMs: options.requestTimeoutMs,
+    heartbeatMs: options.heartbeatMs,
+    onProgress: options.onProgress,
+  };
+}
+
+/**
+ * The state of earlier runs, or a fresh one when there is none. A state file that is not one
+ * (a folder in its place, a file that does not parse, steps that are not records) stops `org up`
+ * before it touches any org: silently replacing it would redo every step, including creating a
+ * scratch org, without the admin knowing why.
+ */
 async function readState(file: string, alias: string): Promise<OrgUpState> {
-  const text = await readFile(file, 'utf8').catch(() => undefined);
-  if (text) {
-    try {
-      const state = JSON.parse(text) as OrgUpState;
-      if (state.format === 'revops-org-up/1' && state.alias === alias) return state;
-    } catch {
-      // An unreadable state file is replaced: every step is idempotent, so starting over is safe.
-    }
+  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw stateError(
+      file,
+      error.code === 'EISDIR' ? "is a folder, not org up's state file" : `cannot be read (${error.code})`,
+      error.code === 'EISDIR'
+        ? [`Remove or rename the folder ${file}: org up keeps the state of alias ${alias} in that file`]
+        : undefined,
+    );
+  });
+  if (text === undefined) return { format: 'revops-org-up/1', alias, steps: {} };
+  let state: Partial<OrgUpState>;
+  try {
+    state = JSON.parse(text) as Partial<OrgUpState>;
+  } catch (error) {
+    throw stateError(file, `is not valid JSON (${(error as Error).message})`);
   }
-  return { format: 'revops-org-up/1', alias, steps: {} };
+  if (typeof state !== 'object' || state === null || state.format !== 'revops-org-up/1')
+    throw stateError(file, 'is not a revops-org-up/1 state file');
+  // A state kept for another alias that maps to the same file name: start this alias afresh.
+  if (state.alias !== alias) return { format: 'revops-org-up/1', alias, steps: {} };
+  if (typeof state.steps !== 'object' || state.steps === null || Array.isArray(state.steps))
+    throw stateError(file, `"steps" must be an object, got ${JSON.stringify(state.steps)}`);
+  for (const [step, record] of Object.entries(state.steps))
+    if (
+      !STEPS.includes(step as StepName) ||
+      typeof record?.key !== 'string' ||
+      typeof record.completedAt !== 'string' ||
+      typeof record.detail !== 'string'
+    )
+      throw stateError(file, `step "${step}" is not a record of a finished step`);
+  return state as OrgUpState;
+}
+
+function stateError(file: string, problem: string, actions?: readonly string[]): OrgToolkitError {
+  return new OrgToolkitError(`${file} ${problem}`, {
+    name: 'OrgUpStateUnusable',
+    actions: actions ?? [
+      `Delete ${file} to start over: org up finds the live scratch org of the alias again, and redoes the other steps (each is idempotent)`,
+    ],
+  });
 }
 
 async function writeState(file: string, state: OrgUpState): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
-  await writeFile(`${file}.tmp`, `${JSON.stringify(state, null, 2)}\n`);
-  await rename(`${file}.tmp`, file);
+  try {
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(`${file}.tmp`, `${JSON.stringify(state, null, 2)}\n`);
+    await rename(`${file}.tmp`, file);
+  } catch (error) {
+    throw new OrgToolkitError(
+      `${file}: cannot record org up's state (${(error as NodeJS.ErrnoException).code ?? messageOf(error)})`,
+      {
+        name: 'OrgUpStateUnwritable',
+        actions: [`Make ${dirname(file)} writable, or remove what is in the way of ${file}`],
+        cause: error,
+      },
+    );
+  }
 }
 
 const safeName = (alias: string) => alias.replace(/[^\w.-]/g, '_');
