@@ -7,15 +7,16 @@
  */
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { MockTestOrgData } from '@salesforce/core/testSetup';
-import { resolveTargetOrg } from '../../scripts/org/connection.ts';
+import { resolveDevHub, resolveTargetOrg } from '../../scripts/org/connection.ts';
 import { deployProject } from '../../scripts/org/deploy.ts';
 import { OrgToolkitError } from '../../scripts/org/errors.ts';
 import { loadDataset, LoadStoppedError } from '../../scripts/org/loader.ts';
 import { assignPermissionSets } from '../../scripts/org/permsets.ts';
+import { createScratchOrg, deleteScratchOrg } from '../../scripts/org/scratch-org.ts';
 import { coreTestContext, writeDeployProject } from './core-test-context.ts';
 import { FIXTURE_RELATIONSHIPS, resolveFixtureRelationship, writeFixtureDataset } from './dataset-fixture.ts';
 import { refusedUrl, SalesforceApiDouble, SilentOrgDouble } from './salesforce-api-double.ts';
@@ -138,6 +139,50 @@ describe('connections', HANG_GUARD, () => {
     } finally {
       await rm(project, { recursive: true, force: true });
     }
+  });
+});
+
+describe('scratch orgs through a Dev Hub that never answers', HANG_GUARD, () => {
+  const $$ = coreTestContext();
+  let silent: SilentOrgDouble;
+  beforeEach(async () => {
+    silent = await SilentOrgDouble.start();
+  });
+  afterEach(() => silent.close());
+
+  test('creating and deleting fail naming the Dev Hub and the step', async () => {
+    const hub = new MockTestOrgData();
+    hub.makeDevHub();
+    hub.instanceUrl = silent.url;
+    hub.loginUrl = silent.url;
+    const scratch = new MockTestOrgData();
+    scratch.createDevHubUsername(hub.username);
+    scratch.isScratchOrg = true;
+    scratch.instanceUrl = silent.url;
+    await $$.stubAuths(hub, scratch);
+    $$.stubAliases({ hub: hub.username, so: scratch.username });
+    $$.SANDBOXES.CONNECTION.restore();
+    const definitionFile = join(await mkdtemp(join(tmpdir(), 'revops-def-')), 'project-scratch-def.json');
+    await writeFile(definitionFile, JSON.stringify({ edition: 'Developer' }));
+    const progress: string[] = [];
+    const network = { ...FAST, onProgress: (line: string) => progress.push(line) };
+
+    await assert.rejects(
+      createScratchOrg({ hub: await resolveDevHub('hub', network), definitionFile, ...network }),
+      orgError(
+        'OrgRequestTimeout',
+        new RegExp(`^${hub.username}: no answer within 0\\.3 s while creating a scratch org`),
+      ),
+    );
+    assert.ok(progress.includes(`${hub.username}: creating a scratch org`));
+    await assert.rejects(
+      deleteScratchOrg(await resolveTargetOrg('so', network), network),
+      orgError(
+        'OrgRequestTimeout',
+        new RegExp(`^${hub.username}: no answer .* while deleting scratch org ${scratch.username}`),
+      ),
+    );
+    await rm(dirname(definitionFile), { recursive: true, force: true });
   });
 });
 
