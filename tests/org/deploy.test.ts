@@ -236,9 +236,18 @@ describe('revops deploy', () => {
     );
     await assert.rejects(deploy(), (error: unknown) => {
       assert.ok(error instanceof OrgToolkitError);
-      assert.match(error.message, /^deploy to .*@.*: Session expired or invalid/);
+      assert.equal(error.name, 'OrgSessionExpired');
+      assert.match(
+        error.message,
+        /^.*@.*: the org refused the session while starting the deploy \(Session expired or invalid\)$/,
+      );
+      assert.match(error.actions?.[0] ?? '', /sf org login web --alias .*@/);
       return true;
     });
+    (connection.metadata.deploy as unknown as { rejects(e: Error): void }).rejects(
+      Object.assign(new Error('Entity of type ApexClass named DealNotes is locked'), { name: 'INVALID_OPERATION' }),
+    );
+    await assert.rejects(deploy(), { name: 'DeployFailed', message: /^deploy to .*@.*: .*is locked/ });
   });
 
   test('progress: a redrawn spinner line on a terminal, a line per change in logs', () => {

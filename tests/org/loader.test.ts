@@ -193,9 +193,10 @@ describe('data loader against the Salesforce API test double', () => {
       assert.ok(error instanceof LoadStoppedError);
       assert.match(
         error.message,
-        /Account records batch 2 \(collections\): gave up after 4 attempts \(server: HTTP 503/,
+        /^data load into admin@test-double\.example stopped: Account records batch 2 \(collections\): gave up after 4 attempts \(server: HTTP 503/,
       );
-      assert.match(error.message, /run the same command again to resume/);
+      assert.match(error.message, /1 batch recorded in .*checkpoint\.json$/);
+      assert.match(error.actions?.[0] ?? '', /Run the same command again to resume/);
       return true;
     });
     assert.equal(
