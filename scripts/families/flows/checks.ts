@@ -1,8 +1,16 @@
-/** Flows name objects and fields that exist: the start object, entry conditions, `$Record` references, step targets. */
+/**
+ * Flows name objects and fields that exist (the start object, entry conditions, `$Record`
+ * references, step targets), and their formulas fit Salesforce's limit and do not go round in
+ * circles.
+ */
 import type { CheckContext } from '../../core/checks.ts';
 import { resolveFieldPath } from '../../schema/resolve.ts';
 import type { FlowDef, FlowStep } from './builders.ts';
 import type { FlowsModel } from './builders.ts';
+import { resolvedFormula } from './formulas.ts';
+
+/** The longest flow formula Salesforce saves, in characters of its text. */
+const MAX_FORMULA_CHARACTERS = 3900;
 
 export function checkFlows(model: FlowsModel, check: CheckContext): void {
   check.unique(
@@ -24,6 +32,19 @@ export function checkFlows(model: FlowsModel, check: CheckContext): void {
       else check.fieldExists(flow, c, { object, field: ref }, 'a $Record reference');
     }
     for (const step of flowSteps(flow.steps)) checkStep(flow, c, step, check);
+    for (const [name, formula] of Object.entries(flow.formulas)) {
+      if (formula.expression.length > MAX_FORMULA_CHARACTERS)
+        check.report(
+          flow,
+          c,
+          `formula ${name} has ${formula.expression.length} characters; Salesforce allows ${MAX_FORMULA_CHARACTERS} (split it into formulas that reference each other)`,
+        );
+      try {
+        resolvedFormula(flow, name);
+      } catch (e) {
+        check.report(flow, c, (e as Error).message.replace(`Flow ${flow.name}: `, ''));
+      }
+    }
   }
 }
 

@@ -5,6 +5,7 @@ import * as builders from './builders.ts';
 import { flowsIndex, flowsRelated, renderFlowsPage } from './catalogue.ts';
 import { checkFlows } from './checks.ts';
 import { emitFlows } from './emit.ts';
+import { FORMULA_RETURN_TYPES, resolvedFormula } from './formulas.ts';
 
 export type * from './builders.ts';
 export {
@@ -26,30 +27,33 @@ export { flowRecordReferences } from './checks.ts';
 export const recordTriggeredFlow = locate(builders.recordTriggeredFlow);
 export const scheduledFlow = locate(builders.scheduledFlow);
 
-/** Flow formula data types as the formula checker names return types. */
-const RETURN_TYPES = {
-  Boolean: 'checkbox',
-  Currency: 'currency',
-  Date: 'date',
-  DateTime: 'datetime',
-  Number: 'number',
-  String: 'text',
-} as const;
+/** A formula as the engine checks it: with the flow's other formulas and `$Flow` clock inlined (formulas.ts). */
+function checkableSource(flow: builders.FlowDef, name: string): string | undefined {
+  try {
+    return resolvedFormula(flow, name);
+  } catch {
+    return undefined; // a circular formula: checkFlows reports it
+  }
+}
 
 const flowFormulas = (model: FlowsModel): ModelFormula[] =>
   model.flows.flatMap((flow) =>
-    Object.entries(flow.formulas).flatMap(([name, f]) =>
-      flow.start.object
-        ? [
-            {
-              component: `Flow ${flow.name} (formula ${name})`,
-              definition: flow,
-              source: f.expression,
-              options: { object: flow.start.object, context: 'flow' as const, returnType: RETURN_TYPES[f.dataType] },
-            },
-          ]
-        : [],
-    ),
+    Object.entries(flow.formulas).flatMap(([name, f]) => {
+      const source = checkableSource(flow, name);
+      if (!flow.start.object || source === undefined) return [];
+      return [
+        {
+          component: `Flow ${flow.name} (formula ${name})`,
+          definition: flow,
+          source,
+          options: {
+            object: flow.start.object,
+            context: 'flow' as const,
+            returnType: FORMULA_RETURN_TYPES[f.dataType],
+          },
+        },
+      ];
+    }),
   );
 
 export const flowsFamily = defineFamily<FlowsModel>({
