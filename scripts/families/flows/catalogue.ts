@@ -1,5 +1,5 @@
 /** Flows: what starts them, their entry conditions, formulas and steps, as a reader follows them. */
-import type { FlowCondition, FlowDef, FlowRecordFilter, FlowStep, FlowValue, UpdateRecordsStep } from './builders.ts';
+import type { FlowCondition, FlowDef, FlowStep, FlowValue, UpdateRecordsStep } from './builders.ts';
 import {
   INDEX_PAGE,
   LOCK,
@@ -103,10 +103,12 @@ function start(flow: FlowDef): [string, string][] {
   ];
 }
 
-function entry(filters: readonly FlowRecordFilter[], logic: 'and' | 'or'): string {
+function entry(flow: FlowDef): string {
+  const { filters, filterLogic } = flow.start;
   if (filters.length === 0) return 'none';
   const joined = filters.map((f) => condition(f.field, f.operator, f.value));
-  return `${logic === 'and' ? 'all of' : 'any of'}: ${joined.join('; ')}`;
+  const onlyWhenMet = flow.start.type === 'recordTriggered' && flow.start.runOnUpdate === 'onlyWhenUpdatedToMeet';
+  return `${filterLogic === 'and' ? 'all of' : 'any of'}: ${joined.join('; ')}${onlyWhenMet ? ' (an update runs the flow only when the record did not meet them before)' : ''}`;
 }
 
 function flowBlock(cat: Catalogue<FlowsModel>, flow: FlowDef): string[] {
@@ -120,7 +122,7 @@ function flowBlock(cat: Catalogue<FlowsModel>, flow: FlowDef): string[] {
       ['Property', 'Value'],
       [
         ...start(flow),
-        ['Entry conditions', entry(flow.start.filters, flow.start.filterLogic)],
+        ['Entry conditions', entry(flow)],
         ['Active', yesNo(flow.active)],
         ['Locked', flow.locked ? `${LOCK} yes` : 'no'],
         ...(origin ? [['Defined in', code(origin)] as [string, string]] : []),

@@ -127,6 +127,7 @@ function flowXml(flow: FlowDef, apiVersion: string): Record<string, unknown> {
       ...entry,
       ...(start.type === 'recordTriggered'
         ? {
+            ...(start.runOnUpdate === 'onlyWhenUpdatedToMeet' ? { doesRequireRecordChangedToMeetCriteria: true } : {}),
             object: start.object,
             recordTriggerType: start.on,
             triggerType: start.timing === 'BeforeSave' ? 'RecordBeforeSave' : 'RecordAfterSave',

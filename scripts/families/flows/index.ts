@@ -13,8 +13,12 @@ export {
   createRecord,
   decision,
   filter,
+  idOf,
   outcome,
   ref,
+  savedAt,
+  setupRecord,
+  today,
   updateRecords,
   updateTriggeringRecord,
   when,
@@ -25,6 +29,8 @@ export type { FlowsModel } from './builders.ts';
 export { flowRecordReferences } from './checks.ts';
 
 export const recordTriggeredFlow = locate(builders.recordTriggeredFlow);
+/** Located, so that a problem with a case points at its line. */
+export const flowTest = locate(builders.flowTest);
 export const scheduledFlow = locate(builders.scheduledFlow);
 
 /** A formula as the engine checks it: with the flow's other formulas and `$Flow` clock inlined (formulas.ts). */
