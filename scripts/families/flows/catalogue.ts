@@ -1,5 +1,6 @@
 /** Flows: what starts them, their entry conditions, formulas and steps, as a reader follows them. */
-import type { FlowCondition, FlowDef, FlowStep, FlowValue, UpdateRecordsStep } from './builders.ts';
+import { flowTestClassName } from './apex-tests.ts';
+import type { FlowCondition, FlowDef, FlowStep, FlowValue, TestValues, UpdateRecordsStep } from './builders.ts';
 import {
   INDEX_PAGE,
   LOCK,
@@ -111,6 +112,45 @@ function entry(flow: FlowDef): string {
   return `${filterLogic === 'and' ? 'all of' : 'any of'}: ${joined.join('; ')}${onlyWhenMet ? ' (an update runs the flow only when the record did not meet them before)' : ''}`;
 }
 
+/** `Field = value` pairs of a test case, as a reviewer reads them. */
+function testValues(values: TestValues | undefined): string {
+  if (!values) return '';
+  return Object.entries(values)
+    .map(([field, v]) => {
+      const shown =
+        v === null
+          ? 'blank'
+          : typeof v !== 'object'
+            ? JSON.stringify(v)
+            : 'idOf' in v
+              ? `→ ${v.idOf}`
+              : 'today' in v
+                ? `today${v.today ? (v.today > 0 ? ` + ${v.today}` : ` − ${-v.today}`) : ''}`
+                : 'the time of the save';
+      return code(`${field} = ${shown}`);
+    })
+    .join('<br>');
+}
+
+function testCases(flow: FlowDef): string[] {
+  const tests = flow.tests;
+  if (!tests?.cases.length) return [];
+  return [
+    heading(3, `${flow.name} test cases`),
+    `Run offline by \`npm test\` and in the org by the generated Apex test ${code(flowTestClassName(flow))}, as a user holding ${tests.runAs.permissionSets.map((p) => code(p)).join(', ')}.`,
+    table(
+      ['Case', 'Set up first', 'Inserted', 'Then updated', 'Expected after save'],
+      tests.cases.map((t) => [
+        text(t.name),
+        t.given.map((g) => `${code(g.name)} (${code(g.object)}): ${testValues(g.values)}`).join('<br>'),
+        testValues(t.insert),
+        testValues(t.update),
+        testValues(t.expect),
+      ]),
+    ),
+  ];
+}
+
 function flowBlock(cat: Catalogue<FlowsModel>, flow: FlowDef): string[] {
   const origin = cat.origin(flow);
   const formulas = Object.entries(flow.formulas).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -139,6 +179,7 @@ function flowBlock(cat: Catalogue<FlowsModel>, flow: FlowDef): string[] {
       : []),
     heading(3, `${flow.name} steps`),
     flow.steps.length ? steps(flow.steps).join('\n') : 'No steps.',
+    ...testCases(flow),
   ].filter((b): b is string => b !== undefined);
 }
 

@@ -1,9 +1,10 @@
 /** Flows: record-triggered and scheduled automation, written as a small tree of steps. */
-import { defineFamily, type ModelFormula } from '../../core/family.ts';
+import { defineFamily, type ModelFormula, type ProjectReference } from '../../core/family.ts';
 import { locate } from '../../core/origin.ts';
+import { TEST_USERS_CLASS } from './apex-tests.ts';
 import * as builders from './builders.ts';
 import { flowsIndex, flowsRelated, renderFlowsPage } from './catalogue.ts';
-import { checkFlows } from './checks.ts';
+import { checkFlows, type FlowFamilyModel } from './checks.ts';
 import { emitFlows } from './emit.ts';
 import { FORMULA_RETURN_TYPES, resolvedFormula } from './formulas.ts';
 
@@ -62,11 +63,24 @@ const flowFormulas = (model: FlowsModel): ModelFormula[] =>
     }),
   );
 
-export const flowsFamily = defineFamily<FlowsModel>({
+/** The generated flow tests use the hand-written test support class. */
+const flowReferences = (model: FlowsModel): ProjectReference[] =>
+  model.flows
+    .filter((f) => f.tests?.cases.length)
+    .map((flow) => ({
+      type: 'ApexClass',
+      name: TEST_USERS_CLASS,
+      component: `Flow ${flow.name} (test cases)`,
+      definition: flow,
+      message: `the generated test class calls ${TEST_USERS_CLASS}.withPermissionSets: keep force-app/main/default/classes/${TEST_USERS_CLASS}.cls`,
+    }));
+
+export const flowsFamily = defineFamily<FlowsModel, FlowFamilyModel>({
   name: 'flows',
   sections: { flows: 'list' },
   check: checkFlows,
   formulas: flowFormulas,
+  references: flowReferences,
   emit: emitFlows,
   lockable: (model) => model.flows,
   catalogue: { pages: (cat) => [renderFlowsPage(cat)], index: flowsIndex, related: flowsRelated },
