@@ -37,7 +37,12 @@ export function explain(error: unknown): SfError {
   // A library's SfError is already explained. Its cause stays out: the framework reads a
   // TypeError anywhere in the cause chain (fetch's "fetch failed") as a bug and exits 10.
   if (error instanceof SfError)
-    return new SfError(error.message, error.name, error.actions, typeof error.exitCode === 'number' ? error.exitCode : 1);
+    return new SfError(
+      error.message,
+      error.name,
+      error.actions,
+      typeof error.exitCode === 'number' ? error.exitCode : 1,
+    );
   const actions = actionsOf(error);
   // By class name too: ModelError and ProjectError keep the default name "Error".
   const known = [error.name, error.constructor.name].find((name) => EXPLAINED.has(name));

@@ -75,6 +75,31 @@ export interface DeployOutcome extends DeployStatus {
   readonly errorMessage?: string;
 }
 
+/**
+ * The test level a deploy to `connection` gets when none is asked for: RunLocalTests on a
+ * production org (not a sandbox, not a scratch org), because an active flow deploys to
+ * production only with Apex tests that cover it, and Salesforce runs none by default for a
+ * package without Apex; the org's own default (none) elsewhere.
+ */
+export async function productionTestLevel(
+  connection: Connection,
+  step: { org: string; url: string; login: string },
+  options: NetworkOptions = {},
+): Promise<TestLevel | undefined> {
+  const answer = await orgStep(
+    { ...step, doing: 'reading the org type' },
+    () =>
+      connection.query<{ IsSandbox: boolean; TrialExpirationDate: string | null }>(
+        'SELECT IsSandbox, TrialExpirationDate FROM Organization',
+      ),
+    options,
+  );
+  const org = answer.records[0];
+  // Scratch orgs are not sandboxes, but expire; production orgs (Developer Edition included) do not.
+  const production = org !== undefined && !org.IsSandbox && !org.TrialExpirationDate;
+  return production ? 'RunLocalTests' : undefined;
+}
+
 export async function deployProject(options: DeployOptions): Promise<DeployOutcome> {
   const { project, connection } = options;
   const set = resolveComponents(project);
@@ -89,6 +114,7 @@ export async function deployProject(options: DeployOptions): Promise<DeployOutco
     });
   const target = connection.getUsername() ?? connection.instanceUrl;
   const step = { org: target, url: connection.instanceUrl, login: target };
+  const testLevel = options.testLevel ?? (await productionTestLevel(connection, step, options));
   let result: DeployResult;
   try {
     // Starting is the long silent part (the package goes up); then the deploy reports its own progress.
@@ -100,7 +126,7 @@ export async function deployProject(options: DeployOptions): Promise<DeployOutco
           apiOptions: {
             checkOnly: options.checkOnly ?? false,
             rollbackOnError: true,
-            ...(options.testLevel ? { testLevel: options.testLevel } : {}),
+            ...(testLevel ? { testLevel } : {}),
             ...(options.runTests?.length ? { runTests: [...options.runTests] } : {}),
           },
         }),

@@ -68,7 +68,8 @@ describe('the model’s generated flow tests', () => {
     test(`${flow.name}_Test runs every case of the flow and asserts every expected field`, () => {
       const source = classes.find((c) => c.path.endsWith(`/${flow.name}_Test.cls`))!.content;
       assert.match(source, /^@isTest\nprivate class /m);
-      assert.match(source, /new List<String>\{ 'RevOps_Admin' \}/);
+      const runAs = flow.tests!.runAs.permissionSets;
+      assert.match(source, new RegExp(`new List<String>\\{ ${runAs.map((p) => `'${p}'`).join(', ')} \\}`));
       assert.equal((source.match(/@isTest\n {4}static void /g) ?? []).length, flow.tests!.cases.length);
       assert.equal((source.match(/System\.runAs\(runner\)/g) ?? []).length, flow.tests!.cases.length);
       const expectations = flow.tests!.cases.flatMap((c) => Object.keys(c.expect).map((f) => `${c.name}: ${f}`));

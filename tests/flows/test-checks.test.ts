@@ -7,7 +7,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
+  access,
   flowTest,
+  permissionSet,
   idOf,
   recordTriggeredFlow,
   savedAt,
@@ -75,8 +77,15 @@ describe('flow test cases in the model checks', () => {
       'test cases run as permission set RevOps_Nobody, which the model does not define',
     );
     expectOne(withCases([ok], []), 'name at least one in `runAs`');
-    // The SDR permission set does not reach opportunities.
-    expectOne(withCases([ok], ['RevOps_SDR']), 'the test user cannot read Opportunity');
+    // A permission set that does not reach opportunities (added to the model for this check).
+    const blind = permissionSet('Blind_Set', { label: 'Blind', objects: { Lead: access('R') } });
+    const issues = validateModel({
+      ...model,
+      permissionSets: [...model.permissionSets, blind],
+      flows: model.flows.map((f) => (f === slips ? withCases([ok], ['Blind_Set']) : f)),
+    }).map(formatIssue);
+    assert.equal(issues.length, 1, issues.join('\n'));
+    assert.match(issues[0]!, /the test user cannot read Opportunity/);
   });
 
   test('case names must differ as Apex method names', () => {

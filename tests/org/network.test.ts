@@ -131,6 +131,8 @@ describe('connections', HANG_GUARD, () => {
         deployProject({
           project: { root: project, apiVersion: '66.0', packageDirectories: ['force-app'] },
           connection: connected.getConnection('66.0'),
+          // A test level given: the deploy does not first read the org type (that step times out alike).
+          testLevel: 'RunLocalTests',
           ...options(),
         }),
         orgError('OrgRequestTimeout', /: no answer within 0\.3 s while starting the deploy at http:\/\/127\.0\.0\.1:/),
