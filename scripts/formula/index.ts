@@ -18,7 +18,7 @@ export { FormulaError } from './errors.ts';
 export { FormulaDataError } from './runtime.ts';
 export { presentValue, presentJson } from './present.ts';
 export { schemaFrom } from './test-schema.ts';
-export { FUNCTIONS, UNSUPPORTED_FUNCTIONS } from './functions.ts';
+export { FUNCTIONS, UNSUPPORTED_FUNCTIONS, FUNCTION_SPECS } from './functions/index.ts';
 export { translateJavaRegex } from './regex.ts';
 export { normaliseReturnType, formulaTypeOf } from './types.ts';
 export type { FormulaAst } from './ast.ts';
