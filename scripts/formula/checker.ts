@@ -18,6 +18,7 @@ import {
   type Usage,
 } from './check-scope.ts';
 import { FormulaError } from './errors.ts';
+import { formatCount, MAX_FORMULA_LENGTH } from './limits.ts';
 import { parse, sourceOf } from './parser.ts';
 import type { TNode } from './typed-ast.ts';
 import {
@@ -77,8 +78,17 @@ export interface CheckedFormula {
 
 /** Type-checks a formula against the schema; every problem is a positioned FormulaError. */
 export function check(formula: string | FormulaAst, options: CheckOptions): CheckedFormula {
-  const ast = typeof formula === 'string' ? parse(formula) : formula;
   const source = typeof formula === 'string' ? formula : (options.source ?? sourceOf(formula) ?? '');
+  if (source.length > MAX_FORMULA_LENGTH) {
+    throw new FormulaError(
+      'syntax',
+      `Formula is too long (${formatCount(source.length)} characters). Maximum length is ${formatCount(MAX_FORMULA_LENGTH)} characters.`,
+      source,
+      MAX_FORMULA_LENGTH,
+      source.length - MAX_FORMULA_LENGTH,
+    );
+  }
+  const ast = typeof formula === 'string' ? parse(formula) : formula;
   try {
     return new Checker(source, options).run(ast);
   } catch (e) {

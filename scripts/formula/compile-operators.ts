@@ -18,15 +18,19 @@ export function binaryCode(scope: CodeScope, n: TBinary): string {
   const both = (body: (a: string, b: string) => string): string => scope.nullSafe([left, right], body);
   const h = scope.h.bind(scope);
   switch (op) {
-    case '&':
-      return `(${scope.gen(left)} + ${scope.gen(right)})`;
+    case '&': {
+      const f = scope.fail(n);
+      return `${h('concat')}(${scope.gen(left)}, ${scope.gen(right)}, ${f})`;
+    }
     case '&&':
     case '||':
       return scope.logical(op, [left, right]);
     case '+':
       if (isNumeric(L) && isNumeric(R)) return both((a, b) => `${h('add')}(${a}, ${b})`);
-      if (L === 'Date') return both((a, b) => `${h('addDays')}(${a}, ${b})`);
-      if (L === 'DateTime') return both((a, b) => `${h('addDateTime')}(${a}, ${b})`);
+      if (L === 'Date' || L === 'DateTime') {
+        const f = scope.fail(n);
+        return both((a, b) => `${h(L === 'Date' ? 'addDays' : 'addDateTime')}(${a}, ${b}, ${f})`);
+      }
       if (L === 'Time') return both((a, b) => `${h('addTime')}(${a}, ${b})`);
       break;
     case '-':
@@ -61,8 +65,10 @@ function minusCode(scope: CodeScope, n: TBinary, L: FormulaType, R: FormulaType)
   const h = scope.h.bind(scope);
   if (isNumeric(L) && isNumeric(R)) return both((a, b) => `${h('sub')}(${a}, ${b})`);
   if (isNumeric(R)) {
-    if (L === 'Date') return both((a, b) => `${h('addDays')}(${a}, -${b})`);
-    if (L === 'DateTime') return both((a, b) => `${h('addDateTime')}(${a}, -${b})`);
+    if (L === 'Date' || L === 'DateTime') {
+      const f = scope.fail(n);
+      return both((a, b) => `${h(L === 'Date' ? 'addDays' : 'addDateTime')}(${a}, -${b}, ${f})`);
+    }
     if (L === 'Time') return both((a, b) => `${h('addTime')}(${a}, -${b})`);
   }
   if (L === 'Date' || L === 'Time') return both((a, b) => `(${a} - ${b})`);

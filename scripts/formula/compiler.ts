@@ -67,9 +67,9 @@ function resultCode(gen: Generator, node: TNode): string {
     case 'Time':
       return `${gen.h('outTime')}(${e})`;
     case 'Percent':
-      return `${gen.h('outPercent')}(${e}, ${scale})`;
+      return `${gen.h('outPercent')}(${e}, ${scale}, ${gen.fail(node)})`;
     case 'Number':
     case 'Currency':
-      return `${gen.h('outNumber')}(${e}, ${scale})`;
+      return `${gen.h('outNumber')}(${e}, ${scale}, ${gen.fail(node)})`;
   }
 }

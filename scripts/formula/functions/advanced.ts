@@ -1,11 +1,11 @@
 /** REGEX: Java regular expressions matched against the whole text. */
-import { javaRegex, RegexTranslationError } from '../regex.ts';
+import { RegexTranslationError, wholeTextMatcher } from '../regex.ts';
 import { TEXT, helpPage, param, type CallCheck, type FunctionSpec } from './spec.ts';
 
 /** A literal pattern is translated when the formula is checked, so a bad one is reported where it is written. */
 function checkPattern(call: CallCheck, pattern: string): void {
   try {
-    javaRegex(pattern);
+    wholeTextMatcher(pattern);
   } catch (e) {
     const at = call.args[1] as { start: number; end: number };
     const offset = e instanceof RegexTranslationError ? Math.min(at.end - 1, at.start + 1 + e.index) : at.start;
@@ -36,7 +36,7 @@ export const ADVANCED_FUNCTIONS: readonly FunctionSpec[] = [
     compile: (c) => {
       const pattern = c.node(1);
       if (pattern.k === 'literal' && typeof pattern.value === 'string') {
-        return `${c.constant(javaRegex(pattern.value))}.test(${c.arg(0)})`;
+        return `${c.helper('regexMatches')}(${c.constant(wholeTextMatcher(pattern.value))}, ${c.arg(0)}, ${c.fail()})`;
       }
       return `${c.helper('regex')}(${c.arg(0)}, ${c.arg(1)}, ${c.fail()})`;
     },

@@ -126,7 +126,8 @@ export const DATE_FUNCTIONS: readonly FunctionSpec[] = [
     example: { formula: 'ADDMONTHS(DATE(2005, 1, 31), 1)', result: '2005-02-28' },
     compile: (c) => {
       const fn = c.node(0).type === 'DateTime' ? 'addMonthsDateTime' : 'addMonths';
-      return c.nullSafe((d, m) => `${c.helper(fn)}(${d}, ${m})`);
+      const f = c.fail();
+      return c.nullSafe((d, m) => `${c.helper(fn)}(${d}, ${m}, ${f})`);
     },
   },
   {
@@ -150,6 +151,9 @@ export const DATE_FUNCTIONS: readonly FunctionSpec[] = [
     blanks: 'propagates',
     doc: helpPage('FROMUNIXTIME'),
     example: { formula: 'FROMUNIXTIME(86400)', result: '1970-01-02T00:00:00.000Z' },
-    compile: (c) => c.nullSafe((x) => `Math.round(${x} * 1000)`),
+    compile: (c) => {
+      const f = c.fail();
+      return c.nullSafe((x) => `${c.helper('fromUnixTime')}(${x}, ${f})`);
+    },
   },
 ];

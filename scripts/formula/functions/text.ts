@@ -126,7 +126,7 @@ export const TEXT_FUNCTIONS: readonly FunctionSpec[] = [
     padded,
     'Text',
     { formula: 'LPAD("7", 3, "0")', result: '007' },
-    (c) => `${c.helper('pad')}(${c.arg(0)}, ${c.arg(1)}, ${optional(c, 2, '" "')}, true)`,
+    (c) => `${c.helper('pad')}(${c.arg(0)}, ${c.arg(1)}, ${optional(c, 2, '" "')}, true, ${c.fail()})`,
   ),
   textFunction(
     'RPAD',
@@ -134,7 +134,7 @@ export const TEXT_FUNCTIONS: readonly FunctionSpec[] = [
     padded,
     'Text',
     { formula: 'RPAD("my_company.com", 20, "z")', result: 'my_company.comzzzzzz' },
-    (c) => `${c.helper('pad')}(${c.arg(0)}, ${c.arg(1)}, ${optional(c, 2, '" "')}, false)`,
+    (c) => `${c.helper('pad')}(${c.arg(0)}, ${c.arg(1)}, ${optional(c, 2, '" "')}, false, ${c.fail()})`,
   ),
   textFunction(
     'SUBSTITUTE',
@@ -142,6 +142,6 @@ export const TEXT_FUNCTIONS: readonly FunctionSpec[] = [
     [param('text', TEXT), param('old_text', TEXT), param('new_text', TEXT)],
     'Text',
     { formula: 'SUBSTITUTE("Coupon 10% Coupon", "Coupon", "Discount")', result: 'Discount 10% Discount' },
-    (c) => `${c.helper('substitute')}(${c.arg(0)}, ${c.arg(1)}, ${c.arg(2)})`,
+    (c) => `${c.helper('substitute')}(${c.arg(0)}, ${c.arg(1)}, ${c.arg(2)}, ${c.fail()})`,
   ),
 ];
