@@ -131,7 +131,7 @@ export const LOGICAL_FUNCTIONS: readonly FunctionSpec[] = [
   {
     name: 'ISNUMBER',
     category: 'logical',
-    summary: 'TRUE when the text is a number.',
+    summary: 'TRUE when the text is a number ("2E2" and "123.123" are; " 12", "1,000" and "$5" are not).',
     params: [param('text', TEXT)],
     returns: 'Checkbox',
     blanks: 'never',

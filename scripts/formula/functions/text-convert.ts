@@ -46,9 +46,10 @@ export const TEXT_CONVERSION_FUNCTIONS: readonly FunctionSpec[] = [
     params: [param('text', TEXT)],
     returns: 'Number',
     blanks: 'always',
+    blankNote: 'Blank for a blank text and for a text that is not a number, e.g. "$123" (VALUE help page).',
     doc: helpPage('VALUE'),
     example: { formula: 'VALUE("123.45")', result: 123.45 },
-    compile: (c) => `${c.helper('value')}(${c.arg(0)}, ${c.fail()})`,
+    compile: (c) => `${c.helper('value')}(${c.arg(0)})`,
   },
   {
     name: 'CASESAFEID',

@@ -122,7 +122,7 @@ export const TEXT_FUNCTIONS: readonly FunctionSpec[] = [
   ),
   textFunction(
     'LPAD',
-    'The text padded on the left with pad_string to padded_length characters, or cut to that length.',
+    'The text padded on the left with pad_string (blank spaces are omitted) to padded_length characters, or cut to that length.',
     padded,
     'Text',
     { formula: 'LPAD("7", 3, "0")', result: '007' },
@@ -130,7 +130,7 @@ export const TEXT_FUNCTIONS: readonly FunctionSpec[] = [
   ),
   textFunction(
     'RPAD',
-    'The text padded on the right with pad_string to padded_length characters, or cut to that length.',
+    'The text padded on the right with pad_string (blank spaces are omitted) to padded_length characters, or cut to that length.',
     padded,
     'Text',
     { formula: 'RPAD("my_company.com", 20, "z")', result: 'my_company.comzzzzzz' },

@@ -4,16 +4,15 @@ import { formatDate, formatTime, textOfDateTime } from '../datetime.ts';
 import { formatCount, MAX_TEXT_LENGTH } from '../limits.ts';
 import { MAX_REGEX_STEPS, StepBudgetExceeded, wholeTextMatcher, type WholeTextMatcher } from '../regex.ts';
 import type { Fail } from './context.ts';
-import { quote } from '../errors.ts';
 
+/** ISNUMBER: "special characters including a space return FALSE" (ISNUMBER help page), so no trimming. */
 export function isNumber(s: string): boolean {
-  return dec.parseNumberText(s) !== null;
+  return s.trim() === s && dec.parseNumberText(s) !== null;
 }
 
-export function value(s: string, fail: Fail): number | null {
-  if (s === '') return null;
-  const n = dec.parseNumberText(s);
-  return n === null ? fail(`VALUE(): ${quote(s)} is not a number`) : n;
+/** VALUE: text that is not a number "resolves to a blank value" (VALUE help page: "$123" is blank). */
+export function value(s: string): number | null {
+  return s === '' ? null : dec.parseNumberText(s);
 }
 
 export function textOfNumber(n: number | null): string {
@@ -24,21 +23,38 @@ export const textOfDate = (d: number | null): string => (d === null ? '' : forma
 export const textOfDateTimeValue = (ms: number | null): string => (ms === null ? '' : textOfDateTime(ms));
 export const textOfTime = (t: number | null): string => (t === null ? '' : formatTime(t));
 
+/**
+ * Salesforce counts characters in UTF-16 code units, so a character outside the BMP counts two
+ * and a cut can split it; the half left at the edge of the cut shows as "?" ("Surrogate Pair
+ * Characters Are Treated as Two Characters", knowledge article 005166849: LEFT("𠮟", 1) is "?").
+ */
+function cut(s: string, from: number, to: number): string {
+  const part = s.slice(from, to);
+  if (part === '') return part;
+  const first = part.charCodeAt(0);
+  const last = part.charCodeAt(part.length - 1);
+  const splitFirst = first >= 0xdc00 && first <= 0xdfff; // a low surrogate without its high half
+  const splitLast = last >= 0xd800 && last <= 0xdbff; // a high surrogate without its low half
+  if (!splitFirst && !splitLast) return part;
+  if (part.length === 1) return '?';
+  return (splitFirst ? '?' : part[0]) + part.slice(1, -1) + (splitLast ? '?' : part[part.length - 1]);
+}
+
 export function left(s: string, n: number | null): string {
   if (n === null || n <= 0) return '';
-  return s.slice(0, Math.floor(n));
+  return cut(s, 0, Math.floor(n));
 }
 
 export function right(s: string, n: number | null): string {
   if (n === null || n <= 0 || !Number.isInteger(n)) return '';
-  return n >= s.length ? s : s.slice(s.length - n);
+  return n >= s.length ? s : cut(s, s.length - n, s.length);
 }
 
 export function mid(s: string, start: number | null, n: number | null): string {
   if (start === null || n === null) return '';
   const from = start <= 0 ? 0 : Math.floor(start) - 1;
   const len = n < 0 ? 0 : Math.floor(n);
-  return s.slice(from, from + len);
+  return cut(s, from, from + len);
 }
 
 export function find(search: string, s: string, start: number | null): number {
@@ -53,12 +69,14 @@ export function pad(s: string, n: number | null, padding: string, leftSide: bool
   if (n === null || n <= 0 || s === '' || padding === '') return '';
   const len = Math.floor(n);
   if (len > MAX_TEXT_LENGTH) tooLong(leftSide ? 'LPAD()' : 'RPAD()', len, fail);
-  if (s.length >= len) return s.slice(0, len);
+  if (s.length >= len) return cut(s, 0, len);
   let fill = '';
   const need = len - s.length;
   while (fill.length < need) fill += padding;
-  fill = fill.slice(0, need);
-  return leftSide ? fill + s : s + fill;
+  fill = cut(fill, 0, need);
+  // "Leading blank spaces … are omitted" (LPAD) / "Ending blank spaces are omitted" (RPAD): the help
+  // pages' LPAD(Name, 20) of "mycompany.com" is "mycompany.com", not padded with spaces.
+  return leftSide ? fill.replace(/^ +/, '') + s : s + fill.replace(/ +$/, '');
 }
 
 export function substitute(s: string, find: string, repl: string, fail: Fail): string {
