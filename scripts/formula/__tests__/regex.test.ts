@@ -143,3 +143,20 @@ test('(?m) keeps whole-text matching: ^ and $ match at line ends inside, not to 
   assert.equal(wholeTextMatcher('(?m)^b$').matches('a\nb'), false);
   assert.equal(wholeTextMatcher('(?m)a$\\n^b').matches('a\nb'), true);
 });
+
+test("JavaScript's RegExp runs a pattern only where its backtracking is bounded, else the bounded matcher", () => {
+  // Polynomial patterns: JavaScript's RegExp on short texts, the bounded matcher on long ones.
+  for (const pattern of ['.*.*.*x', '\\w+\\w+\\w+\\w+!', '[a-z]*[a-z]*[a-z]*[a-z]*b', '(a|ab)(c|bcd)(d*)*e']) {
+    const m = wholeTextMatcher(pattern);
+    for (const length of [10, 300, 20_000]) {
+      const start = performance.now();
+      assert.equal(m.matches('a'.repeat(length)), false, `${pattern} on ${length} a's`);
+      assert.ok(performance.now() - start < 1000, `${pattern} on ${length} a's took ${performance.now() - start} ms`);
+    }
+  }
+  // Guarded repetitions (a literal the repeated class excludes follows): linear, so always native.
+  const sku = wholeTextMatcher('(SMB|ENT)-(NA|EMEA)-[A-Za-z0-9]+-[A-Za-z0-9]+-(FY[0-9]{2})?Q[1-4]');
+  assert.equal(sku.matches('ENT-NA-Acme-Widget-FY24Q1'), true);
+  assert.equal(sku.matches('ENT-NA-Acme-Widget-Q5'), false);
+  assert.equal(sku.matches(`ENT-NA-${'a'.repeat(50_000)}`), false);
+});

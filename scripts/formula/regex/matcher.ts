@@ -3,8 +3,9 @@
  * the translated pattern runs on the bounded matcher (vm.ts), which reports a pattern that needs
  * more than MAX_REGEX_STEPS on a text instead of hanging, as Apex reports "Regex too complicated".
  */
-import { compileProgram, type Flags, type Program } from './program.ts';
-import { shapeOf, simpleCost } from './simple.ts';
+import { MAX_TEXT_LENGTH } from '../limits.ts';
+import { charTest, compileProgram, type Flags, type Program } from './program.ts';
+import { shapeOf, simpleCost, type Excludes, type Shape } from './simple.ts';
 import { parsePattern } from './syntax.ts';
 import { translateJavaRegex } from './translate.ts';
 import { execute, type Run } from './vm.ts';
@@ -52,18 +53,57 @@ function build(pattern: string, allowNative: boolean): WholeTextMatcher {
   };
   const parsed = parsePattern(source, f.unicode);
   const program = compileProgram(parsed, f);
-  const shape = shapeOf(parsed.root);
   // Whole-text anchoring: with the multiline flag ^ and $ would also match at line ends.
   const native = f.multiline || !allowNative ? null : new RegExp(`^(?:${source})$`, flags);
-  return {
-    matches: (text) =>
-      native !== null && simpleCost(shape, text.length) <= MAX_NATIVE_COST ? native.test(text) : run(program, f, text),
+  const nativeUpTo = native === null ? -1 : longestNativeText(shapeOf(parsed.root, excludesIn(f)));
+  const bounded = new BoundedRun(program, f);
+  return { matches: (text) => (text.length <= nativeUpTo ? (native as RegExp).test(text) : bounded.matches(text)) };
+}
+
+/** Whether an atom can never match a literal character (both cases of it with the i flag). */
+function excludesIn(flags: Flags): Excludes {
+  return (source, literal) => {
+    const test = charTest(source, flags);
+    const forms = flags.ignoreCase ? [literal.toLowerCase(), literal.toUpperCase()] : [literal];
+    return forms.every((c) => !test(c.codePointAt(0) as number));
   };
 }
 
-function run(program: Program, flags: Flags, text: string): boolean {
-  const bits = program.length * (text.length + 1);
-  const memo = !program.hasBackrefs && bits <= MAX_MEMO_BITS ? new Uint32Array((bits >>> 5) + 1) : null;
-  const r: Run = { text, flags, budget: { steps: 0, limit: MAX_REGEX_STEPS }, memo };
-  return execute(r, program, 0, text.length, new Array<number>(program.slots).fill(-1)) >= 0;
+/** The longest text JavaScript's RegExp may run the pattern on within MAX_NATIVE_COST (-1: none). */
+function longestNativeText(shape: Shape): number {
+  if (simpleCost(shape, 0) > MAX_NATIVE_COST) return -1;
+  let lo = 0;
+  let hi = MAX_TEXT_LENGTH;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (simpleCost(shape, mid) <= MAX_NATIVE_COST) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** The bounded matcher for one pattern, reusing its visited-set buffer from one text to the next. */
+class BoundedRun {
+  private readonly program: Program;
+  private readonly flags: Flags;
+  private memo = new Uint32Array(0);
+
+  constructor(program: Program, flags: Flags) {
+    this.program = program;
+    this.flags = flags;
+  }
+
+  matches(text: string): boolean {
+    const p = this.program;
+    const bits = p.length * (text.length + 1);
+    let memo: Uint32Array | null = null;
+    if (!p.hasBackrefs && bits <= MAX_MEMO_BITS) {
+      const words = (bits >>> 5) + 1;
+      if (this.memo.length < words) this.memo = new Uint32Array(Math.max(words, 2 * this.memo.length));
+      memo = this.memo;
+      memo.fill(0, 0, words);
+    }
+    const run: Run = { text, flags: this.flags, budget: { steps: 0, limit: MAX_REGEX_STEPS }, memo };
+    return execute(run, p, 0, text.length, new Array<number>(p.slots).fill(-1)) >= 0;
+  }
 }
