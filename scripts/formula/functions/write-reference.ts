@@ -1,5 +1,6 @@
 /** Writes scripts/formula/FUNCTIONS.md from the function table: `node scripts/formula/functions/write-reference.ts`. */
 import { writeFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
 import { format } from 'prettier';
 import { functionReference } from './reference.ts';
 
@@ -10,7 +11,7 @@ export async function formattedReference(): Promise<string> {
   return format(functionReference(), { parser: 'markdown', singleQuote: true, printWidth: 120 });
 }
 
-if (process.argv[1] && new URL(`file://${process.argv[1]}`).href === import.meta.url) {
+if (process.argv[1] && pathToFileURL(process.argv[1]).href === import.meta.url) {
   await writeFile(REFERENCE_FILE, await formattedReference());
   console.log(`wrote ${REFERENCE_FILE.pathname}`);
 }
