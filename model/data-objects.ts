@@ -8,6 +8,7 @@ import { Commitment } from './revops/commitment.ts';
 import { Concession } from './revops/concession.ts';
 import { DealException } from './revops/deal-exception.ts';
 import { HandoffPacket } from './revops/handoff-packet.ts';
+import { OpportunityProduct, PriceBookEntry, Product } from './quote-to-cash/products.ts';
 
 /** The objects that hold data: the locked objects of the blueprint and the RevOps registries. */
 export const dataObjects = [
@@ -21,4 +22,7 @@ export const dataObjects = [
   Concession,
   Commitment,
   HandoffPacket,
+  Product,
+  PriceBookEntry,
+  OpportunityProduct,
 ];

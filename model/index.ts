@@ -33,6 +33,9 @@ import {
 import { duplicateRules, matchingRules } from './data-quality/duplicates.ts';
 import { leadConvert } from './settings/lead-convert.ts';
 import { revopsScratchOrg } from './settings/scratch-org.ts';
+import { skus } from './quote-to-cash/catalogue.ts';
+import { revopsPricing } from './quote-to-cash/pricing.ts';
+import { quoteToCashRules } from './quote-to-cash/rules.ts';
 
 export default defineModel(
   {
@@ -51,6 +54,7 @@ export default defineModel(
       ...accountRules,
       ...revopsRules,
       ...valueListRules,
+      ...quoteToCashRules,
     ],
     customMetadataRecords: discountLadderSteps,
     // Role-scoped access
@@ -69,6 +73,9 @@ export default defineModel(
     duplicateRules,
     leadConvert,
     scratchOrg: revopsScratchOrg,
+    // Quote to cash: the SKU catalogue, the ladder, the approval matrix, give/get
+    skus,
+    pricing: revopsPricing,
   },
   stageGates,
 );

@@ -1,17 +1,12 @@
 import { validationRule } from '../../scripts/dsl/index.ts';
 import { GEOS, SEGMENTS } from '../objects/shared.ts';
 import { Opportunity as Opp, SKU_PATTERN } from '../objects/opportunity.ts';
-import { DiscountLadder } from './discount-ladder.ts';
 import { DealDesk, notBypassed } from './permissions.ts';
 
-const ladder = (segment: string) => `$CustomMetadata.${DiscountLadder.apiName}.${segment}.Max_Discount__c`;
-
+/** Discount_Ladder_Max__c: the segment's ladder in the deal's ARR band (model/quote-to-cash/opportunity-fields.ts). */
 const aboveLadder = `AND(
         NOT(ISBLANK(Discount_Percent__c)),
-        Discount_Percent__c > CASE(TEXT(Account.Segment__c),
-            "ENT", ${ladder('ENT')},
-            "MM", ${ladder('MM')},
-            ${ladder('SMB')})
+        Discount_Percent__c > Discount_Ladder_Max__c
     )`;
 
 /**

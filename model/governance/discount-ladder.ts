@@ -1,23 +1,27 @@
-import { customMetadataRecord, customMetadataType, percent, text } from '../../scripts/dsl/index.ts';
+import { currency, customMetadataRecord, customMetadataType, ladderRecordName, percent, text } from '../../scripts/dsl/index.ts';
+import { revopsPricing } from '../quote-to-cash/pricing.ts';
 
-/** Discount ladder by segment (blueprint 001, epic 4): above it, the deal desk must approve. */
+/** Discount ladder by segment and ARR band (blueprint 001, epic 4): above it, the approval matrix applies. */
 export const DiscountLadder = customMetadataType('Discount_Ladder__mdt', {
   label: 'Discount Ladder',
   pluralLabel: 'Discount Ladders',
-  description: 'Maximum discount a segment may give without deal-desk approval.',
+  description: 'Maximum discount a segment may give in an ARR band without approval.',
   locked: true,
   fields: {
     Segment__c: text({ label: 'Segment', length: 20 }),
+    ARR_From__c: currency({ label: 'ARR From', help: 'The band starts at this ARR (inclusive).' }),
     Max_Discount__c: percent({ label: 'Max Discount Without Approval', precision: 5, scale: 2 }),
   },
 });
 
-export const DISCOUNT_LADDER = { ENT: 25, MM: 20, SMB: 15 } as const;
+const { ladder } = revopsPricing;
 
-export const discountLadderSteps = Object.entries(DISCOUNT_LADDER).map(([segment, max]) =>
-  customMetadataRecord(DiscountLadder, segment, {
-    label: `${segment} discount ladder`,
-    values: { Segment__c: segment, Max_Discount__c: max },
-    locked: true,
-  }),
+export const discountLadderSteps = Object.entries(ladder.max).flatMap(([segment, row]) =>
+  ladder.bands.map((band, i) =>
+    customMetadataRecord(DiscountLadder, ladderRecordName(segment, band), {
+      label: `${segment} ${band.label}`,
+      values: { Segment__c: segment, ARR_From__c: band.arrFrom, Max_Discount__c: row[i]! },
+      locked: true,
+    }),
+  ),
 );

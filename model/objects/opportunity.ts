@@ -15,6 +15,7 @@ import {
 } from '../../scripts/dsl/index.ts';
 import { Competitor, LossReason, SlipReason } from '../governance/reason-codes.ts';
 import { externalId } from './shared.ts';
+import { quoteToCashFields } from '../quote-to-cash/opportunity-fields.ts';
 
 /** `{Family}:{Package}:{Metric}`, e.g. `Platform:Enterprise:Seat` (blueprint 000 §1). */
 export const SKU_PATTERN = '[A-Z][A-Za-z0-9]*:[A-Z][A-Za-z0-9]*:[A-Z][A-Za-z0-9]*';
@@ -96,8 +97,10 @@ export const Opportunity = standardObject('Opportunity', {
       label: 'Discount Approval Status',
       values: ['Not Required', 'Pending', 'Approved', 'Rejected'],
       trackHistory: true,
-      help: 'Deal desk decision on a discount above the segment ladder. Set by Finance.',
+      help: 'Decision of the deal approval process (deal desk, finance, CRO). Set by the approval process.',
     }),
+    // Quote to cash (model/quote-to-cash/): the approval matrix, payment and billing terms, tax
+    ...quoteToCashFields,
     Weighted_ARR__c: formula('Currency', 'ARR__c * Probability', {
       label: 'Weighted ARR',
       description: 'ARR weighted by stage probability.',

@@ -1,4 +1,4 @@
-import { currency, customObject, date, longText, lookup, picklist } from '../../scripts/dsl/index.ts';
+import { currency, customObject, date, longText, lookup, picklist, text } from '../../scripts/dsl/index.ts';
 import { externalId } from '../objects/shared.ts';
 
 /** Concessions given to win or keep a deal, with an expiry tied to the renewal (blueprint 000 §4). */
@@ -18,6 +18,13 @@ export const Concession = customObject('Concession__c', {
       values: ['Discount', 'Free Months', 'Extra Seats', 'Payment Terms', 'Price Lock', 'Other'],
       required: true,
     }),
+    Get__c: picklist({
+      label: 'Get',
+      values: ['Multi-Year Term', 'Prepayment', 'Case Study', 'Expanded Seats', 'Reference Call'],
+      trackHistory: true,
+      help: 'What the customer gives in return (give/get matrix): a concession without a get is refused.',
+    }),
+    Get_Details__c: text({ label: 'Get Details', length: 255, help: 'What exactly the customer agreed to.' }),
     Value__c: currency({ label: 'Value', trackHistory: true }),
     Details__c: longText({ label: 'Details' }),
     Expires_On__c: date({

@@ -61,6 +61,9 @@ const STANDARD_COLUMNS: Record<string, readonly string[]> = {
     'Description',
   ],
   Campaign: ['Name', 'Type', 'Status', 'StartDate', 'EndDate', 'IsActive'],
+  Product2: ['Name', 'ProductCode', 'Description', 'IsActive'],
+  PricebookEntry: ['Product2Id', 'UnitPrice', 'IsActive'],
+  OpportunityLineItem: ['OpportunityId', 'PricebookEntryId', 'Quantity', 'UnitPrice', 'ServiceDate', 'Description'],
 };
 
 /** Short external-id prefixes of the objects the generator knows; others derive theirs. */
@@ -71,6 +74,9 @@ const PREFIXES: Record<string, string> = {
   Opportunity: 'OPP',
   Contract: 'CTR',
   Campaign: 'CMP',
+  Product2: 'PRD',
+  PricebookEntry: 'PBE',
+  OpportunityLineItem: 'OLI',
 };
 
 export interface Column {

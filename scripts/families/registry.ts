@@ -11,6 +11,7 @@ import { dataQualityFamily } from './data-quality/index.ts';
 import { flowsFamily } from './flows/index.ts';
 import { leadConvertFamily } from './lead-convert/index.ts';
 import { objectsFamily } from './objects/index.ts';
+import { quoteToCashFamily } from './quote-to-cash/index.ts';
 import { recordTypesFamily } from './record-types/index.ts';
 import { scratchOrgFamily } from './scratch-org/index.ts';
 import { securityFamily } from './security/index.ts';
@@ -24,6 +25,7 @@ export * from './data-quality/index.ts';
 export * from './flows/index.ts';
 export * from './lead-convert/index.ts';
 export * from './objects/index.ts';
+export * from './quote-to-cash/index.ts';
 export * from './record-types/index.ts';
 export * from './scratch-org/index.ts';
 export * from './security/index.ts';
@@ -43,6 +45,7 @@ export const FAMILIES = [
   analyticsFamily,
   dataQualityFamily,
   leadConvertFamily,
+  quoteToCashFamily,
   scratchOrgFamily,
 ] as const;
 
