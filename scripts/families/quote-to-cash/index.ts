@@ -30,6 +30,7 @@ export {
   acceptedBases,
 } from './pricing.ts';
 export { REQUIRED_LEVEL_FIELD } from './emit.ts';
+export { addMonths, billedAmount, formatDate, parseDate, prorationFactor } from './billing.ts';
 
 export const sku = locate(builders.sku);
 export const pricing = locate(builders.pricing);
