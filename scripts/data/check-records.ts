@@ -9,7 +9,14 @@ import type { CompiledRules, FormulaRecord } from './check-rules.ts';
 import type { Manifest, ManifestObject } from './manifest.ts';
 import { readRecords, type DatasetRecord } from './reader.ts';
 
-/** The user rules run as: an ordinary user, no custom permissions, UTC. */
+/**
+ * The custom permissions of the user seed data loads as: the deal desk's (Finance/Legal), because
+ * the seed holds decided approvals (issue 17) and only the deal desk may record a decision. Never
+ * the governance bypass: every other rule applies to seed data as to anyone.
+ */
+export const CHECK_PERMISSIONS: readonly string[] = ['RevOps_Deal_Desk'];
+
+/** The user rules run as: an ordinary user with CHECK_PERMISSIONS, UTC. */
 export const CHECK_USER = {
   Id: '005000000000001AAA',
   Username: 'seed-data@revops-os.invalid',
@@ -33,9 +40,9 @@ export class FormulaView {
     this.now = now;
   }
 
-  /** Evaluated as an insert: no prior record, a user without the bypass permission. */
+  /** Evaluated as an insert: no prior record, a user with CHECK_PERMISSIONS (never the bypass). */
   context(record: FormulaRecord): EvalContext {
-    return { record, prior: undefined, user: CHECK_USER, permissions: [], now: this.now, timeZone: 'UTC' };
+    return { record, prior: undefined, user: CHECK_USER, permissions: [...CHECK_PERMISSIONS], now: this.now, timeZone: 'UTC' };
   }
 
   /** A dataset record with lookups as ids (the parent's external id) and `Id` as its own. */

@@ -38,6 +38,7 @@ import {
   HANDOFF_OBJECT,
   handoffRecords,
 } from './revops-records.ts';
+import { lineItemRecords, priceBookEntryRecords, productRecords } from './quotes.ts';
 import { RecordShaper, type Values } from './values.ts';
 import { createBase, Ids, type World } from './world.ts';
 
@@ -52,6 +53,9 @@ const GENERATORS: Record<string, (world: World) => Iterable<Values>> = {
   [COMMITMENT_OBJECT]: commitmentRecords,
   [CONCESSION_OBJECT]: concessionRecords,
   [EXCEPTION_OBJECT]: exceptionRecords,
+  Product2: productRecords,
+  PricebookEntry: priceBookEntryRecords,
+  OpportunityLineItem: lineItemRecords,
 };
 
 export interface GenerateOptions {

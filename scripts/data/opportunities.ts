@@ -23,6 +23,8 @@ import {
   STALE_NEXT_STEPS,
 } from './vocabulary.ts';
 import { rngFor, type Base, type World } from './world.ts';
+import { requiredLevel } from '../dsl/index.ts';
+import { dealTerms, ladderOf } from './quote-terms.ts';
 
 /** `{Segment}-{Geo}-{PrimaryProduct}-{UseCase}-{FiscalQ}` (blueprint 000 §1). */
 export const dealName = (world: Base, story: DealStory): string =>
@@ -122,6 +124,7 @@ export function opportunityValues(world: World, story: DealStory, rng: Rng): Val
     ...hygiene(world, story, rng, lossReason),
   };
   enforceExitCriteria(world, story, values, rng);
+  Object.assign(values, dealTerms(world, story, values.Contract_Start_Date__c !== null));
   Object.assign(values, discountDecision(world, story, values));
   return values;
 }
@@ -227,25 +230,33 @@ function hygiene(world: World, story: DealStory, rng: Rng, lossReason: string | 
 }
 
 /**
- * The deal desk: a discount above the segment's ladder was approved (preferred), or awaits
- * approval, or the deal went ahead at the ladder: whichever the model's rules let a record be
- * inserted with at the deal's stage.
+ * The approval matrix: a deal that needs approval (its discount against the ladder of its segment
+ * and ARR band, its deal size, its terms) holds an approval at the level it needs (preferred), or
+ * awaits one, or went ahead at the ladder: whichever the model's rules let a record be inserted
+ * with at the deal's stage.
  */
 function discountDecision(world: World, story: DealStory, values: Values): Values {
   const discount = values.Discount_Percent__c as number | null;
-  if (discount === null || discount === undefined) return { Discount_Approval_Status__c: null };
   const status = (s: string) => world.picklists.prefer('Opportunity', 'Discount_Approval_Status__c', s);
-  const ladder = world.ladder[story.profile.segment];
-  const candidates: Values[] =
-    discount > ladder
-      ? [
-          { Discount_Percent__c: discount, Discount_Approval_Status__c: status('Approved') },
-          { Discount_Percent__c: discount, Discount_Approval_Status__c: status('Pending') },
-          { Discount_Percent__c: ladder, Discount_Approval_Status__c: status('Not Required') },
-        ]
-      : [{ Discount_Percent__c: discount, Discount_Approval_Status__c: status('Not Required') }];
-  candidates.push({ Discount_Percent__c: null, Discount_Approval_Status__c: null });
+  const pricing = world.model.pricing;
   const { profile } = story;
+  const decided = (d: number | null): Values[] => {
+    const need = pricing
+      ? requiredLevel(pricing, { segment: profile.segment, arr: values.ARR__c as number | null, discount: d, record: values })
+      : d !== null && d > ladderOf(world, story)
+        ? { level: { label: null } }
+        : undefined;
+    if (!need) return [{ Discount_Percent__c: d, Discount_Approval_Status__c: d === null ? null : status('Not Required'), Approved_Level__c: null }];
+    return [
+      { Discount_Percent__c: d, Discount_Approval_Status__c: status('Approved'), Approved_Level__c: need.level.label },
+      { Discount_Percent__c: d, Discount_Approval_Status__c: status('Pending'), Approved_Level__c: null },
+    ];
+  };
+  const candidates: Values[] = [
+    ...(discount === null || discount === undefined ? [] : decided(discount)),
+    ...(discount === null || discount === undefined ? [] : decided(ladderOf(world, story))),
+    ...decided(null),
+  ];
   const account = {
     Id: values.AccountId,
     Name: profile.name,

@@ -20,6 +20,7 @@ import {
   handoffsOf,
   hasConcession,
 } from './revops-records.ts';
+import { lineCount } from './quote-terms.ts';
 import { rngFor, type Base, type Plan } from './world.ts';
 
 /** Objects with a domain generator; any other seeded object is generated generically. */
@@ -34,6 +35,9 @@ export const DOMAIN_OBJECTS = new Set([
   COMMITMENT_OBJECT,
   CONCESSION_OBJECT,
   EXCEPTION_OBJECT,
+  'Product2',
+  'PricebookEntry',
+  'OpportunityLineItem',
 ]);
 
 interface Layout {
@@ -87,6 +91,7 @@ function measure(base: Base, accounts: number, campaigns: number, generic: Reado
   let commitments = 0;
   let concessions = 0;
   let exceptions = 0;
+  let lines = 0;
   for (let a = 0; a < accounts; a++) {
     const profile = accountProfile(world, a);
     for (let i = shape.oppStart[a]!; i < shape.oppStart[a + 1]!; i++) {
@@ -97,6 +102,7 @@ function measure(base: Base, accounts: number, campaigns: number, generic: Reado
       if (exceptionReason(base, story)) exceptions++;
       if (story.outcome !== 'won') continue;
       won.push(i);
+      lines += lineCount(base, story);
       if (hasConcession(base, story)) concessions++;
       const contract = contractStory(base, story);
       if (renewsInWindow(base, contract)) {
@@ -115,6 +121,9 @@ function measure(base: Base, accounts: number, campaigns: number, generic: Reado
     [COMMITMENT_OBJECT, commitments],
     [CONCESSION_OBJECT, concessions],
     [EXCEPTION_OBJECT, exceptions],
+    ['Product2', base.model.skus.length],
+    ['PricebookEntry', base.model.skus.length],
+    ['OpportunityLineItem', lines],
     ...generic,
   ];
   return {

@@ -21,6 +21,7 @@ import {
   SUCCESS_CRITERIA,
   USE_CASE_TEXT,
 } from './vocabulary.ts';
+import { dealTerms, ladderOf } from './quote-terms.ts';
 import { rngFor, type Base, type World } from './world.ts';
 
 const HANDOFFS = [
@@ -72,7 +73,7 @@ export function exceptionReason(world: Base, story: DealStory): string | null {
   const aboveLadder = reasons.find((r) => /ladder/i.test(r));
   const rng = rngFor(world, 'exception', story.index);
   const applied = story.passed >= Math.round(0.6 * world.stages.open.length) ? story.discount : null;
-  if (aboveLadder && applied !== null && applied > world.ladder[story.profile.segment]) return aboveLadder;
+  if (aboveLadder && applied !== null && applied > ladderOf(world, story)) return aboveLadder;
   return rng.bool(0.05) ? (rng.pick(reasons.filter((r) => r !== aboveLadder)) ?? null) : null;
 }
 
@@ -180,13 +181,31 @@ function concessionValue(type: string, story: DealStory, contract: ContractStory
   }
 }
 
+/** The get that pays for a concession: the first the give/get matrix accepts that is real on the deal. */
+function concessionGet(world: World, story: DealStory, type: string | null): Values {
+  const giveGet = world.model.pricing?.giveGet;
+  if (!giveGet) return {};
+  const deal = {
+    ...dealTerms(world, story),
+    Term_Months__c: story.termMonths,
+    Type: story.expansion ? 'Existing Customer - Upgrade' : 'New Customer',
+  };
+  const details = { Get_Details__c: 'Customer agreed to a published case study within 6 months of go-live.' };
+  const allowed = giveGet.gets[type ?? ''] ?? [];
+  const gets = allowed.includes('*') ? Object.keys(giveGet.evidence) : allowed;
+  const get = gets.find((g) => giveGet.evidence[g]?.test(deal, details) ?? true) ?? null;
+  return { Get__c: get, Get_Details__c: get === 'Case Study' || get === 'Reference Call' ? details.Get_Details__c : null };
+}
+
 export function* concessionRecords(world: World): Generator<Values> {
   const types = world.picklists.values(CONCESSION_OBJECT, 'Type__c');
   for (const story of deals(world)) {
     if (!hasConcession(world, story)) continue;
     const rng = rngFor(world, 'concession-fields', story.index);
     const contract = contractStory(world, story);
-    const type = (story.discount && types.includes('Discount') ? 'Discount' : rng.pick(types)) ?? null;
+    const drawn = (story.discount && types.includes('Discount') ? 'Discount' : rng.pick(types)) ?? null;
+    // A concession nothing real pays for is recorded as Other, paid for by a case study.
+    const type = concessionGet(world, story, drawn).Get__c || !types.includes('Other') ? drawn : 'Other';
     // Concessions end at renewal at the latest: free months end early, the rest with the contract.
     const expires = type === 'Free Months' ? Math.min(contract.endDay, contract.startDay + 60) : contract.endDay;
     yield {
@@ -195,6 +214,7 @@ export function* concessionRecords(world: World): Generator<Values> {
       Account__c: world.ids.account(story.account),
       Contract__c: world.ids.contract(story.index),
       Type__c: type,
+      ...concessionGet(world, story, type),
       Value__c: Math.round(concessionValue(type ?? '', story, contract)),
       Details__c: CONCESSION_DETAILS[type ?? ''] ?? CONCESSION_DETAILS.Other!,
       Expires_On__c: expires,

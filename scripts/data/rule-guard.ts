@@ -1,6 +1,6 @@
 /**
  * Lets a generator ask the model's own validation rules which of several plausible values a
- * record may hold when it is inserted (no prior record, a user without custom permissions, NOW()
+ * record may hold when it is inserted (no prior record, the seed loader's permissions, NOW()
  * at the anchor). Where a domain decision depends on governance — which approval status a
  * discount can be seeded with, which status an overdue commitment can have — the generator
  * offers candidates in order of preference and keeps the first the rules accept, so a rule the
@@ -10,6 +10,7 @@ import type { RevOpsModel } from '../dsl/index.ts';
 import { compileFormula, type CompiledFormula } from '../formula/index.ts';
 import type { Schema } from '../schema/types.ts';
 import { formatDateTime, formatDay } from './calendar.ts';
+import { CHECK_PERMISSIONS } from './check-records.ts';
 
 /** Field values by API name, as generators hold them (days and epoch ms for dates). */
 type Values = Record<string, unknown>;
@@ -73,7 +74,7 @@ export class RuleGuard {
     if (!relevant.length) return false;
     const ctx = {
       record: this.formulaRecord(object, values, parents),
-      permissions: [],
+      permissions: [...CHECK_PERMISSIONS],
       now: this.now,
       timeZone: 'UTC',
     };
