@@ -44,7 +44,13 @@ export const addonSkus = [
     floor: 18000,
     ceiling: 30000,
     entitlements: ['Named technical account manager', '1-hour P1 response'],
-    requires: ['Platform:Growth', 'Platform:Enterprise', 'Forecasting:Enterprise', 'Analytics:Enterprise', 'Routing:Enterprise'],
+    requires: [
+      'Platform:Growth',
+      'Platform:Enterprise',
+      'Forecasting:Enterprise',
+      'Analytics:Enterprise',
+      'Routing:Enterprise',
+    ],
     locked: true,
   }),
   sku('Services:Onboarding:Project', {

@@ -36,7 +36,11 @@ export const quoteToCashFields = {
     trackHistory: true,
     help: 'Legal terms off our standard paper: the CRO approves.',
   }),
-  Payment_Terms__c: picklist({ label: 'Payment Terms', values: ['Net 30', 'Net 45', 'Net 60', 'Net 90'], trackHistory: true }),
+  Payment_Terms__c: picklist({
+    label: 'Payment Terms',
+    values: ['Net 30', 'Net 45', 'Net 60', 'Net 90'],
+    trackHistory: true,
+  }),
   Billing_Frequency__c: picklist({
     label: 'Billing Frequency',
     values: ['Annual in Advance', 'Quarterly in Advance', 'Monthly in Advance', 'Multi-Year Prepaid'],
@@ -48,5 +52,9 @@ export const quoteToCashFields = {
   }),
   Ramp__c: checkbox({ label: 'Ramp Deal', help: 'Quantities grow by contract year (one line per SKU and year).' }),
   Tax_Treatment__c: picklist({ label: 'Tax Treatment', values: ['Taxable', 'Exempt', 'Reverse Charge'] }),
-  Tax_Id__c: text({ label: 'Customer Tax ID', length: 40, help: 'VAT or tax ID; needed when the deal is exempt or reverse charge.' }),
+  Tax_Id__c: text({
+    label: 'Customer Tax ID',
+    length: 40,
+    help: 'VAT or tax ID; needed when the deal is exempt or reverse charge.',
+  }),
 };

@@ -73,8 +73,14 @@ export const revopsPricing = pricing({
       Other: ['*'],
     },
     evidence: {
-      'Multi-Year Term': { label: 'the deal runs 24 months or more', test: (deal) => Number(deal.Term_Months__c ?? 0) >= 24 },
-      Prepayment: { label: 'the deal is billed Multi-Year Prepaid', test: (deal) => deal.Billing_Frequency__c === 'Multi-Year Prepaid' },
+      'Multi-Year Term': {
+        label: 'the deal runs 24 months or more',
+        test: (deal) => Number(deal.Term_Months__c ?? 0) >= 24,
+      },
+      Prepayment: {
+        label: 'the deal is billed Multi-Year Prepaid',
+        test: (deal) => deal.Billing_Frequency__c === 'Multi-Year Prepaid',
+      },
       'Expanded Seats': {
         label: 'the deal is an expansion (Existing Customer - Upgrade) or a ramp',
         test: (deal) => deal.Type === 'Existing Customer - Upgrade' || deal.Ramp__c === true,

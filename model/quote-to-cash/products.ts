@@ -30,9 +30,15 @@ export const PriceBookEntry = standardObject('PricebookEntry', {
 export const OpportunityProduct = standardObject('OpportunityLineItem', {
   locked: true,
   fields: {
-    End_Date__c: date({ label: 'Service End Date', help: 'Last day of the service period (ServiceDate is the first).' }),
+    End_Date__c: date({
+      label: 'Service End Date',
+      help: 'Last day of the service period (ServiceDate is the first).',
+    }),
     Contract_Year__c: number({ label: 'Contract Year', precision: 2, scale: 0 }),
-    Billed_Amount__c: currency({ label: 'Billed Amount', help: 'Quantity × annual unit price × the share of the year the period covers.' }),
+    Billed_Amount__c: currency({
+      label: 'Billed Amount',
+      help: 'Quantity × annual unit price × the share of the year the period covers.',
+    }),
     External_Id__c: externalId(),
   },
 });

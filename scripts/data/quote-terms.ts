@@ -6,7 +6,9 @@ import { rngFor, type Base } from './world.ts';
 
 /** The ladder of a deal's segment and ARR band (percent). */
 export const ladderOf = (world: Base, story: DealStory): number =>
-  world.model.pricing ? ladderMax(world.model.pricing.ladder, story.profile.segment, story.arr) : world.ladder[story.profile.segment];
+  world.model.pricing
+    ? ladderMax(world.model.pricing.ladder, story.profile.segment, story.arr)
+    : world.ladder[story.profile.segment];
 
 /** How a won deal is sold: contract years, ramp, premium support. */
 export function lineShape(world: Base, story: DealStory): { years: number; ramp: boolean; support: boolean } {
@@ -43,10 +45,20 @@ export function dealTerms(world: Base, story: DealStory, agreed = true): Values 
   const segment = story.profile.segment;
   const multiYear = story.termMonths >= 24;
   const won = story.outcome === 'won' && !story.renewal;
-  const tax = story.profile.vertical === 'Public Sector' ? 'Exempt' : story.profile.geo === 'EMEA' && rng.bool(0.4) ? 'Reverse Charge' : 'Taxable';
+  const tax =
+    story.profile.vertical === 'Public Sector'
+      ? 'Exempt'
+      : story.profile.geo === 'EMEA' && rng.bool(0.4)
+        ? 'Reverse Charge'
+        : 'Taxable';
   return {
     Payment_Terms__c: segment === 'ENT' && rng.bool(0.15) ? 'Net 60' : 'Net 30',
-    Billing_Frequency__c: multiYear && rng.bool(0.3) ? 'Multi-Year Prepaid' : segment === 'SMB' && rng.bool(0.2) ? 'Quarterly in Advance' : 'Annual in Advance',
+    Billing_Frequency__c:
+      multiYear && rng.bool(0.3)
+        ? 'Multi-Year Prepaid'
+        : segment === 'SMB' && rng.bool(0.2)
+          ? 'Quarterly in Advance'
+          : 'Annual in Advance',
     Non_Standard_Terms__c: segment === 'ENT' && rng.bool(0.08),
     Ramp__c: won ? lineShape(world, story).ramp : false,
     Billing_Anchor_Date__c: won ? story.contractStartDay : null,
@@ -54,4 +66,3 @@ export function dealTerms(world: Base, story: DealStory, agreed = true): Values 
     Tax_Id__c: won && tax !== 'Taxable' ? `TAX-${String(story.index).padStart(8, '0')}` : null,
   };
 }
-

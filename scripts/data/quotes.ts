@@ -39,7 +39,12 @@ export function* productRecords(world: World): Generator<Values> {
 
 export function* priceBookEntryRecords(world: World): Generator<Values> {
   for (const s of world.model.skus)
-    yield { [EXTERNAL_ID_FIELD]: priceBookEntryId(s.code), Product2Id: productId(s.code), UnitPrice: s.listPrice, IsActive: true };
+    yield {
+      [EXTERNAL_ID_FIELD]: priceBookEntryId(s.code),
+      Product2Id: productId(s.code),
+      UnitPrice: s.listPrice,
+      IsActive: true,
+    };
 }
 
 function skuOf(world: Base, code: string): SkuDef | undefined {
@@ -54,7 +59,8 @@ function* dealLines(world: World, story: DealStory, deal: Values): Generator<Val
   const items: { code: string; quantity: (year: number) => number }[] = [
     {
       code: base,
-      quantity: (y) => (shape.ramp ? Math.max(1, Math.round(story.seats * (0.5 + (0.5 * (y + 1)) / shape.years))) : story.seats),
+      quantity: (y) =>
+        shape.ramp ? Math.max(1, Math.round(story.seats * (0.5 + (0.5 * (y + 1)) / shape.years))) : story.seats,
     },
   ];
   if (shape.support) items.push({ code: 'Support:Premium:Account', quantity: () => 1 });

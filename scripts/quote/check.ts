@@ -4,24 +4,13 @@
  * Each failure names the record (External_Id__c, file:line) and the rule.
  */
 import type { RevOpsModel } from '../dsl/index.ts';
-import { loadQuoteDataset, type Located, type QuoteDataset } from './load.ts';
+import { loadQuoteDataset } from './load.ts';
+import type { QuoteContext, QuoteFailure, QuoteRule, RuleModule } from './types.ts';
+
+export type { QuoteContext, QuoteFailure, QuoteRule, RuleModule } from './types.ts';
 import { catalogueRules } from './rules-catalogue.ts';
 import { billingRules } from './rules-billing.ts';
 import { approvalRules, giveGetRules } from './rules-approval.ts';
-
-export interface QuoteFailure {
-  readonly rule: string;
-  readonly object: string;
-  readonly externalId: string;
-  readonly file: string;
-  readonly line: number;
-  readonly message: string;
-}
-
-export interface QuoteRule {
-  readonly id: string;
-  readonly description: string;
-}
 
 export interface QuoteCheckResult {
   readonly dir: string;
@@ -29,18 +18,6 @@ export interface QuoteCheckResult {
   readonly rules: readonly (QuoteRule & { readonly checked: number; readonly failures: number })[];
   readonly failures: readonly QuoteFailure[];
 }
-
-/** What a rule module gets: the model, the dataset, and a way to report. */
-export interface QuoteContext {
-  readonly model: RevOpsModel;
-  readonly data: QuoteDataset;
-  table(object: string): Iterable<[string, Located]>;
-  get(object: string, externalId: string | null): Located | undefined;
-  /** Counts one record checked by `rule`; reports it when `problem` is a message. */
-  verdict(rule: string, object: string, externalId: string, at: Located, problem: string | undefined): void;
-}
-
-export type RuleModule = { readonly rules: readonly QuoteRule[]; run(ctx: QuoteContext): void };
 
 export const RULE_MODULES: readonly RuleModule[] = [catalogueRules, approvalRules, giveGetRules, billingRules];
 

@@ -15,11 +15,18 @@ export interface QuoteDataset {
   readonly tables: ReadonlyMap<string, Table>;
 }
 
-export const QUOTE_OBJECTS = ['Account', 'Opportunity', 'Product2', 'PricebookEntry', 'OpportunityLineItem', 'Concession__c'];
+export const QUOTE_OBJECTS = [
+  'Account',
+  'Opportunity',
+  'Product2',
+  'PricebookEntry',
+  'OpportunityLineItem',
+  'Concession__c',
+];
 
 /** The External_Id__c a lookup value points at (`{"External_Id__c": "OPP-1"}`), or null. */
 export const ref = (value: unknown): string | null =>
-  value && typeof value === 'object' ? ((value as Record<string, unknown>).External_Id__c as string) ?? null : null;
+  value && typeof value === 'object' ? (((value as Record<string, unknown>).External_Id__c as string) ?? null) : null;
 
 export async function loadQuoteDataset(dir: string): Promise<QuoteDataset> {
   const dataset = await openDataset(dir);

@@ -1,6 +1,6 @@
 /** The approval matrix and give/get over dataset records. */
 import { getAllowed, requiredLevel } from '../dsl/index.ts';
-import type { QuoteContext, RuleModule } from './check.ts';
+import type { QuoteContext, RuleModule } from './types.ts';
 import { ref } from './load.ts';
 
 export const approvalRules: RuleModule = {
@@ -48,13 +48,27 @@ export const giveGetRules: RuleModule = {
       const type = c[giveGet.typeField] as string | null;
       const get = c[giveGet.getField] as string | null;
       const allowed = getAllowed(giveGet, type, get);
-      ctx.verdict('givget.matrix', giveGet.object, id, at,
-        allowed ? undefined : `a ${type ?? 'blank'} concession needs a get from: ${(giveGet.gets[type ?? ''] ?? []).join(', ') || 'nothing'}; it has ${get ?? 'none'}`);
+      ctx.verdict(
+        'givget.matrix',
+        giveGet.object,
+        id,
+        at,
+        allowed
+          ? undefined
+          : `a ${type ?? 'blank'} concession needs a get from: ${(giveGet.gets[type ?? ''] ?? []).join(', ') || 'nothing'}; it has ${get ?? 'none'}`,
+      );
       if (!allowed || !get) continue;
       const deal = ctx.get('Opportunity', ref(c.Opportunity__r))?.record;
       const evidence = giveGet.evidence[get];
-      ctx.verdict('givget.evidence', giveGet.object, id, at,
-        !evidence || !deal || evidence.test(deal, c) ? undefined : `get ${get} is not real: ${evidence.label} does not hold for ${ref(c.Opportunity__r)}`);
+      ctx.verdict(
+        'givget.evidence',
+        giveGet.object,
+        id,
+        at,
+        !evidence || !deal || evidence.test(deal, c)
+          ? undefined
+          : `get ${get} is not real: ${evidence.label} does not hold for ${ref(c.Opportunity__r)}`,
+      );
     }
   },
 };

@@ -1,9 +1,10 @@
 /** Catalogue rules: products match the model's SKUs, prices stay within floor and ceiling, bundles are valid. */
 import { acceptedBases, type SkuDef } from '../dsl/index.ts';
-import type { QuoteContext, RuleModule } from './check.ts';
+import type { QuoteContext, RuleModule } from './types.ts';
 import { linesByDeal, ref, type Line } from './load.ts';
 
-const same = (a: unknown, b: unknown) => (typeof a === 'number' && typeof b === 'number' ? Math.abs(a - b) < 0.005 : a === b);
+const same = (a: unknown, b: unknown) =>
+  typeof a === 'number' && typeof b === 'number' ? Math.abs(a - b) < 0.005 : a === b;
 
 function productProblem(record: Record<string, unknown>, sku: SkuDef | undefined): string | undefined {
   if (!sku) return `ProductCode ${JSON.stringify(record.ProductCode)} is not a SKU of the catalogue`;
@@ -17,7 +18,11 @@ function productProblem(record: Record<string, unknown>, sku: SkuDef | undefined
     : undefined;
 }
 
-function bundleProblem(lines: readonly Line[], skus: ReadonlyMap<string, SkuDef>, all: readonly SkuDef[]): string | undefined {
+function bundleProblem(
+  lines: readonly Line[],
+  skus: ReadonlyMap<string, SkuDef>,
+  all: readonly SkuDef[],
+): string | undefined {
   const years = new Map<number, Line[]>();
   for (const l of lines) {
     const year = Number(l.at.record.Contract_Year__c ?? 1);
@@ -39,26 +44,53 @@ function bundleProblem(lines: readonly Line[], skus: ReadonlyMap<string, SkuDef>
 export const catalogueRules: RuleModule = {
   rules: [
     { id: 'catalogue.product', description: 'Products and price book entries match the SKU catalogue of the model' },
-    { id: 'catalogue.price', description: "Opportunity products sell a catalogue SKU within its floor and ceiling" },
-    { id: 'catalogue.bundle', description: 'One base package per contract year; add-ons only with the packages they name' },
+    { id: 'catalogue.price', description: 'Opportunity products sell a catalogue SKU within its floor and ceiling' },
+    {
+      id: 'catalogue.bundle',
+      description: 'One base package per contract year; add-ons only with the packages they name',
+    },
   ],
   run(ctx: QuoteContext) {
     const skus = new Map(ctx.model.skus.map((s) => [s.code, s]));
     for (const [id, at] of ctx.table('Product2'))
-      ctx.verdict('catalogue.product', 'Product2', id, at, productProblem(at.record, skus.get(at.record.ProductCode as string)));
+      ctx.verdict(
+        'catalogue.product',
+        'Product2',
+        id,
+        at,
+        productProblem(at.record, skus.get(at.record.ProductCode as string)),
+      );
     for (const [id, at] of ctx.table('PricebookEntry')) {
       const product = ctx.get('Product2', ref(at.record.Product2));
       const s = skus.get(product?.record.ProductCode as string);
-      ctx.verdict('catalogue.product', 'PricebookEntry', id, at,
-        !s ? 'the entry prices no catalogue SKU' : same(at.record.UnitPrice, s.listPrice) ? undefined : `list price ${String(at.record.UnitPrice)} is not ${s.code}'s ${s.listPrice}`);
+      ctx.verdict(
+        'catalogue.product',
+        'PricebookEntry',
+        id,
+        at,
+        !s
+          ? 'the entry prices no catalogue SKU'
+          : same(at.record.UnitPrice, s.listPrice)
+            ? undefined
+            : `list price ${String(at.record.UnitPrice)} is not ${s.code}'s ${s.listPrice}`,
+      );
     }
     const lines = linesByDeal(ctx.data);
     for (const deal of lines.values())
       for (const l of deal) {
         const s = skus.get(l.sku ?? '');
         const price = l.at.record.UnitPrice as number;
-        ctx.verdict('catalogue.price', 'OpportunityLineItem', l.id, l.at,
-          !s ? `sells ${l.sku ?? 'no product'}, not a catalogue SKU` : price < s.floor || price > s.ceiling ? `unit price ${price} is outside ${s.code}'s floor ${s.floor} and ceiling ${s.ceiling}` : undefined);
+        ctx.verdict(
+          'catalogue.price',
+          'OpportunityLineItem',
+          l.id,
+          l.at,
+          !s
+            ? `sells ${l.sku ?? 'no product'}, not a catalogue SKU`
+            : price < s.floor || price > s.ceiling
+              ? `unit price ${price} is outside ${s.code}'s floor ${s.floor} and ceiling ${s.ceiling}`
+              : undefined,
+        );
       }
     for (const [id, deal] of lines) {
       const at = ctx.get('Opportunity', id);

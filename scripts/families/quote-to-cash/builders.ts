@@ -27,10 +27,12 @@ export interface SkuDef {
   readonly locked?: boolean;
 }
 
-export const sku = (
-  code: string,
-  o: Omit<SkuDef, 'kind' | 'code' | 'role'> & { role?: SkuDef['role'] },
-): SkuDef => ({ kind: 'sku', code, role: o.role ?? 'base', ...o });
+export const sku = (code: string, o: Omit<SkuDef, 'kind' | 'code' | 'role'> & { role?: SkuDef['role'] }): SkuDef => ({
+  kind: 'sku',
+  code,
+  role: o.role ?? 'base',
+  ...o,
+});
 
 /** One ARR band of the ladder: from `arrFrom` (inclusive) up to the next band. */
 export interface LadderBand {
@@ -101,7 +103,10 @@ export interface GiveGetDef {
       string,
       {
         readonly label: string;
-        readonly test: (deal: Readonly<Record<string, unknown>>, concession: Readonly<Record<string, unknown>>) => boolean;
+        readonly test: (
+          deal: Readonly<Record<string, unknown>>,
+          concession: Readonly<Record<string, unknown>>,
+        ) => boolean;
       }
     >
   >;

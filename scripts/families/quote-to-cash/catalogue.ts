@@ -1,5 +1,12 @@
 /** The quote-to-cash page: the SKU catalogue, the ladder, the approval matrix as a reviewer reads it, give/get. */
-import { INDEX_PAGE, lockBadge, summaryRow, summarySingle, type Catalogue, type CataloguePage } from '../../core/catalogue.ts';
+import {
+  INDEX_PAGE,
+  lockBadge,
+  summaryRow,
+  summarySingle,
+  type Catalogue,
+  type CataloguePage,
+} from '../../core/catalogue.ts';
 import { bullets, code, heading, href, link, page, table, text, type Cell } from '../../core/markdown.ts';
 import type { PricingDef, QuoteToCashModel, SkuDef } from './builders.ts';
 import { ladderMax, requiredLevel } from './pricing.ts';
@@ -39,7 +46,13 @@ function ladderTable(pricing: PricingDef): string {
 function matrixTable(pricing: PricingDef): string {
   const { levels } = pricing.approvals;
   return table(
-    ['Step', 'Approver (Opportunity field)', 'Needed when the discount is above the ladder by more than', 'or an above-ladder discount on ARR from', 'or these terms are non-standard'],
+    [
+      'Step',
+      'Approver (Opportunity field)',
+      'Needed when the discount is above the ladder by more than',
+      'or an above-ladder discount on ARR from',
+      'or these terms are non-standard',
+    ],
     levels.map((l, i) => [
       `${i + 1}. ${text(l.label)}`,
       code(l.approverField),
@@ -53,7 +66,10 @@ function matrixTable(pricing: PricingDef): string {
 /** Who approves, per segment: discount (rows) × ARR (columns), standard terms. */
 function whoApproves(pricing: PricingDef, segment: string): string {
   const points = [
-    ...new Set([...pricing.ladder.bands.map((b) => b.arrFrom), ...pricing.approvals.levels.flatMap((l) => (l.arrFrom === undefined ? [] : [l.arrFrom]))]),
+    ...new Set([
+      ...pricing.ladder.bands.map((b) => b.arrFrom),
+      ...pricing.approvals.levels.flatMap((l) => (l.arrFrom === undefined ? [] : [l.arrFrom])),
+    ]),
   ].sort((a, b) => a - b);
   const discounts = [10, 20, 25, 30, 35, 40, 50, 60];
   const rows: Cell[][] = discounts.map((d) => [
@@ -70,7 +86,10 @@ function giveGetTable(pricing: PricingDef): string {
   const { giveGet } = pricing;
   return table(
     ['Concession (give)', 'Gets that pay for it'],
-    Object.entries(giveGet.gets).map(([type, gets]) => [text(type), gets.includes('*') ? 'any get' : gets.map(text).join(', ')]),
+    Object.entries(giveGet.gets).map(([type, gets]) => [
+      text(type),
+      gets.includes('*') ? 'any get' : gets.map(text).join(', '),
+    ]),
   );
 }
 
@@ -94,7 +113,10 @@ export function renderQuoteToCashPage(cat: Cat): CataloguePage {
       heading(2, 'Approval matrix'),
       `Approval process ${code(`Opportunity.${m.name}`)} (${text(m.label)}): submitted by the deal owner when ${code('Approval_Level_Required__c')} is not "None"; the steps run in order, each up to the level the deal needs. The decision is written to ${code(m.statusField)} and the highest level that approved to ${code(m.approvedLevelField)}. A deal at ${m.enforcedAt.map(code).join(' or ')} must hold the approval it needs.`,
       matrixTable(pricing),
-      ...Object.keys(pricing.ladder.max).flatMap((segment) => [heading(3, `Who approves: ${segment}, standard terms`), whoApproves(pricing, segment)]),
+      ...Object.keys(pricing.ladder.max).flatMap((segment) => [
+        heading(3, `Who approves: ${segment}, standard terms`),
+        whoApproves(pricing, segment),
+      ]),
       heading(2, 'Give/get matrix'),
       `A concession is recorded with the get that pays for it (${code(`${pricing.giveGet.object}.${pricing.giveGet.getField}`)}); the validation rule refuses any other. The get must be real on the deal:`,
       bullets(Object.entries(pricing.giveGet.evidence).map(([get, e]) => `${text(get)}: ${text(e.label)}`)),
@@ -113,9 +135,15 @@ export function renderQuoteToCashPage(cat: Cat): CataloguePage {
 }
 
 export const quoteToCashIndex = (cat: Cat) => ({
-  links: [`${link('Quote to cash', href(INDEX_PAGE, FROM))}: SKU catalogue, discount ladder, approval matrix, give/get`],
+  links: [
+    `${link('Quote to cash', href(INDEX_PAGE, FROM))}: SKU catalogue, discount ladder, approval matrix, give/get`,
+  ],
   summary: [
     summaryRow('SKUs', cat.model.skus, FROM),
-    summarySingle('Approval matrix levels', cat.model.pricing && { locked: cat.model.pricing.locked, length: cat.model.pricing.approvals.levels.length }, FROM),
+    summarySingle(
+      'Approval matrix levels',
+      cat.model.pricing && { locked: cat.model.pricing.locked, length: cat.model.pricing.approvals.levels.length },
+      FROM,
+    ),
   ],
 });

@@ -62,7 +62,15 @@ function approvalProcessXml(matrix: ApprovalMatrixDef) {
     allowRecall: true,
     allowedSubmitters: [{ type: 'owner' }],
     approvalPageFields: {
-      field: ['Name', 'Owner', 'Amount', 'ARR__c', 'Discount_Percent__c', 'Discount_Ladder_Max__c', REQUIRED_LEVEL_FIELD],
+      field: [
+        'Name',
+        'Owner',
+        'Amount',
+        'ARR__c',
+        'Discount_Percent__c',
+        'Discount_Ladder_Max__c',
+        REQUIRED_LEVEL_FIELD,
+      ],
     },
     approvalStep: matrix.levels.map((_, i) => stepXml(matrix, i)),
     description: matrix.description,

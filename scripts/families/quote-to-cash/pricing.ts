@@ -19,7 +19,11 @@ export function bandIndex(ladder: DiscountLadderDef, arr: number | null | undefi
 }
 
 /** The largest discount (percent) a deal may give without approval. */
-export function ladderMax(ladder: DiscountLadderDef, segment: string | null | undefined, arr: number | null | undefined): number {
+export function ladderMax(
+  ladder: DiscountLadderDef,
+  segment: string | null | undefined,
+  arr: number | null | undefined,
+): number {
   const row = ladder.max[segment ?? ''] ?? ladder.max[ladder.fallbackSegment]!;
   return row[bandIndex(ladder, arr)]!;
 }
@@ -81,7 +85,8 @@ function bandFormula(
   segment: string,
 ): string {
   let formula = cell(segment, ladder.bands[0]!);
-  for (const band of ladder.bands.slice(1)) formula = `IF(ARR__c >= ${num(band.arrFrom)}, ${cell(segment, band)}, ${formula})`;
+  for (const band of ladder.bands.slice(1))
+    formula = `IF(ARR__c >= ${num(band.arrFrom)}, ${cell(segment, band)}, ${formula})`;
   return formula;
 }
 
@@ -107,7 +112,11 @@ export function requiredLevelFormula(pricing: PricingDef, ladderField: string): 
 }
 
 /** Whether a concession's get pays for its type. */
-export function getAllowed(giveGet: GiveGetDef, type: string | null | undefined, get: string | null | undefined): boolean {
+export function getAllowed(
+  giveGet: GiveGetDef,
+  type: string | null | undefined,
+  get: string | null | undefined,
+): boolean {
   if (!get) return false;
   const allowed = giveGet.gets[type ?? ''];
   return !!allowed && (allowed.includes('*') || allowed.includes(get));
