@@ -143,10 +143,11 @@ describe('opening a dataset that is not there or broken (what plan --dataset rea
     try {
       const accounts = join(copy, 'Account.ndjson');
       const bytes = (await readFile(accounts)).length;
+      const lines = (await readFile(accounts, 'utf8')).trimEnd().split('\n').length;
       await truncate(accounts, bytes - 40);
       await assert.rejects(
         checkDataset(copy, { model }),
-        sfError('DatasetLineInvalid', /Account\.ndjson:262: not valid JSON/),
+        sfError('DatasetLineInvalid', new RegExp(`Account\\.ndjson:${lines}: not valid JSON`)),
       );
       await writeFile(accounts, '');
       await assert.rejects(

@@ -163,22 +163,25 @@ describe('the dataset follows the model', () => {
     assert.deepEqual(await verifyDatasetFormat(out, grown), []);
   });
 
-  test('governance choices are asked of the rules: relax the deal desk rules and approved discounts appear', async () => {
-    const deskRules = ['Discount_Approval_By_Deal_Desk', 'Discount_Above_Ladder_Needs_Request'];
-    const relaxed = variant({
-      rest: { validationRules: model.validationRules.filter((r) => !deskRules.includes(r.name)) },
-    });
+  test('governance choices are asked of the rules: the deal desk seeds decided approvals, a rule against them removes them', async () => {
+    const desk = model.validationRules.find((r) => r.name === 'Discount_Approval_By_Deal_Desk')!;
+    const noApprovals = {
+      ...desk,
+      name: 'No_Seeded_Approvals',
+      formula: 'ISPICKVAL(Discount_Approval_Status__c, "Approved")',
+    };
+    const tightened = variant({ rest: { validationRules: [...model.validationRules, noApprovals] } });
     const statuses = async (m: RevOpsModel, name: string) => {
       await generateDataset({ model: m, out: join(work, name), scale: 'small' });
       const deals = await readLines(join(work, name), 'Opportunity.ndjson');
       return deals.filter((d) => d.Discount_Approval_Status__c === 'Approved').length;
     };
-    assert.equal(await statuses(model, 'desk-strict'), 0, 'only the deal desk approves: nothing is seeded approved');
-    assert.ok(
-      (await statuses(relaxed, 'desk-relaxed')) > 0,
-      'without the deal desk rules, won deals keep approved discounts',
+    assert.ok((await statuses(model, 'desk')) > 0, 'the seed loads as the deal desk: won deals keep decided approvals');
+    assert.equal(
+      await statuses(tightened, 'no-approvals'),
+      0,
+      'a rule against approved records removes them from the seed',
     );
-    assert.equal((await checkDataset(join(work, 'desk-relaxed'), { model: relaxed })).violationCount, 0);
   });
 
   test('a new exit criterion is filled on every deal past its stage, so the new gate holds', async () => {

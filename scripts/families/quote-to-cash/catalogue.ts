@@ -9,7 +9,7 @@ import {
 } from '../../core/catalogue.ts';
 import { bullets, code, heading, href, link, page, table, text, type Cell } from '../../core/markdown.ts';
 import type { PricingDef, QuoteToCashModel, SkuDef } from './builders.ts';
-import { ladderMax, requiredLevel } from './pricing.ts';
+import { requiredLevel } from './pricing.ts';
 import { QUOTE_TO_CASH_PAGE } from './page.ts';
 
 type Cat = Catalogue<QuoteToCashModel>;
@@ -130,7 +130,14 @@ export function renderQuoteToCashPage(cat: Cat): CataloguePage {
       ]),
     );
   }
-  void ladderMax;
+  blocks.push(
+    heading(2, 'What only an org can prove'),
+    bullets([
+      'The approval process in action: submission, routing to the approver fields (Opportunity does not support queues, so each level is a User lookup on the deal that the deal desk fills), the step entry criteria and the field updates.',
+      'That the field updates of the approval process set the decision without tripping the validation rules that keep reps from deciding themselves.',
+      'Price book entries in the standard price book (the seed leaves Pricebook2Id to the loader) and opportunity products saved against them.',
+    ]),
+  );
   return { path: FROM, content: page(blocks) };
 }
 
