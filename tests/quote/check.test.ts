@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import { billedAmount, parseDate } from '../../scripts/dsl/index.ts';
+import { checkDataset } from '../../scripts/data/index.ts';
 import { checkQuotes } from '../../scripts/quote/check.ts';
 import { runCommand } from '../cli/run-command.ts';
 import QuoteCheck from '../../scripts/cli/commands/revops/quote/check.ts';
@@ -167,6 +168,20 @@ describe('one broken record of each kind', () => {
     const found = result.failures.map((f) => `${f.rule} ${f.externalId}`).sort();
     assert.deepEqual(found, [...expected].sort());
     assert.equal(new Set(result.failures.map((f) => f.rule)).size, result.rules.length, 'one failure of every rule');
+  });
+
+  test('the validation rules the org runs catch the same records (data check, the formula engine)', async () => {
+    const result = await checkDataset(dir, { model, maxViolations: 1000 });
+    const fired = new Set(result.violations.map((v) => `${v.rule} ${v.externalId}`));
+    const same: Record<string, string> = {
+      'approval.matrix': 'Approval_Level_Covers_Deal',
+      'givget.matrix': 'Concession_Needs_Get',
+      'catalogue.price': 'Price_Within_Floor_And_Ceiling',
+    };
+    for (const e of expected) {
+      const [rule, id] = e.split(' ') as [string, string];
+      if (same[rule]) assert.ok(fired.has(`${same[rule]} ${id}`), `${same[rule]} fires on ${id} as ${rule} does`);
+    }
   });
 
   test('the command exits 1 and names each record and rule', async () => {
