@@ -43,7 +43,16 @@ const snapshots = {
   Lead: ['Lead_Source_Original__c', 'First_Touch_Campaign__c', 'Segment_Fit_Score_At_MQL__c', 'MQL_Date__c'],
 };
 /** Set by automation. AEs may set Discount_Approval_Status__c to Pending; only the deal desk decides (a rule). */
-const automationOwned = ['Push_Count__c', 'Last_Slip_Date__c', 'Lead_Source_Original__c'];
+const automationOwned = [
+  'Push_Count__c',
+  'Last_Slip_Date__c',
+  'Lead_Source_Original__c',
+  // The approval matrix: the approval process records the level, the deal desk names the approvers.
+  'Approved_Level__c',
+  'Deal_Desk_Approver__c',
+  'Finance_Approver__c',
+  'CRO_Approver__c',
+];
 
 export const SDR = permissionSet('RevOps_SDR', {
   label: 'RevOps: SDR',
@@ -148,7 +157,10 @@ export const FinanceLegal = permissionSet('RevOps_Finance_Legal', {
     fieldsOf(Contract),
     fieldsOf(Concession),
     fieldsOf(DealException),
-    fieldsOf(Opportunity, { edit: false, editableFields: ['Discount_Approval_Status__c'] }),
+    fieldsOf(Opportunity, {
+      edit: false,
+      editableFields: ['Discount_Approval_Status__c', 'Deal_Desk_Approver__c', 'Finance_Approver__c', 'CRO_Approver__c'],
+    }),
     fieldsOf(Account, { edit: false }),
     fieldsOf(Commitment, { edit: false }),
     editable(...std.contract),
