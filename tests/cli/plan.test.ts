@@ -167,16 +167,16 @@ describe('revops plan on a broken project', { concurrency: true }, () => {
     const dir = await projectCopy();
     try {
       await cp(join(ROOT, 'data'), join(dir, 'data'), { recursive: true });
-      const ladder = join(dir, 'model/governance/discount-ladder.ts');
+      const ladder = join(dir, 'model/quote-to-cash/pricing.ts');
       const source = await readFile(ladder, 'utf8');
-      assert.match(source, /ENT: 25/);
-      await writeFile(ladder, source.replace('ENT: 25', 'ENT: 5'));
+      assert.match(source, /ENT: \[20, 25, 30\]/);
+      await writeFile(ladder, source.replace('ENT: [20, 25, 30]', 'ENT: [5, 5, 5]'));
       assert.equal(revops(dir, 'generate').status, 0);
       const run = revops(dir, 'plan');
       assert.equal(run.status, 0, run.stderr);
       assert.match(
         run.stderr,
-        /Warning: data\/seed: ValidationRule Opportunity\.Discount_Above_Ladder_Needs_Request: would block \d+ records/,
+        /Warning: data\/seed: ValidationRule Opportunity\.Discount_Above_Ladder_Needs_Approval: would block \d+ records/,
       );
       assert.match(run.stdout, /dataset: data\/seed: 3,000 records, \d+ rules, \d+ rule\(s\) would block records/);
     } finally {
