@@ -51,7 +51,7 @@ function duplicateRuleXml(model: DataQualityModel, rule: DuplicateRuleDef): Reco
     actionOnInsert: rule.onCreate === 'Block' ? 'Block' : 'Allow',
     actionOnUpdate: rule.onEdit === 'Block' ? 'Block' : 'Allow',
     alertText: rule.alertText,
-    description: rule.description,
+    description: rule.description ?? NIL,
     duplicateRuleFilter: NIL,
     duplicateRuleMatchRules: rule.matchingRules.map((m) => ({
       matchRuleSObjectType: m.object,
