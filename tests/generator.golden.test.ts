@@ -96,7 +96,7 @@ const GOLDEN: Readonly<Record<string, string>> = {
   'MatchingRules.xml': `${G}/matchingRules/Account.matchingRule-meta.xml`,
   'DuplicateRule.block.xml': `${G}/duplicateRules/Account.Fixture_Block_Domains.duplicateRule-meta.xml`,
   'DuplicateRule.alert.xml': `${G}/duplicateRules/Account.Fixture_Alert_Names.duplicateRule-meta.xml`,
-  'LeadConvertSettings.xml': `${G}/LeadConvertSettings/LeadConvertSetting.LeadConvertSetting-meta.xml`,
+  'LeadConvertSettings.xml': `${G}/LeadConvertSettings/LeadConvertSettings.LeadConvertSetting-meta.xml`,
   'ScratchOrgDefinition.json': 'config/project-scratch-def.json',
 };
 
