@@ -142,7 +142,7 @@ describe('custom objects and fields, as a retrieve writes them', () => {
     assert.equal(get('Contract/Contract.object').enableHistory, undefined);
     assert.equal(textOf(get('Contract/fields/Plain__c.field'), 'trackHistory'), 'false');
     assert.equal(textOf(get('Contract/fields/Status.field'), 'trackHistory'), 'false');
-    // Campaign's history is the org's setting (off in a new org): its fields stay unmarked.
+    // Campaign's history is the org's setting (the model turns it on nowhere): its fields stay unmarked.
     assert.equal(get('Campaign/fields/Plain__c.field').trackHistory, undefined);
   });
 

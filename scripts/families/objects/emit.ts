@@ -55,7 +55,7 @@ const ALWAYS_TRACKED: ReadonlySet<string> = new Set(['Contract', 'Case']);
  * `trackHistory` on every field of such an object and on none of the others (in every retrieved
  * object we compared), so this decides the element for fields and the name field alike. A
  * standard object without tracked fields keeps the org's setting: we leave its fields unmarked,
- * which is what a retrieve shows where history is off (Campaign in a new org).
+ * which is what a retrieve shows where history is off (Campaign in two of three retrieved orgs).
  */
 const historyOn = (object: ObjectDef): boolean =>
   hasTrackedFields(object) || (object.standard && ALWAYS_TRACKED.has(object.apiName));
