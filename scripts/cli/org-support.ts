@@ -5,6 +5,7 @@
  */
 import { join, relative } from 'node:path';
 import { loadModel, type Project } from '../project.ts';
+import { modelActivations } from '../metadata/activations.ts';
 import { buildSchema } from '../schema/build.ts';
 import {
   daysSinceAnchor,
@@ -18,6 +19,11 @@ import {
 
 export const DEFAULT_ALIAS = 'revops';
 export const DEFAULT_DATASET = join('data', 'seed');
+
+/** What the deploy activates once it has landed (duplicate rules after their matching rules). */
+export async function deployActivations(project: Project) {
+  return modelActivations(await loadModel(project));
+}
 
 export async function modelPermissionSets(project: Project): Promise<string[]> {
   return (await loadModel(project)).permissionSets.map((p) => p.name);

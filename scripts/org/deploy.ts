@@ -3,14 +3,17 @@ import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import type { Connection } from '@salesforce/core';
 import type {
+  ComponentSet,
   DeployMessage,
   DeployResult,
   Failures,
   FileResponse,
   MetadataApiDeployStatus,
 } from '@salesforce/source-deploy-retrieve';
+import type { Activation } from '../core/family.ts';
 import type { Project } from '../project.ts';
 import { resolveComponents } from '../verify/sdr.ts';
+import { activateDeployed, type ActivationOptions } from './activate.ts';
 import { messageOf, OrgToolkitError } from './errors.ts';
 import { orgStep, type NetworkOptions } from './network.ts';
 import { formatTable } from './text-table.ts';
@@ -37,6 +40,13 @@ export interface DeployOptions extends NetworkOptions {
   /** Poll interval (default: SDR's, scaled to the deploy's size). */
   readonly pollFrequencyMs?: number;
   readonly timeoutMinutes?: number;
+  /**
+   * Components deployed inactive that this deploy activates once what they wait for is active
+   * (a second deploy: see activate.ts). Not for --dry-run.
+   */
+  readonly activations?: readonly Activation[];
+  /** How the activation phase polls and reports (tests pass a clock that does not sleep). */
+  readonly activationWait?: Pick<ActivationOptions, 'pollMs' | 'waitMinutes' | 'sleep' | 'onWaiting'>;
 }
 
 export interface DeployStatus {
@@ -73,6 +83,8 @@ export interface DeployOutcome extends DeployStatus {
   readonly coverageWarnings: readonly string[];
   /** A deploy-level error with no component to pin it on. */
   readonly errorMessage?: string;
+  /** Components the second phase activated (`DuplicateRule Account.Account_Domain_Duplicates`). */
+  readonly activated?: readonly string[];
 }
 
 /**
@@ -115,7 +127,30 @@ export async function deployProject(options: DeployOptions): Promise<DeployOutco
   const target = connection.getUsername() ?? connection.instanceUrl;
   const step = { org: target, url: connection.instanceUrl, login: target };
   const testLevel = options.testLevel ?? (await productionTestLevel(connection, step, options));
-  let result: DeployResult;
+  const outcome = summarizeDeploy(await deploySet(set, options, testLevel), project.root);
+  if (!outcome.success || outcome.checkOnly || !options.activations?.length) return outcome;
+  const { activated } = await activateDeployed({
+    ...options,
+    ...options.activationWait,
+    activations: options.activations,
+    // The activated components alone: no Apex in them, so no tests to run.
+    deploy: async (activatedSet) => {
+      const second = summarizeDeploy(await deploySet(activatedSet, options, undefined), project.root);
+      return { success: second.success, summary: second.success ? second.status : formatDeployFailures(second) };
+    },
+  });
+  return { ...outcome, activated };
+}
+
+/** One deploy of `set` (rollbackOnError), with progress, to its result. */
+async function deploySet(
+  set: ComponentSet,
+  options: DeployOptions,
+  testLevel: TestLevel | undefined,
+): Promise<DeployResult> {
+  const { connection } = options;
+  const target = connection.getUsername() ?? connection.instanceUrl;
+  const step = { org: target, url: connection.instanceUrl, login: target };
   try {
     // Starting is the long silent part (the package goes up); then the deploy reports its own progress.
     const deploy = await orgStep(
@@ -127,14 +162,16 @@ export async function deployProject(options: DeployOptions): Promise<DeployOutco
             checkOnly: options.checkOnly ?? false,
             rollbackOnError: true,
             ...(testLevel ? { testLevel } : {}),
-            ...(options.runTests?.length ? { runTests: [...options.runTests] } : {}),
+            ...(options.runTests?.length && testLevel === 'RunSpecifiedTests'
+              ? { runTests: [...options.runTests] }
+              : {}),
           },
         }),
       options,
     );
     if (options.onStatus) deploy.onUpdate((status) => options.onStatus!(statusOf(status)));
     // Numbers, not kit Durations: frequency in ms (undefined = SDR's size-based default), timeout in s.
-    result = await orgStep(
+    return await orgStep(
       { ...step, doing: `deploying (${deploy.id ?? 'deploy id not yet known'})` },
       () => deploy.pollStatus(options.pollFrequencyMs, (options.timeoutMinutes ?? 60) * 60),
       { ...options, onProgress: options.onStatus ? undefined : options.onProgress },
@@ -143,7 +180,6 @@ export async function deployProject(options: DeployOptions): Promise<DeployOutco
     if (error instanceof OrgToolkitError) throw error;
     throw new OrgToolkitError(`deploy to ${target}: ${messageOf(error)}`, { name: 'DeployFailed', cause: error });
   }
-  return summarizeDeploy(result, project.root);
 }
 
 function statusOf(status: MetadataApiDeployStatus): DeployStatus {

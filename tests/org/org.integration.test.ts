@@ -1,7 +1,8 @@
 /**
  * `revops org up` end to end against a real Dev Hub: create a scratch org, deploy, assign
  * permission sets, load the bundled dataset; run it again (every step skipped); reload the data
- * (every row updated, none duplicated); delete the org. Runs when the environment names a Dev Hub:
+ * (every row updated, none duplicated); the duplicate rules are active (deployed inactive, then
+ * activated once their matching rules were: scripts/org/activate.ts); delete the org. Runs when the environment names a Dev Hub:
  *
  *   SF_DEVHUB_ALIAS        an alias or username the sf CLI is already logged in to, or
  *   DEVHUB_SFDX_AUTH_URL   an SFDX auth URL; the sf CLI logs in with it (`sf org login sfdx-url`)
@@ -21,6 +22,8 @@ import DataLoad from '../../scripts/cli/commands/revops/data/load.ts';
 import OrgDelete from '../../scripts/cli/commands/revops/org/delete.ts';
 import OrgUp from '../../scripts/cli/commands/revops/org/up.ts';
 import { runCommand } from '../cli/run-command.ts';
+import model from '../../model/index.ts';
+import { modelActivations } from '../../scripts/metadata/activations.ts';
 import { resolveTargetOrg } from '../../scripts/org/connection.ts';
 import { readDataset } from '../../scripts/org/dataset.ts';
 
@@ -88,6 +91,14 @@ describe('org up against a real scratch org', () => {
       const first = (await runCommand(OrgUp, up)).status;
       created = true;
       assert.equal(first, 0, 'org up succeeded');
+      // Two phases: the duplicate rules deployed inactive, then activated once their matching rules were.
+      const activations = modelActivations(model);
+      const rules = await (await resolveTargetOrg(alias)).getConnection().metadata.read(
+        'DuplicateRule',
+        activations.map((a) => a.fullName),
+      );
+      for (const rule of [rules].flat() as unknown as { fullName: string; isActive: string | boolean }[])
+        assert.equal(String(rule.isActive), 'true', `DuplicateRule ${rule.fullName} is active after org up`);
       assert.equal((await runCommand(OrgUp, up)).status, 0, 'a second org up succeeds with nothing to do');
       assert.equal((await runCommand(DataLoad, ['--target-org', alias, '--dataset', DATASET, '--fresh'])).status, 0);
       const { manifest } = await readDataset(DATASET);
