@@ -44,11 +44,33 @@ function measureText(text: string, font?: string): { width: number } {
 }
 echarts.setPlatformAPI({ measureText });
 
+/**
+ * ECharts names ids and classes from counters that keep counting across charts and renders in a
+ * process (`zr3-c0`, `zr0-cls-86`): the chart's own id replaces the prefix and the numbers restart
+ * at 0 in order of first use, so the SVG depends on the chart alone.
+ */
+export function stableIds(id: string, svg: string): string {
+  const renamed = new Map<string, string>();
+  const counts = new Map<string, number>();
+  return svg
+    .replace(/\bzr\d+-([a-z]+)-?\d+/g, (token: string, kind: string) => {
+      let name = renamed.get(token);
+      if (!name) {
+        const n = counts.get(kind) ?? 0;
+        counts.set(kind, n + 1);
+        name = `${id}-${kind}${n}`;
+        renamed.set(token, name);
+      }
+      return name;
+    })
+    .replace(/\bzr\d+-/g, `${id}-`);
+}
+
 function renderSvg(id: string, option: EChartsOption, width: number, height: number): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     chart.setOption({ animation: false, textStyle: { fontFamily: FONT }, ...option });
-    return chart.renderToSVGString().replace(/\bzr\d+-/g, `${id}-`);
+    return stableIds(id, chart.renderToSVGString());
   } finally {
     chart.dispose();
   }

@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { readManifest, type Manifest } from '../data/index.ts';
+import { readManifest, readRecords, type Manifest } from '../data/index.ts';
 import type { AnalyticsEngine } from './engine.ts';
 import { engineMessage, ReportError } from './errors.ts';
 import { reportTablesSql, type ReportParams } from './report-tables.ts';
@@ -46,6 +46,20 @@ export async function openReportDataset(dir: string): Promise<Manifest> {
   return manifest;
 }
 
+async function firstBadLine(dir: string, entry: Manifest['objects'][number]): Promise<string | undefined> {
+  try {
+    for await (const record of readRecords(dir, entry)) void record;
+  } catch (error) {
+    if (
+      error instanceof Error &&
+      error.name === 'DatasetError' &&
+      / not valid JSON | expected a JSON object/.test(error.message)
+    )
+      return error.message;
+  }
+  return undefined;
+}
+
 async function loadObject(engine: AnalyticsEngine, dir: string, manifest: Manifest, source: SourceObject) {
   const table = rawTable(source.sobject);
   const columns = source.columns.map((c) => `"${c.name}" ${duckType(c)}`).join(', ');
@@ -60,8 +74,11 @@ async function loadObject(engine: AnalyticsEngine, dir: string, manifest: Manife
         `FROM read_ndjson(${quote(file)}, columns = {${spec}}, format = 'newline_delimited');`,
     );
   } catch (error) {
+    // DuckDB reads in blocks and may name the line after a broken one: the dataset reader, line
+    // by line, names it exactly (and checks the keys); DuckDB's own words serve for the rest.
+    const exact = await firstBadLine(dir, entry);
     throw new ReportError(
-      `${join(dir, entry.file)}: ${engineMessage(error).replace(/ in file "[^"]*"/, '')}`,
+      exact ?? `${join(dir, entry.file)}: ${engineMessage(error).replace(/ in file "[^"]*"/, '')}`,
       'Fix the file (one JSON record per line, values as docs/dataset-format.md says) or generate the dataset again with `revops data generate`.',
     );
   }
