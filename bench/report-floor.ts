@@ -84,7 +84,6 @@ interface OppTotals {
   bySegment: Map<string, { closed: number; won: number }>;
 }
 
-// long-function: one pass over the opportunities holds every per-deal rule of the headline metrics together
 async function opportunityPass(
   lines: Lines,
   model: RevOpsModel,

@@ -15,7 +15,7 @@
 import { spawn } from 'node:child_process';
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -102,6 +102,8 @@ async function generate(dir: string, records: number): Promise<{ counts: Record<
 
 interface Measured {
   readonly ms: number;
+  /** CPU seconds (user + system): on a shared machine the wall clock also counts the wait for a core. */
+  readonly cpuS: number;
   readonly peakRssMb: number;
   readonly figures: FloorMetrics;
 }
@@ -126,6 +128,7 @@ async function worker(path: string, dir: string): Promise<void> {
   // Only the DuckDB path loads DuckDB and ECharts: the floor's peak RSS stays its own.
   const report = path === 'duckdb' ? await import('../scripts/analytics/report.ts') : undefined;
   const start = performance.now();
+  const startCpu = process.cpuUsage();
   let figures: FloorMetrics;
   if (report) {
     const m = (await report.buildReport(dir, { model })).metrics;
@@ -149,7 +152,9 @@ async function worker(path: string, dir: string): Promise<void> {
     figures = await floorMetrics(lines, model, '2026-12-01');
   }
   const ms = performance.now() - start;
-  process.stdout.write(JSON.stringify({ ms, peakRssMb: process.resourceUsage().maxRSS / 1024, figures }));
+  const cpu = process.cpuUsage(startCpu);
+  const cpuS = (cpu.user + cpu.system) / 1e6;
+  process.stdout.write(JSON.stringify({ ms, cpuS, peakRssMb: process.resourceUsage().maxRSS / 1024, figures }));
 }
 
 function agree(a: FloorMetrics, b: FloorMetrics, scale = 1): string[] {
@@ -189,12 +194,17 @@ async function main(): Promise<void> {
     const seed = await measure('floor', SEED);
     const row = (name: string, m: Measured) =>
       console.log(
-        `  ${name.padEnd(44)} ${(m.ms / 1000).toFixed(1).padStart(7)} s  ${m.peakRssMb.toFixed(0).padStart(6)} MB peak RSS`,
+        `  ${name.padEnd(44)} ${(m.ms / 1000).toFixed(1).padStart(7)} s wall ${m.cpuS.toFixed(1).padStart(7)} s CPU ${m.peakRssMb.toFixed(0).padStart(6)} MB peak RSS`,
       );
     row('DuckDB path (buildReport: stage, SQL, charts)', duck);
     row('floor (one streaming TypeScript pass)', floor);
     console.log(
-      `  ratio DuckDB ÷ floor: time ${(duck.ms / floor.ms).toFixed(2)}x, peak memory ${(duck.peakRssMb / floor.peakRssMb).toFixed(2)}x`,
+      `  ratio DuckDB ÷ floor: wall ${(duck.ms / floor.ms).toFixed(2)}x, CPU ${(duck.cpuS / floor.cpuS).toFixed(2)}x, peak memory ${(duck.peakRssMb / floor.peakRssMb).toFixed(2)}x`,
+    );
+    console.log(
+      `  load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} on ${cpus().length} cores`,
     );
     const differences = [...agree(duck.figures, floor.figures), ...agree(floor.figures, seed.figures, copies)];
     console.log(
