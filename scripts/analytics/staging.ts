@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { readManifest, readRecords, type Manifest } from '../data/index.ts';
+import { DatasetError, readManifest, readRecords, type Manifest } from '../data/index.ts';
 import type { AnalyticsEngine } from './engine.ts';
 import { engineMessage, ReportError } from './errors.ts';
 import { reportTablesSql, type ReportParams } from './report-tables.ts';
@@ -50,11 +50,7 @@ async function firstBadLine(dir: string, entry: Manifest['objects'][number]): Pr
   try {
     for await (const record of readRecords(dir, entry)) void record;
   } catch (error) {
-    if (
-      error instanceof Error &&
-      error.name === 'DatasetError' &&
-      / not valid JSON | expected a JSON object/.test(error.message)
-    )
+    if (error instanceof DatasetError && / not valid JSON | expected a JSON object/.test(error.message))
       return error.message;
   }
   return undefined;

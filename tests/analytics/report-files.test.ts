@@ -142,12 +142,14 @@ describe('the metric SQL is portable', () => {
 
   test('every metric file gives the same rows on SQLite as on DuckDB', async () => {
     const manifest = await openReportDataset(SEED);
+    const asOf = manifest.anchorDate;
+    assert.ok(asOf, 'data/seed/manifest.json has an anchorDate');
     const engine = await AnalyticsEngine.open();
     try {
-      await stageDataset(engine, SEED, manifest, reportTerms(model), { asOfDay: dayNumber(manifest.anchorDate) });
+      await stageDataset(engine, SEED, manifest, reportTerms(model), { asOfDay: dayNumber(asOf) });
       const db = await sqliteCopy(engine);
       const sqlite = async (sql: string): Promise<Row[]> => db.prepare(sql).all() as Row[];
-      const context = { asOf: manifest.anchorDate, source: { kind: 'dataset' as const, name: 'seed', records: {} } };
+      const context = { asOf, source: { kind: 'dataset' as const, name: 'seed', records: {} } };
       const [onDuckdb, onSqlite] = [await computeMetrics(engine.query, context), await computeMetrics(sqlite, context)];
       assert.deepEqual(onSqlite, onDuckdb);
       db.close();
