@@ -3,31 +3,21 @@
  * opens index.html from disk and every chart must have drawn — its title on the page, its SVG
  * laid out at size, and, painted onto a canvas, enough non-background pixels to be a chart (a
  * placeholder draws only its sentence). No request may leave the machine. Skips, saying why, only
- * when Chromium cannot start here; .ci/run installs it.
+ * when Chromium cannot start here (scripts/ci/chromium.ts; .ci/run installs it).
  */
 import assert from 'node:assert/strict';
-import { access, mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import model from '../../model/index.ts';
 import { CHART_SPECS } from '../../scripts/analytics/chart-specs.ts';
 import { renderReport, type WrittenReport } from '../../scripts/analytics/report.ts';
+import { launchChromium } from '../../scripts/ci/chromium.ts';
 
 const SEED = fileURLToPath(new URL('../../data/seed', import.meta.url));
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-/** As root Chromium needs --no-sandbox; the rest keep it off this machine's closed network. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /**
  * Inside the page: the share of a chart's pixels that are not the white background, once its SVG
@@ -68,12 +58,9 @@ describe('the report page in headless Chromium', () => {
   before(async () => {
     out = await mkdtemp(join(tmpdir(), 'revops-report-shot-'));
     report = await renderReport(SEED, out, { model });
-    try {
-      await access(CHROMIUM);
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 120_000 });
-    } catch (error) {
-      unavailable = `Chromium cannot run here (${CHROMIUM}: ${(error as Error).message.split('\n')[0]}); .ci/run installs Debian's chromium`;
-    }
+    const launched = await launchChromium();
+    if ('browser' in launched) browser = launched.browser;
+    else unavailable = launched.skipped;
   });
   after(async () => {
     await browser?.close();
