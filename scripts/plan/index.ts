@@ -27,7 +27,17 @@ export interface PlanResult {
   readonly checks: VerifyReport['checks'];
   /** Every validation rule run over the bundled dataset: what the rules would block today. */
   readonly datasetImpact?: DatasetImpact;
+  /** With --dataset: the revenue report of that dataset (revops report), for the review to link to. */
+  readonly report?: PlanReport;
   readonly durationMs: number;
+}
+
+export interface PlanReport {
+  /** `<out>/report/index.html`, relative to the project. */
+  readonly index: string;
+  readonly charts: number;
+  readonly winRate: number | null;
+  readonly bottleneck: string | null;
 }
 
 export interface DatasetImpact {
@@ -77,6 +87,7 @@ export async function plan(
   }
   const report = await verifyProject(project, model, outDir);
   const impact = await datasetImpact(project, model, options.dataset);
+  const linked = options.dataset === undefined ? undefined : await planReport(project, model, options.dataset, outDir);
   const schemaWarnings = impact?.problems
     ? [
         {
@@ -102,8 +113,9 @@ export async function plan(
     componentCount: report.components.length,
     lockedDefinitions: base.lockedDefinitions,
     errors: report.errors,
-    warnings: [...report.warnings, ...schemaWarnings, ...impactWarnings],
+    warnings: [...report.warnings, ...schemaWarnings, ...impactWarnings, ...(linked?.warning ? [linked.warning] : [])],
     datasetImpact: impact,
+    ...(linked?.report ? { report: linked.report } : {}),
     package: {
       packageXml: rel(join(outDir, 'package', 'package.xml')),
       directory: rel(report.metadataPackage.directory),
@@ -143,6 +155,35 @@ async function datasetImpact(
       .map((r) => ({ object: r.object, rule: r.rule, records: r.violations })),
     problems: result.problemCount,
   };
+}
+
+/**
+ * The dataset's revenue report in `<out>/report` (what `revops report --dataset` writes), so the
+ * review links to the numbers behind the change. A dataset the report cannot use (no
+ * opportunities, say) is a warning: the plan is about the metadata.
+ */
+async function planReport(
+  project: Project,
+  model: RevOpsModel,
+  dataset: string,
+  outDir: string,
+): Promise<{ report?: PlanReport; warning?: Finding }> {
+  const { renderReport, ReportError } = await import('../analytics/index.ts');
+  const dir = resolve(project.root, dataset);
+  try {
+    const written = await renderReport(dir, join(outDir, 'report'), { model });
+    return {
+      report: {
+        index: relative(project.root, written.files['index.html']).split('\\').join('/'),
+        charts: written.charts,
+        winRate: written.metrics.winRate.overall,
+        bottleneck: written.metrics.funnel.bottleneck?.label ?? null,
+      },
+    };
+  } catch (error) {
+    if (!(error instanceof ReportError)) throw error;
+    return { warning: { check: 'report', location: dataset, message: `no revenue report: ${error.message}` } };
+  }
 }
 
 /** Definitions marked locked, over every family that has lockable definitions. */

@@ -80,6 +80,11 @@ export default class Plan extends RevOpsCommand<PlanCommandResult> {
         `  dataset: ${impact.dataset}: ${impact.records.toLocaleString('en-US')} records, ${impact.rules} rules, ${blocked}`,
       );
     }
+    if (result.report) {
+      const r = result.report;
+      const rate = r.winRate === null ? '—' : `${(r.winRate * 100).toFixed(1)} %`;
+      this.log(`  report: ${r.index} (${r.charts} charts; win rate ${rate}, bottleneck ${r.bottleneck ?? '—'})`);
+    }
     this.log(`  checks: ${result.checks.map((c) => `${c.name} ${c.checked}`).join(', ')}`);
     if (result.package) {
       this.log(
