@@ -32,6 +32,7 @@ import {
 import { duplicateRules, matchingRules } from './data-quality/duplicates.ts';
 import { leadConvert } from './settings/lead-convert.ts';
 import { revopsScratchOrg } from './settings/scratch-org.ts';
+import { forecasting } from './forecasting/index.ts';
 
 export default defineModel(
   {
@@ -70,4 +71,5 @@ export default defineModel(
     scratchOrg: revopsScratchOrg,
   },
   stageGates,
+  forecasting,
 );

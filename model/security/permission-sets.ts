@@ -14,6 +14,7 @@ import { DiscountLadder } from '../governance/discount-ladder.ts';
 import { StageGateCriterion } from '../governance/stage-gates.ts';
 import { dataObjects } from '../data-objects.ts';
 import { NewBusinessDeal } from '../governance/sales-process.ts';
+import { ForecastAdminSet, ForecastManagerSet, ForecastRep } from '../forecasting/permissions.ts';
 
 /**
  * Role-based edit scopes (blueprint 000 §1): SDR → leads and contacts, AE → opportunities,
@@ -183,11 +184,19 @@ export const rolePermissionSets = [SDR, AccountExecutive, SalesOps, FinanceLegal
 /** One group per role, so a user is assigned a role, not a list of permission sets. */
 export const roleGroups = [
   permissionSetGroup('RevOps_SDR_Role', { label: 'RevOps role: SDR', permissionSets: [SDR] }),
-  permissionSetGroup('RevOps_AE_Role', { label: 'RevOps role: Account Executive', permissionSets: [AccountExecutive] }),
+  permissionSetGroup('RevOps_AE_Role', {
+    label: 'RevOps role: Account Executive',
+    permissionSets: [AccountExecutive, ForecastRep],
+  }),
+  // Sales managers work deals like AEs and submit the manager call on top of their team's roll-up.
+  permissionSetGroup('RevOps_Sales_Manager_Role', {
+    label: 'RevOps role: Sales Manager',
+    permissionSets: [AccountExecutive, ForecastManagerSet],
+  }),
   permissionSetGroup('RevOps_Sales_Ops_Role', { label: 'RevOps role: Sales Ops', permissionSets: [SalesOps] }),
   permissionSetGroup('RevOps_Finance_Legal_Role', {
     label: 'RevOps role: Finance and Legal',
     permissionSets: [FinanceLegal],
   }),
-  permissionSetGroup('RevOps_Admin_Role', { label: 'RevOps role: Admin', permissionSets: [RevOpsAdmin] }),
+  permissionSetGroup('RevOps_Admin_Role', { label: 'RevOps role: Admin', permissionSets: [RevOpsAdmin, ForecastAdminSet] }),
 ];
