@@ -33,6 +33,8 @@ import { duplicateRules, matchingRules } from './data-quality/duplicates.ts';
 import { leadConvert } from './settings/lead-convert.ts';
 import { revopsScratchOrg } from './settings/scratch-org.ts';
 import { forecasting } from './forecasting/index.ts';
+import { publicGroups, roles } from './analytics/audiences.ts';
+import { revenueAnalytics } from './analytics/revenue-analytics.ts';
 
 export default defineModel(
   {
@@ -72,4 +74,6 @@ export default defineModel(
   },
   stageGates,
   forecasting,
+  revenueAnalytics,
+  { roles, publicGroups },
 );

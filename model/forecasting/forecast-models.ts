@@ -48,9 +48,37 @@ export const forecastModelFields = {
     label: 'Category-Weighted ARR',
     description: 'ARR weighted by forecast category: Commit 100 %, Best Case 50 %, Pipeline 15 % (blueprint 003).',
   }),
+  // Reports group by these: a report type names base-object fields, and the owner's name and
+  // manager are what the hygiene and forecast views are cut by.
+  Owner_Name__c: formula('Text', 'Owner.FirstName & " " & Owner.LastName', {
+    label: 'Owner Name',
+    description: 'The rep who owns the deal, for reports by rep.',
+    blanks: 'blank',
+  }),
+  Owner_Manager__c: formula('Text', 'TRIM(Owner.Manager.FirstName & " " & Owner.Manager.LastName)', {
+    label: 'Owner Manager',
+    description: "The owner's manager, for reports by manager (the manager hierarchy).",
+    blanks: 'blank',
+  }),
   Account_Segment__c: formula('Text', 'TEXT(Account.Segment__c)', {
     label: 'Segment',
     description: "The account's segment, for coverage and conversion by segment.",
     blanks: 'blank',
   }),
+};
+
+/**
+ * Renewal windows of blueprint 000 §4 / §7 (renewal opportunities at 180/120/90 days): the
+ * renewals report groups contracts by how close their end date is.
+ */
+export const renewalFields = {
+  Renewal_Window__c: formula(
+    'Text',
+    'IF(ISBLANK(EndDate), NULL, IF(EndDate - TODAY() <= 90, "0-90 days", IF(EndDate - TODAY() <= 120, "91-120 days", IF(EndDate - TODAY() <= 180, "121-180 days", "Later"))))',
+    {
+      label: 'Renewal Window',
+      description: 'Days to the contract end: 0-90, 91-120, 121-180 or later.',
+      blanks: 'blank',
+    },
+  ),
 };

@@ -168,6 +168,11 @@ export const ForecastSnapshot = customObject('Forecast_Snapshot__c', {
       deleteConstraint: 'Restrict',
     }),
     Level__c: picklist({ label: 'Level', values: FORECAST_LEVELS, default: 'Rep', required: true }),
+    Forecaster__c: lookup('User', {
+      label: 'Forecaster',
+      relationshipName: 'Forecast_Snapshots',
+      help: 'Whose call this is (the owner), as a field reports can group by.',
+    }),
     Manager__c: lookup('User', { label: 'Manager', relationshipName: 'Team_Forecast_Snapshots' }),
     Segment__c: picklist({ label: 'Segment', values: SEGMENTS }),
     Horizon_Weeks__c: number({ label: 'Horizon (Weeks)', precision: 2, scale: 0, required: true }),

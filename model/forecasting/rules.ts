@@ -5,7 +5,13 @@
  */
 import { validationRule } from '../../scripts/dsl/index.ts';
 import { notBypassed } from '../governance/permissions.ts';
-import { ForecastPeriod, ForecastQuota, ForecastSnapshot, ForecastSubmission, SNAPSHOT_HORIZON_WEEKS } from './objects.ts';
+import {
+  ForecastPeriod,
+  ForecastQuota,
+  ForecastSnapshot,
+  ForecastSubmission,
+  SNAPSHOT_HORIZON_WEEKS,
+} from './objects.ts';
 import { ForecastAdmin, ForecastManager } from './permissions.ts';
 
 const Sub = ForecastSubmission;
@@ -21,6 +27,7 @@ export const periodDatesOrdered = validationRule(ForecastPeriod, 'Period_Dates_O
 export const periodFrozen = validationRule(ForecastPeriod, 'Period_Frozen_At_Close', {
   formula: `AND(\n    ${notBypassed},\n    NOT(ISNEW()),\n    ISPICKVAL(PRIORVALUE(Status__c), "Closed")\n)`,
   message: 'This period is closed and its results are frozen. A correction needs the RevOps admin.',
+  errorField: ForecastPeriod.field('Status__c'),
 });
 
 export const periodClosedByAdmin = validationRule(ForecastPeriod, 'Period_Closed_By_Forecast_Admin', {
@@ -45,6 +52,7 @@ export const periodClosedByAdmin = validationRule(ForecastPeriod, 'Period_Closed
 export const quotaFrozen = validationRule(ForecastQuota, 'Quota_Frozen_With_Period', {
   formula: `AND(\n    ${notBypassed},\n    ISPICKVAL(Forecast_Period__r.Status__c, "Closed")\n)`,
   message: 'The period is closed: its quotas are frozen.',
+  errorField: ForecastQuota.field('Quota_ARR__c'),
 });
 
 // ------------------------------------------------------------------ submissions
@@ -53,6 +61,7 @@ export const submissionNeverEdited = validationRule(Sub, 'Submission_Never_Edite
   formula: `AND(\n    ${notBypassed},\n    NOT(ISNEW())\n)`,
   message: 'A forecast submission is never edited: submit a new version, which supersedes this one.',
   description: 'Insert-only, also by permission: no permission set grants Edit on submissions.',
+  errorField: Sub.field('Commit__c'),
 });
 
 export const submissionPeriodOpen = validationRule(Sub, 'Submission_Period_Open', {
@@ -64,6 +73,7 @@ export const submissionPeriodOpen = validationRule(Sub, 'Submission_Period_Open'
 export const submissionOwnCall = validationRule(Sub, 'Submission_Own_Call', {
   formula: `AND(\n    ${notBypassed},\n    ISNEW(),\n    OwnerId <> $User.Id\n)`,
   message: 'Submit your own forecast: a submission belongs to the person whose call it is.',
+  errorField: Sub.field('Commit__c'),
 });
 
 export const submissionVersionChain = validationRule(Sub, 'Submission_Version_Chain', {
@@ -84,8 +94,7 @@ export const submissionVersionChain = validationRule(Sub, 'Submission_Version_Ch
         )
     )
 )`,
-  message:
-    'Version 1 supersedes nothing; every later version supersedes your previous version for the same period.',
+  message: 'Version 1 supersedes nothing; every later version supersedes your previous version for the same period.',
   errorField: Sub.field('Supersedes__c'),
 });
 
@@ -169,11 +178,13 @@ export const snapshotValuesFixed = validationRule(ForecastSnapshot, 'Snapshot_Va
     )
 )`,
   message: 'A snapshot keeps the forecast as it stood: only its actual is filled in later.',
+  errorField: ForecastSnapshot.field('Call__c'),
 });
 
 export const snapshotFrozen = validationRule(ForecastSnapshot, 'Snapshot_Frozen_With_Period', {
   formula: `AND(\n    ${notBypassed},\n    NOT(ISNEW()),\n    ISPICKVAL(Forecast_Period__r.Status__c, "Closed")\n)`,
   message: 'The period is closed: its snapshots are frozen.',
+  errorField: ForecastSnapshot.field('Actual__c'),
 });
 
 export const forecastingRules = [

@@ -14,7 +14,13 @@ import { DiscountLadder } from '../governance/discount-ladder.ts';
 import { StageGateCriterion } from '../governance/stage-gates.ts';
 import { dataObjects } from '../data-objects.ts';
 import { NewBusinessDeal } from '../governance/sales-process.ts';
-import { ForecastAdminSet, ForecastManagerSet, ForecastRep } from '../forecasting/permissions.ts';
+import {
+  ForecastAdminSet,
+  ForecastManagerSet,
+  ForecastRep,
+  forecastAdminFields,
+  forecastAdminObjectAccess,
+} from '../forecasting/permissions.ts';
 
 /**
  * Role-based edit scopes (blueprint 000 §1): SDR → leads and contacts, AE → opportunities,
@@ -166,9 +172,13 @@ export const RevOpsAdmin = permissionSet('RevOps_Admin', {
   label: 'RevOps: Admin',
   description:
     'Maintains the whole RevOps data model; exempt from governance rules through the bypass custom permission.',
-  objects: Object.fromEntries(ALL.map((o) => [o.apiName, access('CRUD', { viewAll: true, modifyAll: true })])),
+  objects: {
+    ...Object.fromEntries(ALL.map((o) => [o.apiName, access('CRUD', { viewAll: true, modifyAll: true })])),
+    ...forecastAdminObjectAccess,
+  },
   fields: [
     ...ALL.map((o) => fieldsOf(o)),
+    ...forecastAdminFields,
     editable(...std.opp, ...std.account, ...std.lead, ...std.contact, ...std.contract),
   ],
   customPermissions: [GovernanceBypass.name, DealDesk.name],
@@ -198,5 +208,8 @@ export const roleGroups = [
     label: 'RevOps role: Finance and Legal',
     permissionSets: [FinanceLegal],
   }),
-  permissionSetGroup('RevOps_Admin_Role', { label: 'RevOps role: Admin', permissionSets: [RevOpsAdmin, ForecastAdminSet] }),
+  permissionSetGroup('RevOps_Admin_Role', {
+    label: 'RevOps role: Admin',
+    permissionSets: [RevOpsAdmin, ForecastAdminSet],
+  }),
 ];
