@@ -205,9 +205,10 @@ describe('c-stage-gate-checklist', () => {
             getExitCriteria.error({ message: 'Insufficient access to Stage_Gate_Criterion__mdt' });
             await flushPromises();
 
-            const error = query(element, '[data-id="error"]');
-            expect(error.getAttribute('role')).toBe('alert');
-            expect(error.textContent).toContain('Insufficient access to Stage_Gate_Criterion__mdt');
+            const panel = query(element, '[data-id="error"]').shadowRoot;
+            expect(panel.querySelector('[role="alert"]')).not.toBeNull();
+            expect(panel.textContent).toContain('Exit criteria could not be loaded.');
+            expect(panel.textContent).toContain('Insufficient access to Stage_Gate_Criterion__mdt');
             expect(query(element, 'ul')).toBeNull();
         });
 
@@ -216,7 +217,9 @@ describe('c-stage-gate-checklist', () => {
             getRecord.error([{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);
             await flushPromises();
 
-            expect(textOf(element, '[data-id="error"]')).toContain('The requested resource does not exist');
+            expect(query(element, '[data-id="error"]').shadowRoot.textContent).toContain(
+                'The requested resource does not exist'
+            );
             expect(query(element, 'lightning-spinner')).toBeNull();
         });
 
