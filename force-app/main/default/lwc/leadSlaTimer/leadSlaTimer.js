@@ -73,6 +73,11 @@ export default class LeadSlaTimer extends LightningElement {
             : `${SLA_MINUTES - this.elapsedMinutes} minutes left to first touch`;
     }
 
+    // The bar counts down a running clock; once touched or breached the text says it all.
+    get isRunning() {
+        return this.touchedAt === undefined && !this.isBreached;
+    }
+
     get percent() {
         return Math.min(100, Math.round((this.elapsedMinutes * 100) / SLA_MINUTES));
     }

@@ -47,7 +47,7 @@ export default class MeddiccScorecard extends LightningElement {
                 isMet,
                 state: isMet ? 'Confirmed' : 'Missing',
                 hint: isMet ? undefined : item.ask,
-                letterClass: `slds-avatar__initials ${isMet ? 'slds-icon-standard-approval' : 'slds-icon-standard-first-non-empty'}`
+                letterClass: `slds-avatar__initials ${isMet ? 'slds-icon-standard-approval' : 'slds-avatar__initials_inverse'}`
             };
         });
     }

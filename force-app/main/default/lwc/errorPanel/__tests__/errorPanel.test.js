@@ -1,6 +1,8 @@
 import { createElement } from '@lwc/engine-dom';
 import ErrorPanel from 'c/errorPanel';
 
+const mockSaveError = require('./data/saveErrorWithFieldErrors.json');
+
 describe('c-error-panel', () => {
     afterEach(() => {
         while (document.body.firstChild) {
@@ -22,14 +24,7 @@ describe('c-error-panel', () => {
     it('shows the friendly message and every message of a UI API save error', async () => {
         const element = render({
             friendlyMessage: 'The forecast was not submitted.',
-            errors: {
-                body: {
-                    output: {
-                        errors: [{ message: 'The period is closed: its forecast is frozen.' }],
-                        fieldErrors: { Judgement_Notes__c: [{ message: 'Say why in Judgement Notes.' }] }
-                    }
-                }
-            }
+            errors: mockSaveError
         });
 
         expect(element.shadowRoot.querySelector('[data-id="friendly"]').textContent).toBe(

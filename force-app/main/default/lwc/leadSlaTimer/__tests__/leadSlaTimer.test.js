@@ -55,6 +55,8 @@ describe('c-lead-sla-timer', () => {
 
             expect(status(element)).toBe('No touch for 66 minutes: SLA breached');
             expect(element.shadowRoot.querySelector('[data-id="status"]').className).toContain('slds-text-color_error');
+            // A full bar would read as done; a breach is said in red text instead.
+            expect(element.shadowRoot.querySelector('lightning-progress-bar')).toBeNull();
             await expect(element).toBeAccessible();
         });
 

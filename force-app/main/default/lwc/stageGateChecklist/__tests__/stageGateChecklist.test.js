@@ -10,6 +10,7 @@ const mockDiscoveryMissing = require('./data/opportunityDiscoveryMissing.json');
 const mockDiscoveryComplete = require('./data/opportunityDiscoveryComplete.json');
 const mockValueDemo = require('./data/opportunityValueDemo.json');
 const mockClosedWon = require('./data/opportunityClosedWon.json');
+const mockNoCriteria = require('./data/exitCriteriaNone.json');
 const mockObjectInfo = require('./data/objectInfoOpportunity.json');
 
 const RECORD_ID = '006Dn00000AbCdEIAV';
@@ -158,7 +159,7 @@ describe('c-stage-gate-checklist', () => {
         });
 
         it('explains that a closed deal has no exit criteria', async () => {
-            const element = await renderStage(mockClosedWon, []);
+            const element = await renderStage(mockClosedWon, mockNoCriteria);
 
             expect(textOf(element, '[data-id="empty"]')).toBe('This deal is closed, so no exit criteria apply.');
         });
@@ -191,7 +192,7 @@ describe('c-stage-gate-checklist', () => {
         });
 
         it('is accessible when there are no exit criteria', async () => {
-            const element = await renderStage(mockClosedWon, []);
+            const element = await renderStage(mockClosedWon, mockNoCriteria);
 
             await expect(element).toBeAccessible();
         });

@@ -1,0 +1,90 @@
+/**
+ * Screenshots of the preview pages in headless Chromium (Debian's /usr/bin/chromium, driven by
+ * playwright-core), served over 127.0.0.1 because ES module scripts do not load from file://.
+ * Records what each page shows (its text, and any script error) next to the PNGs, so a test can
+ * check every screenshot without an org.
+ */
+import { createReadStream } from 'node:fs';
+import { stat, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { extname, join, normalize } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const CHROMIUM = process.env.REVOPS_CHROMIUM ?? '/usr/bin/chromium';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+function serve(dir: string): Promise<{ server: Server; url: string }> {
+  const server = createServer(async (req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(
+      /^(\.\.[/\\])+/,
+      '',
+    );
+    const file = join(dir, path);
+    const info = await stat(file).catch(() => undefined);
+    if (!file.startsWith(dir) || !info?.isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      resolve({ server, url: `http://127.0.0.1:${port}` });
+    }),
+  );
+}
+
+export interface Screenshot {
+  readonly component: string;
+  readonly png: string;
+  /** The page's visible text when the screenshot was taken. */
+  readonly text: string;
+  /** Uncaught script errors and console errors on the page. */
+  readonly errors: readonly string[];
+}
+
+/** One full-page PNG per component page of `site`, written to `outDir/<component>.png`. */
+export async function takeScreenshots(
+  site: string,
+  components: readonly string[],
+  outDir: string,
+): Promise<Screenshot[]> {
+  const { server, url } = await serve(site);
+  // Root in CI and in containers: Chromium's sandbox needs user namespaces it does not get there.
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  try {
+    const context = await browser.newContext({ viewport: { width: 472, height: 600 }, deviceScaleFactor: 1 });
+    const shots: Screenshot[] = [];
+    for (const component of components) {
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      await page.goto(`${url}/${component}.html`, { waitUntil: 'networkidle' });
+      await page.waitForFunction(() => (globalThis as { __previewRendered?: boolean }).__previewRendered === true);
+      // Icons arrive as dynamic chunks after the first render: wait until nothing is loading.
+      await page.waitForLoadState('networkidle');
+      const png = join(outDir, `${component}.png`);
+      await page.screenshot({ path: png, fullPage: true });
+      shots.push({ component, png, text: await page.locator('body').innerText(), errors });
+      await page.close();
+    }
+    await writeFile(join(outDir, 'screenshots.json'), `${JSON.stringify(shots, null, 2)}\n`);
+    return shots;
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
