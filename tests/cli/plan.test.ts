@@ -44,6 +44,18 @@ describe('revops plan', () => {
         assert.match(manifest, new RegExp(`<members>${member}</members>`), `package.xml lists ${member}`);
       }
       assert.match(manifest, /<version>66\.0<\/version>/);
+      // Issue 14: plan lists the forecast objects, the reports (not their folders) and dashboards.
+      const contents = result.contents!;
+      for (const object of [
+        'Forecast_Period__c',
+        'Forecast_Quota__c',
+        'Forecast_Submission__c',
+        'Forecast_Snapshot__c',
+      ])
+        assert.ok(contents.customObjects.includes(object), `plan lists ${object}`);
+      assert.equal(contents.reports.length, realModel.reports.length);
+      assert.ok(contents.reports.length >= 12);
+      assert.equal(contents.dashboards.length, 3);
     } finally {
       net.Socket.prototype.connect = original;
     }
