@@ -84,6 +84,8 @@ const GOLDEN: Readonly<Record<string, string>> = {
   // Automation
   'Flow.recordTriggered.xml': `${G}/flows/Fixture_Route_Deals.flow-meta.xml`,
   'Flow.scheduled.xml': `${G}/flows/Fixture_Expire_Exceptions.flow-meta.xml`,
+  'ApexClass.flowTest.cls': `${G}/classes/Fixture_Route_Deals_Test.cls`,
+  'ApexClass.flowTest.cls-meta.xml': `${G}/classes/Fixture_Route_Deals_Test.cls-meta.xml`,
   // Analytics
   'Role.xml': `${G}/roles/Sales_Rep.role-meta.xml`,
   'Role.top.xml': `${G}/roles/Sales_Leadership.role-meta.xml`,

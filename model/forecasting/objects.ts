@@ -142,7 +142,8 @@ export const ForecastSubmission = customObject('Forecast_Submission__c', {
       caseSensitive: true,
       help: 'Owner/period/version: unique, so two submissions can never claim the same version.',
     }),
-    External_Id__c: externalId(),
+    // No External_Id__c: a submission is a person's own call (owner, manager, version key) and is
+    // never seeded or upserted; the dataset has no users to own one (scripts/data/forecasts.ts).
   },
 });
 

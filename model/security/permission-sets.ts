@@ -50,7 +50,7 @@ const snapshots = {
   Lead: ['Lead_Source_Original__c', 'First_Touch_Campaign__c', 'Segment_Fit_Score_At_MQL__c', 'MQL_Date__c'],
 };
 /** Set by automation. AEs may set Discount_Approval_Status__c to Pending; only the deal desk decides (a rule). */
-const automationOwned = ['Push_Count__c', 'Last_Slip_Date__c', 'Lead_Source_Original__c'];
+const automationOwned = ['Push_Count__c', 'Last_Slip_Date__c', 'Lead_Source_Original__c', 'MEDDICC_Score__c'];
 
 export const SDR = permissionSet('RevOps_SDR', {
   label: 'RevOps: SDR',

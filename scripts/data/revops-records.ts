@@ -6,8 +6,7 @@
  * the plan counts these records with the same functions that write them.
  */
 import { EXTERNAL_ID_FIELD } from './catalog.ts';
-import { contractStory, type ContractStory } from './contracts.ts';
-import { oppStory, renewalStory, type DealStory } from './opportunities.ts';
+import { contractStory, oppStory, renewalStory, type ContractStory, type DealStory } from './deal-stories.ts';
 import { accountProfile } from './profiles.ts';
 import type { Rng } from './prng.ts';
 import { preferenceOrder } from './rule-guard.ts';
@@ -111,7 +110,7 @@ function handoffValues(world: World, story: DealStory, code: HandoffCode, commit
 }
 
 /** Iterates won and open deals once per generator: the story is recomputed, never stored. */
-function* deals(world: World): Generator<DealStory> {
+export function* deals(world: World): Generator<DealStory> {
   const { plan } = world;
   for (let a = 0; a < plan.accounts; a++) {
     const profile = accountProfile(world, a);

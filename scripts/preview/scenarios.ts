@@ -135,7 +135,7 @@ export const PREVIEW: readonly PreviewComponent[] = [
       {
         title: 'Rep view, resubmission',
         wires: { 'ForecastSubmissionController.getForecastContext': { fixture: 'contextRepResubmission' } },
-        expect: ['Forecast: FY2027-Q1', 'Rep call', 'Current call: version 2'],
+        expect: ['Forecast: FY2027-Q1', 'Rep call', 'Current call: version 2, week of Nov 23, 2026'],
       },
       {
         title: 'Manager view',
@@ -169,7 +169,7 @@ export const PREVIEW: readonly PreviewComponent[] = [
           getPicklistValues: { fixture: 'picklistReasons' },
           getRelatedListRecords: { fixture: 'relatedExceptions' },
         },
-        expect: ['EXC-00042', 'Approved', 'Request exception'],
+        expect: ['EXC-00042', 'Approved', 'expires Dec 31, 2026', 'Request exception'],
       },
       {
         title: 'No exceptions (empty)',

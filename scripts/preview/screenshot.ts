@@ -5,7 +5,7 @@
  * check every screenshot without an org.
  */
 import { createReadStream } from 'node:fs';
-import { stat, writeFile } from 'node:fs/promises';
+import { access, stat, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -53,6 +53,27 @@ export interface Screenshot {
   readonly errors: readonly string[];
 }
 
+// Root in CI and in containers: Chromium's sandbox needs user namespaces it does not get there.
+const LAUNCH = { executablePath: CHROMIUM, args: ['--no-sandbox'] };
+
+/**
+ * Why Chromium cannot render here (missing, or it does not start: libraries, no /dev/shm...), or
+ * undefined when it starts. The screenshot tests skip with this reason instead of failing.
+ */
+export async function chromiumProblem(): Promise<string | undefined> {
+  const missing = await access(CHROMIUM).then(
+    () => false,
+    () => true,
+  );
+  if (missing) return `${CHROMIUM} is missing (apt-get install chromium, or set REVOPS_CHROMIUM)`;
+  try {
+    await (await chromium.launch({ ...LAUNCH, timeout: 60_000 })).close();
+    return undefined;
+  } catch (e) {
+    return `${CHROMIUM} does not start: ${(e as Error).message.split('\n')[0]}`;
+  }
+}
+
 /** One full-page PNG per component page of `site`, written to `outDir/<component>.png`. */
 export async function takeScreenshots(
   site: string,
@@ -60,8 +81,7 @@ export async function takeScreenshots(
   outDir: string,
 ): Promise<Screenshot[]> {
   const { server, url } = await serve(site);
-  // Root in CI and in containers: Chromium's sandbox needs user namespaces it does not get there.
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  const browser = await chromium.launch(LAUNCH);
   try {
     const context = await browser.newContext({ viewport: { width: 472, height: 600 }, deviceScaleFactor: 1 });
     const shots: Screenshot[] = [];

@@ -4,20 +4,19 @@
  * installs it (.ci/run), a machine without it skips with a message.
  */
 import assert from 'node:assert/strict';
-import { access, readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import { before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { preview } from '../../scripts/preview/index.ts';
 import { PREVIEW } from '../../scripts/preview/scenarios.ts';
-import { CHROMIUM, type Screenshot } from '../../scripts/preview/screenshot.ts';
+import { chromiumProblem, type Screenshot } from '../../scripts/preview/screenshot.ts';
 import { colourStats, decodePng } from './png.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const hasChromium = await access(CHROMIUM).then(
-  () => true,
-  () => false,
-);
-const skip = hasChromium ? false : `${CHROMIUM} is missing (apt-get install chromium; .ci/run does it in CI)`;
+// Missing or unable to start (no libraries, no sandbox support): skipped, saying why.
+const problem = await chromiumProblem();
+const skip = problem ? `${problem}; .ci/run installs Debian's chromium in CI` : false;
+if (problem) console.log(`# preview screenshots skipped: ${problem}`);
 
 describe('npm run preview', { skip }, () => {
   let shots: Screenshot[] = [];

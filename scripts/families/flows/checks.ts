@@ -1,10 +1,22 @@
-/** Flows name objects and fields that exist: the start object, entry conditions, `$Record` references, step targets. */
+/**
+ * Flows name objects and fields that exist (the start object, entry conditions, `$Record`
+ * references, step targets), their formulas do not go round in circles, and every active
+ * record-triggered flow has test cases that the simulator and the generated Apex test can run.
+ */
 import type { CheckContext } from '../../core/checks.ts';
 import { resolveFieldPath } from '../../schema/resolve.ts';
+import type { ObjectsModel } from '../objects/index.ts';
+import type { SecurityModel } from '../security/index.ts';
+import type { ValidationRulesModel } from '../validation-rules/index.ts';
 import type { FlowDef, FlowStep } from './builders.ts';
 import type { FlowsModel } from './builders.ts';
+import { checkFlowTests } from './test-checks.ts';
+import { resolvedFormula } from './formulas.ts';
 
-export function checkFlows(model: FlowsModel, check: CheckContext): void {
+/** What the flows family reads: its flows, and the objects, permission sets and rules its tests run against. */
+export type FlowFamilyModel = FlowsModel & ObjectsModel & SecurityModel & ValidationRulesModel;
+
+export function checkFlows(model: FlowFamilyModel, check: CheckContext): void {
   check.unique(
     model.flows,
     (f) => f.name,
@@ -24,6 +36,14 @@ export function checkFlows(model: FlowsModel, check: CheckContext): void {
       else check.fieldExists(flow, c, { object, field: ref }, 'a $Record reference');
     }
     for (const step of flowSteps(flow.steps)) checkStep(flow, c, step, check);
+    for (const name of Object.keys(flow.formulas)) {
+      try {
+        resolvedFormula(flow, name);
+      } catch (e) {
+        check.report(flow, c, (e as Error).message.replace(`Flow ${flow.name}: `, ''));
+      }
+    }
+    checkFlowTests(model, flow, check);
   }
 }
 

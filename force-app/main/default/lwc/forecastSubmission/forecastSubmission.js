@@ -7,6 +7,9 @@ import SUBMISSION_OBJECT from '@salesforce/schema/Forecast_Submission__c';
 const CATEGORIES = ['Commit', 'Best Case', 'Pipeline'];
 const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
 const format = (value) => (value === null || value === undefined ? '—' : money.format(value));
+// Dates from Apex are plain days (YYYY-MM-DD): formatted in UTC so no time zone shifts the day.
+const day = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+const formatDay = (value) => (value ? day.format(new Date(`${value}T00:00:00Z`)) : '—');
 
 export default class ForecastSubmission extends LightningElement {
     /** On a Forecast_Period__c page the period; elsewhere blank, and the period open today is used. */
@@ -58,7 +61,7 @@ export default class ForecastSubmission extends LightningElement {
     get currentText() {
         const c = this.context.current;
         return c
-            ? `Current call: version ${c.version} of week ${c.weekOf}, commit ${format(c.commitAmount)}`
+            ? `Current call: version ${c.version}, week of ${formatDay(c.weekOf)}, commit ${format(c.commitAmount)}`
             : 'No call submitted yet this period.';
     }
 

@@ -63,7 +63,7 @@ describe('c-forecast-submission', () => {
         it('submits a resubmission as a new version that supersedes the current one', async () => {
             createRecord.mockResolvedValue(mockCreated);
             const element = await render(mockRepResubmission);
-            expect(query(element, '[data-id="current"]').textContent).toContain('version 2');
+            expect(query(element, '[data-id="current"]').textContent).toContain('version 2, week of Nov 23, 2026');
             const commit = inputs(element)[0];
             commit.dispatchEvent(new CustomEvent('change', { detail: { value: '175000' } }));
             await flushPromises();
