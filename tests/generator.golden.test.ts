@@ -89,6 +89,9 @@ const GOLDEN: Readonly<Record<string, string>> = {
   'ApexClass.flowTest.cls': `${G}/classes/Fixture_Route_Deals_Test.cls`,
   'ApexClass.flowTest.cls-meta.xml': `${G}/classes/Fixture_Route_Deals_Test.cls-meta.xml`,
   // Analytics
+  'Role.xml': `${G}/roles/Sales_Rep.role-meta.xml`,
+  'Role.top.xml': `${G}/roles/Sales_Leadership.role-meta.xml`,
+  'Group.xml': `${G}/groups/RevOps_Team.group-meta.xml`,
   'ReportFolder.xml': `${G}/reports/Fixture_Pipeline_Reports.reportFolder-meta.xml`,
   'ReportFolder.roleShare.xml': `${G}/reports/Fixture_Leadership_Reports.reportFolder-meta.xml`,
   'DashboardFolder.xml': `${G}/dashboards/Fixture_Dashboards.dashboardFolder-meta.xml`,

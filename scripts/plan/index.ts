@@ -14,6 +14,8 @@ export interface PlanResult {
   readonly drift: Drift;
   readonly componentsByType: Readonly<Record<string, number>>;
   readonly componentCount: number;
+  /** What the package holds, by name, where counts by type mislead: folders count as Report/Dashboard. */
+  readonly contents?: PlanContents;
   /** Definitions marked `locked` (changing them will need a governance RFC). */
   readonly lockedDefinitions: number;
   readonly errors: readonly Finding[];
@@ -38,6 +40,15 @@ export interface PlanReport {
   readonly charts: number;
   readonly winRate: number | null;
   readonly bottleneck: string | null;
+}
+
+export interface PlanContents {
+  /** Custom objects (`__c`), data and registries alike. */
+  readonly customObjects: readonly string[];
+  /** `Folder/Report`, without the folders themselves. */
+  readonly reports: readonly string[];
+  readonly reportFolders: number;
+  readonly dashboards: readonly string[];
 }
 
 export interface DatasetImpact {
@@ -105,12 +116,23 @@ export async function plan(
   }));
   const componentsByType: Record<string, number> = {};
   for (const c of report.components) componentsByType[c.type] = (componentsByType[c.type] ?? 0) + 1;
+  const named = (type: string, keep: (name: string) => boolean) =>
+    report.components.filter((c) => c.type === type && keep(c.fullName)).map((c) => c.fullName);
+  // Folders are members of their type too (SDR writes them as `Folder/`).
+  const inFolder = (n: string) => /\/[^/]+$/.test(n);
+  const contents: PlanContents = {
+    customObjects: named('CustomObject', (n) => n.endsWith('__c')),
+    reports: named('Report', inFolder),
+    reportFolders: named('Report', (n) => !inFolder(n)).length,
+    dashboards: named('Dashboard', inFolder),
+  };
   const rel = (p: string) => relative(project.root, p).split('\\').join('/');
   return {
     ok: report.errors.length === 0,
     drift,
     componentsByType,
     componentCount: report.components.length,
+    contents,
     lockedDefinitions: base.lockedDefinitions,
     errors: report.errors,
     warnings: [...report.warnings, ...schemaWarnings, ...impactWarnings, ...(linked?.warning ? [linked.warning] : [])],

@@ -45,6 +45,18 @@ describe('revops plan', () => {
       }
       assert.match(manifest, /<version>66\.0<\/version>/);
       assert.equal(result.report, undefined, 'no revenue report unless a dataset is named');
+      // Issue 14: plan lists the forecast objects, the reports (not their folders) and dashboards.
+      const contents = result.contents!;
+      for (const object of [
+        'Forecast_Period__c',
+        'Forecast_Quota__c',
+        'Forecast_Submission__c',
+        'Forecast_Snapshot__c',
+      ])
+        assert.ok(contents.customObjects.includes(object), `plan lists ${object}`);
+      assert.equal(contents.reports.length, realModel.reports.length);
+      assert.ok(contents.reports.length >= 12);
+      assert.equal(contents.dashboards.length, 3);
     } finally {
       net.Socket.prototype.connect = original;
     }

@@ -69,6 +69,14 @@ export default class Plan extends RevOpsCommand<PlanCommandResult> {
         { key: 'count', name: 'Components' },
       ],
     });
+    const contents = result.contents;
+    if (contents) {
+      const leaf = (name: string) => name.split('/').pop();
+      this.log(`  custom objects (${contents.customObjects.length}): ${contents.customObjects.join(', ')}`);
+      this.log(
+        `  reports: ${contents.reports.length} in ${contents.reportFolders} folders; dashboards (${contents.dashboards.length}): ${contents.dashboards.map(leaf).join(', ')}`,
+      );
+    }
     // As sf warnings: on stderr, and in the --json envelope's warnings.
     for (const w of result.warnings) this.warn(formatFinding(w).trim());
     const impact = result.datasetImpact;
