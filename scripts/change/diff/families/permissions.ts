@@ -62,7 +62,7 @@ const TAB_LEVEL: Readonly<Record<string, number>> = {
 const broadened = (what: string): Risk => ({
   level: 'high',
   category: 'permission-broadened',
-  reason: `${what}: everyone holding it can now do or see more`,
+  reason: `broadens access (${what})`,
 });
 
 function grantsOf(node: XmlNode | undefined, section: Section): Set<string> {
@@ -91,7 +91,7 @@ function diffSection(before: XmlNode, after: XmlNode, section: Section, holder: 
             ? `grants ${section.noun} ${name}`
             : `grants ${gained.join(', ')} on ${section.noun} ${name}`,
         data: { section: section.tag, name, gained, direction: 'broadened' },
-        risk: broadened(`${holder} now grants ${label}`),
+        risk: broadened(`${holder}`),
       });
     if (lost.length)
       details.push({
