@@ -51,11 +51,22 @@ function fields(toks: readonly string[]): Set<string> {
 export function diffFormula(before: string, after: string): FormulaChange {
   const a = tokens(before);
   const b = tokens(after);
-  // LCS lengths from the end, then walk forward collecting runs that differ.
+  // LCS table over prefixes, walked back from the end. Where several alignments are equally
+  // short (brackets), the hunks may split differently from a person's reading, never wrongly.
   const lcs: number[][] = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
-  for (let i = a.length - 1; i >= 0; i--)
-    for (let j = b.length - 1; j >= 0; j--)
-      lcs[i]![j] = a[i] === b[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++)
+      lcs[i]![j] = a[i - 1] === b[j - 1] ? lcs[i - 1]![j - 1]! + 1 : Math.max(lcs[i - 1]![j]!, lcs[i]![j - 1]!);
+  const ops: { op: '=' | '-' | '+'; token: string }[] = [];
+  let i = a.length;
+  let j = b.length;
+  while (i > 0 || j > 0) {
+    if (i > 0 && j > 0 && a[i - 1] === b[j - 1]) {
+      ops.push({ op: '=', token: a[--i]! });
+      j--;
+    } else if (i > 0 && (j === 0 || lcs[i - 1]![j]! >= lcs[i]![j - 1]!)) ops.push({ op: '-', token: a[--i]! });
+    else ops.push({ op: '+', token: b[--j]! });
+  }
   const hunks: TokenHunk[] = [];
   let removed: string[] = [];
   let added: string[] = [];
@@ -64,15 +75,9 @@ export function diffFormula(before: string, after: string): FormulaChange {
     removed = [];
     added = [];
   };
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    if (i < a.length && j < b.length && a[i] === b[j]) {
-      flush();
-      i++;
-      j++;
-    } else if (j < b.length && (i === a.length || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) added.push(b[j++]!);
-    else removed.push(a[i++]!);
+  for (const { op, token } of ops.reverse()) {
+    if (op === '=') flush();
+    else (op === '-' ? removed : added).push(token);
   }
   flush();
   const fa = fields(a);

@@ -56,13 +56,23 @@ export function sameXml(a: unknown, b: unknown): boolean {
   return ka.length === kb.length && ka.every((k) => k in b && sameXml((a as XmlNode)[k], (b as XmlNode)[k]));
 }
 
-/** An element's text (`<label>Foo</label>` → `Foo`), or undefined. */
+const ENTITIES: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/** XML entities decoded: the parser keeps them (as sfdx-git-delta's does), a reader wants `>` not `&gt;`. */
+const decode = (text: string) =>
+  text.replace(/&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-f]+);/gi, (_, e: string) =>
+    e[0] === '#'
+      ? String.fromCodePoint(Number(e[1] === 'x' || e[1] === 'X' ? `0${e.slice(1)}` : e.slice(1)))
+      : ENTITIES[e.toLowerCase()]!,
+  );
+
+/** An element's text (`<label>Foo</label>` → `Foo`), entities decoded, or undefined. */
 export function textOf(node: XmlNode | undefined, tag: string): string | undefined {
   const value = node?.[tag];
   if (value === undefined || value === null) return undefined;
   if (typeof value === 'object') {
     const text = (value as XmlNode)['#text'];
-    return text === undefined ? '' : String(text);
+    return text === undefined ? '' : decode(String(text));
   }
-  return String(value);
+  return decode(String(value));
 }
