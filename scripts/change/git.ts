@@ -56,11 +56,12 @@ export class Repo {
 
   /** The commit a ref names, or a one-line error naming the flag and the ref. */
   async commit(ref: string, flag: string): Promise<string> {
-    if (!(await this.isRepository()))
-      throw new ChangeError(`${this.root} is not a git repository`, 'Run revops from a clone of the project.');
     try {
       return (await this.git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`])).trim();
     } catch {
+      // Only now is it worth a second git call to tell "no repository" from "no such ref".
+      if (!(await this.isRepository()))
+        throw new ChangeError(`${this.root} is not a git repository`, 'Run revops from a clone of the project.');
       throw new ChangeError(
         `${flag} ${ref}: not a commit in this repository`,
         'Pass a branch, tag or commit that exists here (`git log --oneline`, `git tag --list`); in a shallow CI clone, fetch more history (`git fetch --unshallow`).',

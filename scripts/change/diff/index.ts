@@ -110,9 +110,16 @@ export async function diff(root: string, options: DiffOptions = {}): Promise<Dif
   const start = performance.now();
   const repo = new Repo(root);
   const fromRef = options.from ?? (await lastReleaseTag(repo));
-  const from = await repo.commit(fromRef, '--from');
   const toRef = options.to ?? WORKING_TREE;
-  const to = toRef === WORKING_TREE ? WORKING_TREE : await repo.commit(toRef, '--to');
+  const [from, to] = await Promise.all([
+    repo.commit(fromRef, '--from'),
+    toRef === WORKING_TREE ? WORKING_TREE : repo.commit(toRef, '--to'),
+  ]);
+  // Both project files in one git process.
+  await repo.prefetch([
+    { rev: to, path: 'sfdx-project.json' },
+    { rev: to, path: '.forceignore' },
+  ]);
   const project = await projectAt(repo, to);
   const locking =
     options.locks === false ? undefined : Promise.all([lockedComponents(repo, from), lockedComponents(repo, to)]);
@@ -183,9 +190,20 @@ async function describeAll(
       ]),
     ),
   );
+  // Components inside one shared file (labels, matching rules) read it parsed once, not once each.
+  const parsed = new Map<string, Promise<Record<string, unknown>>>();
+  const parse = (rev: string, path: string) => {
+    const key = `${rev}:${path}`;
+    if (!parsed.has(key))
+      parsed.set(
+        key,
+        repo.readText(rev, path).then((t) => rootOf(parseXml(t ?? ''))),
+      );
+    return parsed.get(key)!;
+  };
   return Promise.all(
     components.map(async (c) => {
-      const [before, after, beforeText, afterText] = await versionsOf(repo, revs, c);
+      const [before, after, beforeText, afterText] = await versionsOf(repo, revs, c, parse);
       const details = describerOf(c.type)({
         type: c.type,
         fullName: c.fullName,
@@ -215,7 +233,12 @@ async function describeAll(
 
 type Versions = [Record<string, unknown>, Record<string, unknown>, string | undefined, string | undefined];
 
-async function versionsOf(repo: Repo, revs: { from: string; to: string }, c: ComponentChange): Promise<Versions> {
+async function versionsOf(
+  repo: Repo,
+  revs: { from: string; to: string },
+  c: ComponentChange,
+  parse: (rev: string, path: string) => Promise<Record<string, unknown>>,
+): Promise<Versions> {
   const xmlPath = xmlPathOf(c);
   if (!xmlPath) {
     // Source that is not XML (Apex, LWC): compare the text of the files that changed.
@@ -223,9 +246,7 @@ async function versionsOf(repo: Repo, revs: { from: string; to: string }, c: Com
     const [a, b] = await Promise.all([read(revs.from), read(revs.to)]);
     return [{}, {}, a, b];
   }
-  const [a, b] = await Promise.all([repo.readText(revs.from, xmlPath), repo.readText(revs.to, xmlPath)]);
-  let before = rootOf(parseXml(a ?? ''));
-  let after = rootOf(parseXml(b ?? ''));
+  let [before, after] = await Promise.all([parse(revs.from, xmlPath), parse(revs.to, xmlPath)]);
   if (c.inFile) {
     const pick = (root: Record<string, unknown>) => {
       const list = root[c.inFile!.tag];
