@@ -2,7 +2,9 @@
  * `npm run bench:data`: generate 1,000,000 seed records (`revops data generate --scale 1000000`)
  * and print records per second and peak memory, next to its floor measured in the same run:
  * the same number of ready-made records serialised and written through the same ndjson writer.
- * Then `data check` over the million records (every active validation rule on every record).
+ * Then `data check` over the million records (every record against the model's schema, every
+ * active validation rule on every record), and the schema and format checks alone, which
+ * `data load` runs before it sends anything.
  *
  *   node bench/data.bench.ts [--records 1000000] [--no-check] [--keep]
  */
@@ -11,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadModel, openProject } from '../scripts/project.ts';
-import { checkDataset, generateDataset, readRecords, type Manifest } from '../scripts/data/index.ts';
+import { checkDataset, generateDataset, readRecords, validateDataset, type Manifest } from '../scripts/data/index.ts';
 import { NdjsonWriter } from '../scripts/data/ndjson-writer.ts';
 
 const flag = (name: string) => process.argv.includes(`--${name}`);
@@ -88,6 +90,13 @@ if (!flag('no-check')) {
       `${checked.value.violationCount} violations`,
   );
   if (!checked.value.ok) process.exitCode = 1;
+  // What `data load` reads before it sends the first row: the same schema and format checks, no rules.
+  const validated = await sampled(() => validateDataset(join(dir, 'dataset'), { model }));
+  console.log(
+    `  validate (load pre-flight) ${(validated.ms / 1000).toFixed(1).padStart(4)} s  ${rate(validated.value.records, validated.ms).padStart(18)}` +
+      `  peak RSS ${mb(validated.peakRss)}; ${validated.value.problemCount} problems`,
+  );
+  if (!validated.value.ok) process.exitCode = 1;
 }
 console.log(`  process max RSS ${mb(process.resourceUsage().maxRSS * 1024)}`);
 if (flag('keep')) console.log(`  kept ${dir}`);

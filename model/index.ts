@@ -21,6 +21,7 @@ import { rolePermissionSets, roleGroups } from './security/permission-sets.ts';
 import { trackCloseDateSlips } from './automation/close-date-slips.ts';
 import { normaliseAccountDomain } from './automation/account-domain.ts';
 import { leadSnapshots } from './automation/lead-snapshots.ts';
+import { completeConvertedDeal } from './automation/converted-deal.ts';
 import {
   governanceDashboards,
   governanceReports,
@@ -57,7 +58,7 @@ export default defineModel(
     permissionSets: rolePermissionSets,
     permissionSetGroups: roleGroups,
     // Automation
-    flows: [trackCloseDateSlips, normaliseAccountDomain, leadSnapshots],
+    flows: [trackCloseDateSlips, normaliseAccountDomain, leadSnapshots, completeConvertedDeal],
     // Reporting
     folders: [governanceReports, governanceDashboards],
     reportTypes: [stageGateEvidence],

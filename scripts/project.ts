@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { RevOpsModel } from './dsl/index.ts';
+import { modelDuplicateKeys } from './model/duplicate-keys.ts';
+import { ModelError } from './model/validate.ts';
 
 /** The project a command works on: its root, its pinned API version, its model. */
 export interface Project {
@@ -49,5 +51,15 @@ export async function loadModel(project: Project, entry = 'model/index.ts'): Pro
     throw new ProjectError(`${file}: cannot load the model: ${error.name}: ${error.message}`);
   }
   if (!module.default) throw new ProjectError(`${entry}: has no default export (export default defineModel(...))`);
+  // A key written twice in an object literal leaves no trace at run time: read the source.
+  const duplicates = await modelDuplicateKeys(project.root);
+  if (duplicates.length)
+    throw new ModelError(
+      duplicates.map((d) => ({
+        origin: d.origin,
+        component: 'model source',
+        message: `"${d.key}" is written twice in one object (first on line ${d.firstLine}); JavaScript keeps only the last, so the first is lost`,
+      })),
+    );
   return module.default;
 }

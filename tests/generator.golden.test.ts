@@ -84,6 +84,8 @@ const GOLDEN: Readonly<Record<string, string>> = {
   // Automation
   'Flow.recordTriggered.xml': `${G}/flows/Fixture_Route_Deals.flow-meta.xml`,
   'Flow.scheduled.xml': `${G}/flows/Fixture_Expire_Exceptions.flow-meta.xml`,
+  'ApexClass.flowTest.cls': `${G}/classes/Fixture_Route_Deals_Test.cls`,
+  'ApexClass.flowTest.cls-meta.xml': `${G}/classes/Fixture_Route_Deals_Test.cls-meta.xml`,
   // Analytics
   'ReportFolder.xml': `${G}/reports/Fixture_Pipeline_Reports.reportFolder-meta.xml`,
   'ReportFolder.roleShare.xml': `${G}/reports/Fixture_Leadership_Reports.reportFolder-meta.xml`,

@@ -10,13 +10,14 @@ import {
   ref,
 } from '../scripts/dsl/index.ts';
 import { buildSchema } from '../scripts/schema/build.ts';
-import { checkFormulas } from '../scripts/verify/formulas.ts';
+import { formulaIssues, modelFormulas } from '../scripts/model/formulas.ts';
+import { ModelError, validateModel } from '../scripts/model/validate.ts';
+import { generateFiles } from '../scripts/metadata/generate.ts';
 import realModel from '../model/index.ts';
 
 test('every formula of the real model type-checks', () => {
-  const result = checkFormulas(realModel, buildSchema(realModel));
-  assert.deepEqual(result.errors, []);
-  assert.ok(result.checked >= 20, `checked ${result.checked}`);
+  assert.deepEqual(formulaIssues(realModel, buildSchema(realModel)), []);
+  assert.ok(modelFormulas(realModel).length >= 20, `checked ${modelFormulas(realModel).length}`);
 });
 
 test('a formula field returning the wrong type and a flow formula naming a missing field are reported', () => {
@@ -35,11 +36,23 @@ test('a formula field returning the wrong type and a flow formula naming a missi
     steps: [assign('Set', 'Set', { '$Record.Count__c': ref('Next') })],
   });
   const model = defineModel({ objects: [Opp], flows: [flow] });
-  const { errors } = checkFormulas(model, buildSchema(model));
+  const errors = formulaIssues(model, buildSchema(model));
   assert.deepEqual(
     errors.map((e) => e.component),
     ['CustomField Opportunity.Wrong__c', 'Flow Bump (formula Next)'],
   );
-  for (const e of errors) assert.match(e.location, /tests\/verify-formulas\.test\.ts:\d+$/);
+  for (const e of errors) assert.match(e.origin ?? '', /tests\/verify-formulas\.test\.ts:\d+$/);
   assert.match(errors[1]!.message, /Cuont__c/);
+});
+
+test('a formula error is a model problem: validateModel reports it and generate writes nothing', async () => {
+  const Opp = standardObject('Opportunity', {
+    fields: { Broken__c: formula('Number', 'Amount +* 2', { label: 'Broken' }) },
+  });
+  const model = defineModel({ objects: [Opp] });
+  assert.deepEqual(
+    validateModel(model).map((i) => i.component),
+    ['CustomField Opportunity.Broken__c'],
+  );
+  await assert.rejects(generateFiles(model), (e: unknown) => e instanceof ModelError && /Broken__c/.test(e.message));
 });

@@ -1,4 +1,16 @@
-import { assign, decision, outcome, recordTriggeredFlow, ref, when } from '../../scripts/dsl/index.ts';
+import {
+  assign,
+  decision,
+  flowTest,
+  outcome,
+  recordTriggeredFlow,
+  ref,
+  savedAt,
+  when,
+} from '../../scripts/dsl/index.ts';
+import { RevOpsAdmin } from '../security/permission-sets.ts';
+
+const lead = { LastName: 'Rivera', Company: 'Acme', Segment_Fit_Score__c: 72 };
 
 /**
  * Takes the attribution snapshots before save (blueprint 001): the first lead source, and at
@@ -33,5 +45,42 @@ export const leadSnapshots = recordTriggeredFlow('Lead_Take_Attribution_Snapshot
       }),
     ]),
   ],
+  tests: {
+    runAs: [RevOpsAdmin],
+    cases: [
+      flowTest('a new MQL gets its source, MQL time and fit score snapshots', {
+        insert: { ...lead, Status: 'MQL', LeadSource: 'Web' },
+        expect: {
+          Lead_Source_Original__c: 'Web',
+          MQL_Date__c: savedAt(),
+          Segment_Fit_Score_At_MQL__c: 72,
+        },
+      }),
+      flowTest('a lead in nurture gets the source snapshot only', {
+        insert: { ...lead, Status: 'Nurture', LeadSource: 'Partner Referral' },
+        expect: { Lead_Source_Original__c: 'Partner Referral', MQL_Date__c: null, Segment_Fit_Score_At_MQL__c: null },
+      }),
+      flowTest('a lead that becomes an MQL later gets the MQL snapshots then', {
+        insert: { ...lead, Status: 'Nurture' },
+        update: { Status: 'MQL', Segment_Fit_Score__c: 80 },
+        expect: { MQL_Date__c: savedAt(), Segment_Fit_Score_At_MQL__c: 80 },
+      }),
+      flowTest('a later lead source does not replace the first', {
+        insert: { ...lead, Status: 'MQL', LeadSource: 'Web' },
+        update: { LeadSource: 'Purchased List' },
+        expect: { Lead_Source_Original__c: 'Web' },
+      }),
+      flowTest('a lead without a source gets the snapshot once it has one', {
+        insert: { ...lead, Status: 'Nurture', LeadSource: null },
+        update: { LeadSource: 'Phone Inquiry' },
+        expect: { Lead_Source_Original__c: 'Phone Inquiry' },
+      }),
+      flowTest('the fit score at MQL stays when the score changes afterwards', {
+        insert: { ...lead, Status: 'MQL' },
+        update: { Status: 'SAL', Segment_Fit_Score__c: 95 },
+        expect: { Segment_Fit_Score_At_MQL__c: 72 },
+      }),
+    ],
+  },
   locked: true,
 });

@@ -69,6 +69,9 @@ export const skuFormat = validationRule(Opp, 'Primary_SKU_Format', {
   locked: true,
 });
 
+/** A deal name as the convention writes it (a Salesforce REGEX: the whole name must match). */
+export const DEAL_NAME_PATTERN = `(${SEGMENTS.join('|')})-(${GEOS.join('|')})-[A-Za-z0-9]+-[A-Za-z0-9]+-(FY[0-9]{2})?Q[1-4]`;
+
 /**
  * Deal names follow `{Segment}-{Geo}-{PrimaryProduct}-{UseCase}-{FiscalQ}` (e.g.
  * `ENT-NA-Platform-IntelQQL-Q3`) and start with the account's segment. Checked when a deal is
@@ -79,7 +82,7 @@ export const dealNaming = validationRule(Opp, 'Deal_Naming_Convention', {
     ${notBypassed},
     OR(ISNEW(), ISCHANGED(Name)),
     OR(
-        NOT(REGEX(Name, "(${SEGMENTS.join('|')})-(${GEOS.join('|')})-[A-Za-z0-9]+-[A-Za-z0-9]+-(FY[0-9]{2})?Q[1-4]")),
+        NOT(REGEX(Name, "${DEAL_NAME_PATTERN}")),
         AND(NOT(ISBLANK(TEXT(Account.Segment__c))), NOT(BEGINS(Name, TEXT(Account.Segment__c) & "-")))
     )
 )`,

@@ -8,7 +8,8 @@ const isOpen = openStageTest(opportunityStages);
 /** Blueprint §2: next step + date required on all active deals (hard validation). */
 export const nextStepRequired = validationRule(Opp, 'Next_Step_Required', {
   formula: `AND(\n    ${notBypassed},\n    ${isOpen},\n    ISBLANK(NextStep)\n)`,
-  message: 'Every open deal needs a next step: write the next concrete action agreed with the customer.',
+  message:
+    'Every open deal needs a next step: write the next concrete action agreed with the customer. Converting a lead? Book the first meeting on the lead first.',
   errorField: Opp.field('NextStep'),
   locked: true,
 });

@@ -1,5 +1,6 @@
 import {
   checkbox,
+  date,
   dateTime,
   formula,
   fromValueSet,
@@ -90,6 +91,11 @@ export const Lead = standardObject('Lead', {
         blanks: 'blank',
       },
     ),
+    // SDR → AE hand-off: the deal a conversion creates starts from this meeting (model/automation/converted-deal.ts).
+    First_Meeting_Date__c: date({
+      label: 'First Meeting Date',
+      help: "Book the first meeting with the AE before converting: it becomes the deal's first next step.",
+    }),
     Fast_Path__c: checkbox({
       label: 'Fast Path',
       help: 'Segment fit 70+ from a qualified source: fast-path SLA and senior reps.',

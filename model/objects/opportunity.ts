@@ -104,6 +104,10 @@ export const Opportunity = standardObject('Opportunity', {
     }),
     // Hygiene
     Next_Step_Date__c: date({ label: 'Next Step Date', trackHistory: true }),
+    First_Meeting_Date__c: date({
+      label: 'First Meeting Date',
+      help: 'The first meeting with the AE, booked by the SDR before conversion; carried over from the lead.',
+    }),
     Slip_Reason__c: picklist({ label: 'Slip Reason', values: fromValueSet(SlipReason.name) }),
     Push_Count__c: number({
       label: 'Push Count',

@@ -34,7 +34,16 @@ export function explain(error: unknown): SfError {
   const flag = /^Parsing --([\w-]+)\s*\n\s*([^\n]*)/.exec(error.message);
   // A flag's own parser failed (a missing --dataset folder, a bad --anchor-date): a usage error.
   if (flag) return new SfError(`--${flag[1]}: ${flag[2]!.trim()}`, 'InvalidFlagValue', ['See --help for the flag.'], 2);
-  if (error instanceof SfError || 'oclif' in error) return error as SfError;
+  if ('oclif' in error) return error as unknown as SfError;
+  // A library's SfError is already explained. Its cause stays out: the framework reads a
+  // TypeError anywhere in the cause chain (fetch's "fetch failed") as a bug and exits 10.
+  if (error instanceof SfError)
+    return new SfError(
+      error.message,
+      error.name,
+      error.actions,
+      typeof error.exitCode === 'number' ? error.exitCode : 1,
+    );
   const actions = actionsOf(error);
   // By class name too: ModelError and ProjectError keep the default name "Error".
   const known = [error.name, error.constructor.name].find((name) => EXPLAINED.has(name));

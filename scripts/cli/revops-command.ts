@@ -17,8 +17,25 @@ export const MESSAGES_PACKAGE = 'revops-os';
 /** A command's messages: `messages/<bundle>.md` (summary, description, examples, flag summaries, errors). */
 export const loadMessages = (bundle: string) => Messages.loadMessages(MESSAGES_PACKAGE, bundle);
 
+/** How long one request to an org may take (REVOPS_REQUEST_TIMEOUT_MS overrides, e.g. for a slow sandbox). */
+const requestTimeoutMs = (): number | undefined => {
+  const ms = Number(process.env.REVOPS_REQUEST_TIMEOUT_MS);
+  return Number.isFinite(ms) && ms > 0 ? ms : undefined;
+};
+
 export abstract class RevOpsCommand<T> extends SfCommand<T> {
   #failure: Error | undefined;
+
+  /**
+   * Deadlines and progress for a command that talks to an org. Call it before `this.parse()`:
+   * resolving `--target-org` already makes requests, and they get the deadline too.
+   */
+  protected async orgNetwork(): Promise<{ requestTimeoutMs?: number; onProgress: (line: string) => void }> {
+    const { limitRequestTime, DEFAULT_REQUEST_TIMEOUT_MS } = await import('../org/network.ts');
+    const timeout = requestTimeoutMs();
+    limitRequestTime(timeout ?? DEFAULT_REQUEST_TIMEOUT_MS);
+    return { requestTimeoutMs: timeout, onProgress: (line) => this.logToStderr(line) };
+  }
 
   protected override async catch(error: Error & { exitCode?: number }): Promise<never> {
     this.#failure = error;

@@ -31,6 +31,30 @@ export interface CheckContext {
   ): void;
   /** Reports a field reference whose object or field the schema does not have (with a suggestion). */
   fieldExists(def: object, component: string, ref: FieldRef, usage: string): void;
+  /** Picklist values Salesforce (and the multi-select `;` separator) accepts; at most `max` of them. */
+  picklistValues(
+    def: object,
+    component: string,
+    values: readonly { readonly name: string; readonly label: string }[],
+    max: number,
+  ): void;
+}
+
+/** A picklist value's API name and label: at most 255 characters (Help: Picklist Limitations). */
+const MAX_VALUE_LENGTH = 255;
+
+/** Why a picklist value's name or label would not survive a deploy unchanged, or undefined. */
+function valueProblem(kind: 'value' | 'label', text: string): string | undefined {
+  const shown = JSON.stringify(text);
+  if (text.trim() === '') return `empty ${kind}`;
+  if (text !== text.trim())
+    return `${kind} ${shown} starts or ends with spaces (Salesforce trims them, so it would never match)`;
+  if ([...text].some((c) => c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127))
+    return `${kind} ${shown} holds a line break or control character`;
+  if (kind === 'value' && text.includes(';'))
+    return `value ${shown} holds ";", which separates multi-select values (and breaks INCLUDES)`;
+  if (text.length > MAX_VALUE_LENGTH) return `${kind} is ${text.length} characters; the limit is ${MAX_VALUE_LENGTH}`;
+  return undefined;
 }
 
 /** Salesforce API names: a letter first, then letters, digits and single underscores, not ending in one. */
@@ -64,6 +88,14 @@ export function createCheckContext(schema: Schema, issues: ModelIssue[]): CheckC
             `duplicate ${noun}: "${key(item)}" is defined twice`,
           );
         seen.add(k);
+      }
+    },
+    picklistValues(def, component, values, max) {
+      if (values.length > max) report(def, component, `${values.length} values; the limit is ${max}`);
+      for (const v of values) {
+        const problem =
+          valueProblem('value', v.name) ?? (v.label === v.name ? undefined : valueProblem('label', v.label));
+        if (problem) report(def, component, problem);
       }
     },
     fieldExists(def, component, ref, usage) {

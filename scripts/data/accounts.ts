@@ -4,7 +4,7 @@
  * score and an ARR band; prospects do not.
  */
 import { EXTERNAL_ID_FIELD } from './catalog.ts';
-import { oppStory } from './opportunities.ts';
+import { oppStory } from './deal-stories.ts';
 import { accountProfile, arrBand, employeeBand } from './profiles.ts';
 import type { Values } from './values.ts';
 import { VERTICAL_INDUSTRY } from './vocabulary.ts';

@@ -9,11 +9,12 @@ import type { RevOpsModel } from '../dsl/index.ts';
 import { buildSchema } from '../schema/build.ts';
 import { BENCHMARKS, type Range, type SegmentKey } from './benchmarks.ts';
 import { contractEndDay, parseDay } from './calendar.ts';
-import { DatasetError, readManifest, type ManifestObject } from './manifest.ts';
-import { leadStatusView, stageView } from './model-view.ts';
+import { DatasetError } from './errors.ts';
+import { readManifest, type ManifestObject } from './manifest.ts';
+import { leadStatusView, stageView, type FunnelStatus, type StageView } from './model-view.ts';
 import { readRecords, type DatasetRecord } from './reader.ts';
 import type { World } from './world.ts';
-import { oppStory } from './opportunities.ts';
+import { oppStory } from './deal-stories.ts';
 
 export interface SegmentStats {
   readonly deals: number;
@@ -83,22 +84,43 @@ const relationId = (value: unknown) =>
     ? ((value as Record<string, unknown>).External_Id__c as string | undefined)
     : undefined;
 
+/** Visits every record of one object (none when the dataset does not hold it). */
+type EachRecord = (name: string, visit: (r: DatasetRecord) => void) => Promise<void>;
+
 export async function analyzeDataset(dir: string, model: RevOpsModel): Promise<DatasetStats> {
   const schema = buildSchema(model);
   const manifest = await readManifest(dir);
-  const today = parseDay(manifest.anchorDate ?? '');
-  if (today === undefined) throw new DatasetError(`${dir}/manifest.json`, 'no anchorDate to measure against');
-  const statuses = leadStatusView(model, schema);
-  const stages = stageView(model, schema);
-  const entry = (name: string): ManifestObject | undefined => manifest.objects.find((o) => o.sobject === name);
-  const each = async (name: string, visit: (r: DatasetRecord) => void) => {
-    const e = entry(name);
+  const anchorDate = manifest.anchorDate ?? '';
+  const today = parseDay(anchorDate);
+  if (today === undefined)
+    throw new DatasetError(`${dir}/manifest.json`, 'has no anchorDate to measure against', undefined, {
+      name: 'DatasetNoAnchorDate',
+      actions: ['Add "anchorDate": "YYYY-MM-DD" to manifest.json, or regenerate the dataset'],
+    });
+  const each: EachRecord = async (name, visit) => {
+    const e = manifest.objects.find((o: ManifestObject) => o.sobject === name);
     if (e) for await (const { record } of readRecords(dir, e)) visit(record);
   };
 
   const segmentOf = new Map<string, string>();
   await each('Account', (r) => segmentOf.set(r.External_Id__c as string, String(r.Segment__c)));
+  const leads = await leadFunnel(each, leadStatusView(model, schema));
+  const opportunities = await dealTallies(each, { model, stages: stageView(model, schema), segmentOf, today });
+  const contracts = await contractTallies(each, today, opportunities.renewals);
+  const handoffsByType: Record<string, number> = {};
+  await each('Handoff_Packet__c', (r) => bump(handoffsByType, String(r.Handoff_Type__c)));
+  return {
+    anchorDate,
+    records: Object.fromEntries(manifest.objects.map((o) => [o.sobject, o.count])),
+    leads,
+    opportunities,
+    contracts,
+    handoffsByType,
+  };
+}
 
+/** The funnel from the leads' current statuses (see the conventions above). */
+async function leadFunnel(each: EachRecord, statuses: Record<FunnelStatus, string>): Promise<DatasetStats['leads']> {
   const byStatus: Record<string, number> = {};
   const reasons: Record<string, number> = {};
   let prospects = 0;
@@ -123,31 +145,52 @@ export async function analyzeDataset(dir: string, model: RevOpsModel): Promise<D
   const reachedSql = count(statuses.sql, statuses.converted);
   const converted = count(statuses.converted);
   const dispositioned = Object.values(byStatus).reduce((a, b) => a + b, 0) - prospects - inFlight;
+  return {
+    byStatus,
+    prospects,
+    inFlight,
+    dispositioned,
+    reachedSal,
+    reachedSql,
+    converted,
+    mqlToSal: ratio(reachedSal, dispositioned),
+    salToSql: ratio(reachedSql, reachedSal),
+    sqlToOpportunity: ratio(converted, reachedSql),
+    disqualificationReasons: reasons,
+    touched,
+    slaBreached: breached,
+    medianSpeedToLeadMinutes: median(speeds),
+  };
+}
 
+interface DealContext {
+  readonly model: RevOpsModel;
+  readonly stages: StageView;
+  readonly segmentOf: ReadonlyMap<string, string>;
+  readonly today: number;
+}
+
+/** New-business deals by stage and segment, hygiene (stale, slipped), losses and the deal desk; renewals counted apart. */
+async function dealTallies(each: EachRecord, context: DealContext): Promise<DatasetStats['opportunities']> {
+  const { stages, today } = context;
   const byStage: Record<string, number> = {};
   const lossReasons: Record<string, number> = {};
   const segments: Record<string, { deals: number; closed: number; won: number; arr: number[] }> = {};
-  let newBusiness = 0;
-  let renewals = 0;
-  let stale = 0;
-  let slipped = 0;
-  let competitorLosses = 0;
-  let namingCompetitor = 0;
-  let aboveLadder = 0;
+  const n = { newBusiness: 0, renewals: 0, stale: 0, slipped: 0, competitorLosses: 0, naming: 0, aboveLadder: 0 };
   const ladder = Object.fromEntries(
-    model.customMetadataRecords
+    context.model.customMetadataRecords
       .filter((r) => /ladder/i.test(r.type))
       .map((r) => [String(r.values.Segment__c), Number(r.values.Max_Discount__c)]),
   );
   await each('Opportunity', (r) => {
     if (relationId(r.Contract)) {
-      renewals++;
+      n.renewals++;
       return;
     }
-    newBusiness++;
+    n.newBusiness++;
     const stage = String(r.StageName);
     bump(byStage, stage);
-    const segment = segmentOf.get(relationId(r.Account) ?? '') ?? 'unknown';
+    const segment = context.segmentOf.get(relationId(r.Account) ?? '') ?? 'unknown';
     const s = (segments[segment] ??= { deals: 0, closed: 0, won: 0, arr: [] });
     s.deals++;
     const isOpen = stages.open.some((x) => x.name === stage);
@@ -156,27 +199,56 @@ export async function analyzeDataset(dir: string, model: RevOpsModel): Promise<D
       s.won++;
       if (typeof r.ARR__c === 'number') s.arr.push(r.ARR__c);
     }
-    if (isOpen && typeof r.CloseDate === 'string' && parseDay(r.CloseDate)! < today) stale++;
-    if (typeof r.Push_Count__c === 'number' && r.Push_Count__c > 0) slipped++;
+    if (isOpen && typeof r.CloseDate === 'string' && parseDay(r.CloseDate)! < today) n.stale++;
+    if (typeof r.Push_Count__c === 'number' && r.Push_Count__c > 0) n.slipped++;
     if (r.Loss_Reason__c) {
       bump(lossReasons, String(r.Loss_Reason__c));
       if (/competitor/i.test(String(r.Loss_Reason__c))) {
-        competitorLosses++;
-        if (r.Primary_Competitor__c) namingCompetitor++;
+        n.competitorLosses++;
+        if (r.Primary_Competitor__c) n.naming++;
       }
     }
     if (typeof r.Discount_Percent__c === 'number' && r.Discount_Percent__c > (ladder[segment] ?? Infinity))
-      aboveLadder++;
+      n.aboveLadder++;
   });
   const won = byStage[stages.won?.name ?? ''] ?? 0;
   const lost = byStage[stages.lost?.name ?? ''] ?? 0;
   const noDecision = byStage[stages.noDecision?.name ?? ''] ?? 0;
+  return {
+    newBusiness: n.newBusiness,
+    renewals: n.renewals,
+    byStage,
+    open: n.newBusiness - won - lost - noDecision,
+    won,
+    lost,
+    noDecision,
+    winRate: ratio(won, won + lost + noDecision),
+    bySegment: Object.fromEntries(
+      Object.entries(segments).map(([k, s]) => [
+        k,
+        { deals: s.deals, closed: s.closed, won: s.won, winRate: ratio(s.won, s.closed), medianWonArr: median(s.arr) },
+      ]),
+    ),
+    stale: n.stale,
+    slipped: n.slipped,
+    lossReasons,
+    competitorLosses: n.competitorLosses,
+    competitorLossesNamingCompetitor: n.naming,
+    discountsAboveLadder: n.aboveLadder,
+  };
+}
 
+/** Contracts, those whose customer gave notice, and how many end inside each renewal window. */
+async function contractTallies(
+  each: EachRecord,
+  today: number,
+  renewalOpportunities: number,
+): Promise<DatasetStats['contracts']> {
   const windows = { within90: 0, within120: 0, within180: 0 };
-  let contracts = 0;
+  let total = 0;
   let nonRenewing = 0;
   await each('Contract', (r) => {
-    contracts++;
+    total++;
     if (/non.?renew/i.test(String(r.Renewal_Type__c))) nonRenewing++;
     const start = parseDay(String(r.StartDate));
     if (start === undefined || typeof r.ContractTerm !== 'number') return;
@@ -186,60 +258,7 @@ export async function analyzeDataset(dir: string, model: RevOpsModel): Promise<D
     else if (days <= 120) windows.within120++;
     else if (days <= 180) windows.within180++;
   });
-
-  const handoffsByType: Record<string, number> = {};
-  await each('Handoff_Packet__c', (r) => bump(handoffsByType, String(r.Handoff_Type__c)));
-
-  return {
-    anchorDate: manifest.anchorDate,
-    records: Object.fromEntries(manifest.objects.map((o) => [o.sobject, o.count])),
-    leads: {
-      byStatus,
-      prospects,
-      inFlight,
-      dispositioned,
-      reachedSal,
-      reachedSql,
-      converted,
-      mqlToSal: ratio(reachedSal, dispositioned),
-      salToSql: ratio(reachedSql, reachedSal),
-      sqlToOpportunity: ratio(converted, reachedSql),
-      disqualificationReasons: reasons,
-      touched,
-      slaBreached: breached,
-      medianSpeedToLeadMinutes: median(speeds),
-    },
-    opportunities: {
-      newBusiness,
-      renewals,
-      byStage,
-      open: newBusiness - won - lost - noDecision,
-      won,
-      lost,
-      noDecision,
-      winRate: ratio(won, won + lost + noDecision),
-      bySegment: Object.fromEntries(
-        Object.entries(segments).map(([k, s]) => [
-          k,
-          {
-            deals: s.deals,
-            closed: s.closed,
-            won: s.won,
-            winRate: ratio(s.won, s.closed),
-            medianWonArr: median(s.arr),
-          },
-        ]),
-      ),
-      stale,
-      slipped,
-      lossReasons,
-      competitorLosses,
-      competitorLossesNamingCompetitor: namingCompetitor,
-      discountsAboveLadder: aboveLadder,
-    },
-    contracts: { total: contracts, nonRenewing, renewalWindows: windows, renewalOpportunities: renewals },
-    handoffsByType,
-  };
+  return { total, nonRenewing, renewalWindows: windows, renewalOpportunities };
 }
 
 export interface BenchmarkCheck {

@@ -1,11 +1,14 @@
 /**
  * The dataset manifest (docs/dataset-format.md, `revops-dataset/1`): which objects, in
  * dependency order, which file holds each, how many records, by which external id they upsert,
- * and the anchor date the dataset's relative dates were generated from.
+ * and the anchor date the dataset's relative dates were generated from. `openDataset` is the one
+ * place a dataset directory is opened: by `data check`, `plan`, the analysis and the loader.
  */
-import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { parseDay } from './calendar.ts';
+import { DatasetError } from './errors.ts';
 
 export const DATASET_FORMAT = 'revops-dataset/1';
 export const MANIFEST_FILE = 'manifest.json';
@@ -17,64 +20,128 @@ export interface ManifestObject {
   readonly externalIdField: string;
 }
 
+/** A manifest as read: only `format` and `objects` are required of a dataset someone else wrote. */
 export interface Manifest {
   readonly format: string;
-  readonly seed: number;
-  readonly scale: string | number;
+  readonly seed?: number;
+  readonly scale?: string | number;
   /**
    * "Today" for the dataset: relative dates (next steps, renewal windows, expiries) were
    * generated from it, and rules using TODAY() are checked as of it. A loader may shift every
    * date by (its today - anchorDate) to keep the data fresh.
    */
-  readonly anchorDate: string;
-  readonly records: number;
+  readonly anchorDate?: string;
+  readonly records?: number;
+  /** In dependency order: each object after the objects it looks up (self-references excepted). */
   readonly objects: readonly ManifestObject[];
 }
 
-/** A dataset that cannot be read: names the file (and line) and the problem. */
-export class DatasetError extends Error {
-  readonly file: string;
-  readonly line: number | undefined;
-  constructor(file: string, problem: string, line?: number) {
-    super(`${file}${line === undefined ? '' : `:${line}`}: ${problem}`);
-    this.name = 'DatasetError';
-    this.file = file;
-    this.line = line;
-  }
+/** What `data generate` writes: every field filled. */
+export interface GeneratedManifest extends Manifest {
+  readonly seed: number;
+  readonly scale: string | number;
+  readonly anchorDate: string;
+  readonly records: number;
+}
+
+export interface Dataset {
+  /** The dataset directory, absolute. */
+  readonly dir: string;
+  readonly manifest: Manifest;
+  /** sha256 of manifest.json: identifies the dataset (a load resumes only the same one). */
+  readonly manifestHash: string;
+}
+
+const REGENERATE = 'Generate a dataset with `revops data generate --out <dir>` (the bundled one is data/seed)';
+
+/**
+ * Opens a dataset directory and checks its manifest. Throws a DatasetError naming the directory or
+ * manifest.json when the directory is missing, is a file, has no manifest, or the manifest breaks
+ * the format; the records themselves are read (and checked) by `readRecords`.
+ */
+export async function openDataset(dir: string): Promise<Dataset> {
+  const file = join(dir, MANIFEST_FILE);
+  const kind = await stat(dir).then(
+    (s) => (s.isDirectory() ? 'directory' : 'file'),
+    () => 'missing',
+  );
+  if (kind === 'missing')
+    throw new DatasetError(file, `not found (${dir} does not exist)`, undefined, {
+      name: 'DatasetNotFound',
+      actions: ['Check the --dataset path', REGENERATE],
+    });
+  if (kind === 'file')
+    throw new DatasetError(dir, 'is a file: a dataset is a directory holding manifest.json', undefined, {
+      name: 'DatasetNotFound',
+      actions: ['Point --dataset at the dataset directory, not at one of its files'],
+    });
+  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    throw error.code === 'ENOENT'
+      ? new DatasetError(
+          file,
+          'not found: a dataset directory holds manifest.json (run `revops data generate`)',
+          undefined,
+          {
+            name: 'DatasetManifestMissing',
+            actions: [REGENERATE, 'A directory without manifest.json is an unfinished dataset: regenerate it'],
+          },
+        )
+      : new DatasetError(file, `cannot be read (${error.code ?? error.message})`, undefined, {
+          name: 'DatasetManifestUnreadable',
+          actions: ['Check the file permissions'],
+          cause: error,
+        });
+  });
+  return { dir: resolve(dir), manifest: parseManifest(text, file), manifestHash: sha256(text) };
 }
 
 export async function readManifest(dir: string): Promise<Manifest> {
-  const file = join(dir, MANIFEST_FILE);
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    throw new DatasetError(file, 'not found: a dataset directory holds manifest.json (run `revops data generate`)');
-  }
-  let json: Partial<Manifest>;
-  try {
-    json = JSON.parse(text) as Partial<Manifest>;
-  } catch (e) {
-    throw new DatasetError(file, `not valid JSON (${(e as Error).message})`);
-  }
-  if (json.format !== DATASET_FORMAT)
-    throw new DatasetError(file, `format must be "${DATASET_FORMAT}", got ${JSON.stringify(json.format)}`);
-  if (!Array.isArray(json.objects)) throw new DatasetError(file, '"objects" must be a list');
-  json.objects.forEach((o, i) => {
-    const entry = o as Partial<ManifestObject>;
-    for (const key of ['sobject', 'file', 'externalIdField'] as const)
-      if (typeof entry[key] !== 'string' || !entry[key])
-        throw new DatasetError(file, `objects[${i}].${key} must be a non-empty string`);
-    if (!Number.isInteger(entry.count) || entry.count! < 0)
-      throw new DatasetError(file, `objects[${i}].count must be a non-negative integer`);
-    if (entry.file!.includes('/') || entry.file!.includes('\\') || entry.file!.startsWith('.'))
-      throw new DatasetError(file, `objects[${i}].file must be a file name in the dataset directory`);
-  });
-  if (json.anchorDate !== undefined && parseDay(String(json.anchorDate)) === undefined)
-    throw new DatasetError(file, `anchorDate must be a date YYYY-MM-DD, got ${JSON.stringify(json.anchorDate)}`);
-  return json as Manifest;
+  return (await openDataset(dir)).manifest;
 }
 
-export async function writeManifest(dir: string, manifest: Manifest): Promise<void> {
+/** The manifest's JSON, checked against the format; a problem names the entry and the key. */
+function parseManifest(text: string, file: string): Manifest {
+  const fail = (problem: string): never => {
+    throw new DatasetError(file, problem, undefined, {
+      name: 'DatasetManifestInvalid',
+      actions: [
+        `Fix ${file} (format: docs/dataset-format.md)`,
+        'or regenerate the dataset with `revops data generate --out <dir>`',
+      ],
+    });
+  };
+  if (!text.trim()) fail('is empty');
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    fail(`not valid JSON (${(e as Error).message})`);
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return fail('expected a JSON object');
+  const manifest = json as Partial<Manifest>;
+  if (manifest.format !== DATASET_FORMAT)
+    fail(`format is ${JSON.stringify(manifest.format)}, expected "${DATASET_FORMAT}"`);
+  if (!Array.isArray(manifest.objects) || manifest.objects.length === 0) fail('"objects" must be a non-empty list');
+  const seen = new Set<string>();
+  for (const [i, o] of (manifest.objects as Partial<ManifestObject>[]).entries()) {
+    const where = `objects[${i}]${o?.sobject ? ` (${o.sobject})` : ''}`;
+    for (const key of ['sobject', 'file', 'externalIdField'] as const)
+      if (typeof o?.[key] !== 'string' || !o[key]) fail(`${where}: "${key}" must be a non-empty string`);
+    if (!Number.isInteger(o.count) || (o.count as number) < 0) fail(`${where}: "count" must be a whole number`);
+    if (seen.has(o.sobject as string)) fail(`${where}: ${o.sobject} is listed twice`);
+    if (/[\\/]|^\.\.?$/.test(o.file as string))
+      fail(`${where}: "file" must be a file name inside the dataset directory`);
+    seen.add(o.sobject as string);
+  }
+  if (manifest.anchorDate !== undefined && parseDay(String(manifest.anchorDate)) === undefined)
+    fail(`anchorDate must be a date YYYY-MM-DD, got ${JSON.stringify(manifest.anchorDate)}`);
+  return manifest as Manifest;
+}
+
+export async function writeManifest(dir: string, manifest: GeneratedManifest): Promise<void> {
   await writeFile(join(dir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+}
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
 }

@@ -10,7 +10,7 @@ import { FUNNEL } from './benchmarks.ts';
 import { campaignFor, campaignProfile } from './campaigns.ts';
 import { MS_PER_DAY } from './calendar.ts';
 import { EXTERNAL_ID_FIELD } from './catalog.ts';
-import { oppStory, type DealStory } from './opportunities.ts';
+import { oppStory, type DealStory } from './deal-stories.ts';
 import { accountProfile, emailLocal, personName, type AccountProfile } from './profiles.ts';
 import type { Rng } from './prng.ts';
 import type { Values } from './values.ts';

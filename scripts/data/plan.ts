@@ -6,9 +6,8 @@
  */
 import { SEGMENTS } from './benchmarks.ts';
 import { campaignCount } from './campaigns.ts';
-import { contractStory, renewsInWindow } from './contracts.ts';
 import { genericCount } from './generic.ts';
-import { oppStory, renewalStory } from './opportunities.ts';
+import { contractStory, oppStory, renewalStory, renewsInWindow } from './deal-stories.ts';
 import { CONVERSION_PER_LEAD, leadStage } from './people.ts';
 import { accountProfile, rootAccountProfile } from './profiles.ts';
 import {

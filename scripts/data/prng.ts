@@ -21,13 +21,6 @@ export function hashString(text: string): number {
   return mix(h >>> 0);
 }
 
-/** A seed from the command line: a non-negative integer as itself, anything else hashed. */
-export function seedFrom(input: string | number): number {
-  if (typeof input === 'number' && Number.isSafeInteger(input) && input >= 0) return input >>> 0;
-  const text = String(input).trim();
-  return /^\d+$/.test(text) && Number(text) <= 0xffffffff ? Number(text) >>> 0 : hashString(text);
-}
-
 /** A named stream of draws (`stream('opportunity')`), so that adding a stream never shifts another. */
 export const stream = (name: string): number => hashString(name);
 

@@ -6,8 +6,7 @@
  * the plan counts these records with the same functions that write them.
  */
 import { EXTERNAL_ID_FIELD } from './catalog.ts';
-import { contractStory, type ContractStory } from './contracts.ts';
-import { oppStory, renewalStory, type DealStory } from './opportunities.ts';
+import { contractStory, oppStory, renewalStory, type ContractStory, type DealStory } from './deal-stories.ts';
 import { accountProfile } from './profiles.ts';
 import type { Rng } from './prng.ts';
 import { preferenceOrder } from './rule-guard.ts';

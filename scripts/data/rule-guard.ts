@@ -6,19 +6,29 @@
  * offers candidates in order of preference and keeps the first the rules accept, so a rule the
  * lead developer tightens changes the data instead of breaking it.
  */
+import type { RevOpsModel } from '../dsl/index.ts';
 import { compileFormula, type CompiledFormula } from '../formula/index.ts';
+import type { Schema } from '../schema/types.ts';
 import { formatDateTime, formatDay } from './calendar.ts';
-import type { Values } from './values.ts';
-import type { Base } from './world.ts';
 
+/** Field values by API name, as generators hold them (days and epoch ms for dates). */
+type Values = Record<string, unknown>;
 type FormulaRecord = Record<string, unknown>;
 
+/** What the guard reads of the generator's world (declared here so world.ts can build a guard). */
+export interface GuardedWorld {
+  readonly model: RevOpsModel;
+  readonly schema: Schema;
+  /** NOW() for the rules: the anchor instant. */
+  readonly nowMs: number;
+}
+
 export class RuleGuard {
-  private readonly world: Omit<Base, 'guard'>;
+  private readonly world: GuardedWorld;
   private readonly now: string;
   private readonly compiled = new Map<string, readonly { rule: CompiledFormula; reads: ReadonlySet<string> }[]>();
 
-  constructor(world: Omit<Base, 'guard'>) {
+  constructor(world: GuardedWorld) {
     this.world = world;
     this.now = formatDateTime(world.nowMs);
   }

@@ -12,6 +12,7 @@ import type {
 import type { Project } from '../project.ts';
 import { resolveComponents } from '../verify/sdr.ts';
 import { messageOf, OrgToolkitError } from './errors.ts';
+import { orgStep, type NetworkOptions } from './network.ts';
 import { formatTable } from './text-table.ts';
 
 /**
@@ -23,7 +24,7 @@ import { formatTable } from './text-table.ts';
 export const TEST_LEVELS = ['NoTestRun', 'RunSpecifiedTests', 'RunLocalTests', 'RunAllTestsInOrg'] as const;
 export type TestLevel = (typeof TEST_LEVELS)[number];
 
-export interface DeployOptions {
+export interface DeployOptions extends NetworkOptions {
   readonly project: Project;
   /** A connection to the target org (at the project's API version). */
   readonly connection: Connection;
@@ -74,30 +75,73 @@ export interface DeployOutcome extends DeployStatus {
   readonly errorMessage?: string;
 }
 
+/**
+ * The test level a deploy to `connection` gets when none is asked for: RunLocalTests on a
+ * production org (not a sandbox, not a scratch org), because an active flow deploys to
+ * production only with Apex tests that cover it, and Salesforce runs none by default for a
+ * package without Apex; the org's own default (none) elsewhere.
+ */
+export async function productionTestLevel(
+  connection: Connection,
+  step: { org: string; url: string; login: string },
+  options: NetworkOptions = {},
+): Promise<TestLevel | undefined> {
+  const answer = await orgStep(
+    { ...step, doing: 'reading the org type' },
+    () =>
+      connection.query<{ IsSandbox: boolean; TrialExpirationDate: string | null }>(
+        'SELECT IsSandbox, TrialExpirationDate FROM Organization',
+      ),
+    options,
+  );
+  const org = answer.records[0];
+  // Scratch orgs are not sandboxes, but expire; production orgs (Developer Edition included) do not.
+  const production = org !== undefined && !org.IsSandbox && !org.TrialExpirationDate;
+  return production ? 'RunLocalTests' : undefined;
+}
+
 export async function deployProject(options: DeployOptions): Promise<DeployOutcome> {
   const { project, connection } = options;
   const set = resolveComponents(project);
   if (set.size === 0)
-    throw new OrgToolkitError(`nothing to deploy: no components in ${project.packageDirectories.join(', ')}`);
+    throw new OrgToolkitError(`nothing to deploy: no components in ${project.packageDirectories.join(', ')}`, {
+      name: 'NothingToDeploy',
+      actions: ['Run `revops generate` to write force-app/generated'],
+    });
   if (options.runTests?.length && options.testLevel !== 'RunSpecifiedTests')
-    throw new OrgToolkitError('tests can only be named with --test-level RunSpecifiedTests');
+    throw new OrgToolkitError('tests can only be named with --test-level RunSpecifiedTests', {
+      name: 'InvalidTestLevel',
+    });
   const target = connection.getUsername() ?? connection.instanceUrl;
+  const step = { org: target, url: connection.instanceUrl, login: target };
+  const testLevel = options.testLevel ?? (await productionTestLevel(connection, step, options));
   let result: DeployResult;
   try {
-    const deploy = await set.deploy({
-      usernameOrConnection: connection,
-      apiOptions: {
-        checkOnly: options.checkOnly ?? false,
-        rollbackOnError: true,
-        ...(options.testLevel ? { testLevel: options.testLevel } : {}),
-        ...(options.runTests?.length ? { runTests: [...options.runTests] } : {}),
-      },
-    });
+    // Starting is the long silent part (the package goes up); then the deploy reports its own progress.
+    const deploy = await orgStep(
+      { ...step, doing: 'starting the deploy' },
+      () =>
+        set.deploy({
+          usernameOrConnection: connection,
+          apiOptions: {
+            checkOnly: options.checkOnly ?? false,
+            rollbackOnError: true,
+            ...(testLevel ? { testLevel } : {}),
+            ...(options.runTests?.length ? { runTests: [...options.runTests] } : {}),
+          },
+        }),
+      options,
+    );
     if (options.onStatus) deploy.onUpdate((status) => options.onStatus!(statusOf(status)));
     // Numbers, not kit Durations: frequency in ms (undefined = SDR's size-based default), timeout in s.
-    result = await deploy.pollStatus(options.pollFrequencyMs, (options.timeoutMinutes ?? 60) * 60);
+    result = await orgStep(
+      { ...step, doing: `deploying (${deploy.id ?? 'deploy id not yet known'})` },
+      () => deploy.pollStatus(options.pollFrequencyMs, (options.timeoutMinutes ?? 60) * 60),
+      { ...options, onProgress: options.onStatus ? undefined : options.onProgress },
+    );
   } catch (error) {
-    throw new OrgToolkitError(`deploy to ${target}: ${messageOf(error)}`, { cause: error });
+    if (error instanceof OrgToolkitError) throw error;
+    throw new OrgToolkitError(`deploy to ${target}: ${messageOf(error)}`, { name: 'DeployFailed', cause: error });
   }
   return summarizeDeploy(result, project.root);
 }

@@ -4,6 +4,14 @@
  * the sf CLI), source-deploy-retrieve (deploys) and jsforce (REST and Bulk API 2.0).
  */
 export { OrgToolkitError } from './errors.ts';
+export {
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  limitRequestTime,
+  networkFailureOf,
+  orgStep,
+  type NetworkOptions,
+  type OrgStep,
+} from './network.ts';
 export { resolveDevHub, resolveTargetOrg, usernameOf } from './connection.ts';
 export {
   createScratchOrg,
@@ -63,6 +71,7 @@ export {
   type OrgUpOptions,
   type OrgUpResult,
   type OrgUpServices,
+  type OrgUpState,
   type StepReport,
 } from './org-up.ts';
 export { formatTable } from './text-table.ts';

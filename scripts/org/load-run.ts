@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { mkdir, readdir, readFile, rename, stat, truncate, writeFile, appendFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { OrgToolkitError } from './errors.ts';
 import type { LoadApi, LoadPass } from './load-plan.ts';
 
 /**
@@ -86,19 +87,32 @@ export class LoadRun {
     return join(this.dir, 'checkpoint.json');
   }
 
-  /** Resumes the newest unfinished run with the same fingerprint, or starts a new one. */
+  /**
+   * Resumes the newest unfinished run with the same fingerprint, or starts a new one. A
+   * checkpoint that cannot be trusted is never silently replaced: the load stops and says so.
+   */
   static async open(options: OpenRunOptions): Promise<LoadRun> {
     const now = options.now ?? (() => new Date());
-    await mkdir(options.outDir, { recursive: true });
+    await mkdir(options.outDir, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+      throw new OrgToolkitError(`${options.outDir}: cannot hold load runs (${error.code ?? error.message})`, {
+        name: 'LoadOutputUnusable',
+        actions: ['Pass --out a directory you can write to (default out/load)'],
+        cause: error,
+      });
+    });
     if (!options.fresh) {
       const resumable = await findResumable(options.outDir, options.fingerprint);
       if (resumable) {
         const run = new LoadRun(resumable.dir, resumable.checkpoint, true, now);
         const size = (await stat(run.reportFile).catch(() => undefined))?.size ?? 0;
-        if (size >= run.checkpoint.reportBytes) {
-          await truncate(run.reportFile, run.checkpoint.reportBytes).catch(async () => writeFile(run.reportFile, ''));
-          return run;
-        }
+        if (size < run.checkpoint.reportBytes)
+          throw unusable(
+            run.checkpointFile,
+            `it counts ${run.checkpoint.reportBytes} bytes of report.ndjson, but the report holds ${size}`,
+            resumable.dir,
+          );
+        await truncate(run.reportFile, run.checkpoint.reportBytes).catch(async () => writeFile(run.reportFile, ''));
+        return run;
       }
     }
     const startedAt = now().toISOString();
@@ -120,6 +134,26 @@ export class LoadRun {
     await writeFile(run.reportFile, '');
     await run.save();
     return run;
+  }
+
+  /**
+   * Checks a resumed checkpoint against the load plan: every step it counts is a step of this
+   * load, and no step counts more batches or rows than the dataset has.
+   */
+  verifyAgainst(steps: readonly { key: string; object: { count: number }; batchSize: number }[]): void {
+    const byKey = new Map(steps.map((s) => [s.key, s]));
+    for (const [key, progress] of Object.entries(this.checkpoint.steps)) {
+      const step = byKey.get(key);
+      if (!step) throw unusable(this.checkpointFile, `it counts step ${key}, which this load does not have`, this.dir);
+      const batches = Math.ceil(step.object.count / step.batchSize);
+      if (progress.batchesDone > batches || progress.rows > step.object.count)
+        throw unusable(
+          this.checkpointFile,
+          `it counts ${progress.batchesDone} batches (${progress.rows} rows) of ${key} done, ` +
+            `but the dataset has ${step.object.count} rows, at most ${batches} batches`,
+          this.dir,
+        );
+    }
   }
 
   progress(stepKey: string): StepProgress {
@@ -184,18 +218,58 @@ async function findResumable(
     .sort()
     .reverse()) {
     const dir = join(outDir, name);
-    const text = await readFile(join(dir, 'checkpoint.json'), 'utf8').catch(() => undefined);
-    if (!text) continue;
-    try {
-      const checkpoint = JSON.parse(text) as Checkpoint;
-      // Only the newest run of this dataset into this org counts: finished means the next load starts afresh.
-      if (checkpoint.format === 'revops-load-checkpoint/1' && checkpoint.fingerprint === fingerprint)
-        return checkpoint.complete ? undefined : { dir, checkpoint };
-    } catch {
-      // A checkpoint that does not parse cannot be resumed; the next run starts afresh.
-    }
+    const file = join(dir, 'checkpoint.json');
+    const text = await readFile(file, 'utf8').catch(() => undefined);
+    if (text === undefined) continue;
+    const checkpoint = parseCheckpoint(text, file, dir);
+    // Only the newest run of this dataset into this org counts: finished means the next load starts afresh.
+    if (checkpoint.fingerprint === fingerprint) return checkpoint.complete ? undefined : { dir, checkpoint };
   }
   return undefined;
+}
+
+/**
+ * A checkpoint as written by `save`, or an error saying why it cannot be used. One that does not
+ * parse cannot even say which dataset and org it belongs to, so it stops every resume in its
+ * folder until the admin decides (--fresh, or moving the run away).
+ */
+function parseCheckpoint(text: string, file: string, dir: string): Checkpoint {
+  let json: Partial<Checkpoint>;
+  try {
+    json = JSON.parse(text) as Partial<Checkpoint>;
+  } catch (error) {
+    throw unusable(file, `not valid JSON (${(error as Error).message})`, dir);
+  }
+  if (typeof json !== 'object' || json === null || json.format !== 'revops-load-checkpoint/1')
+    throw unusable(file, 'not a revops-load-checkpoint/1 file', dir);
+  const count = (value: unknown) => Number.isSafeInteger(value) && (value as number) >= 0;
+  if (typeof json.fingerprint !== 'string' || typeof json.complete !== 'boolean' || !count(json.reportBytes))
+    throw unusable(file, '"fingerprint", "complete" or "reportBytes" is missing or of the wrong type', dir);
+  if (typeof json.steps !== 'object' || json.steps === null || Array.isArray(json.steps))
+    throw unusable(file, `"steps" must be an object, got ${JSON.stringify(json.steps)}`, dir);
+  for (const [key, p] of Object.entries(json.steps as Record<string, Partial<StepProgress>>)) {
+    const numbers = [p?.batchesDone, p?.rows, p?.created, p?.updated, p?.failed];
+    if (!numbers.every(count) || typeof p.complete !== 'boolean')
+      throw unusable(file, `step ${key} is not a set of counts`, dir);
+    if (p.created! + p.updated! + p.failed! !== p.rows)
+      throw unusable(
+        file,
+        `step ${key} counts ${p.rows} rows but ${p.created! + p.updated! + p.failed!} outcomes`,
+        dir,
+      );
+  }
+  return json as Checkpoint;
+}
+
+/** The checkpoint cannot be resumed: say so, and how to go on. */
+function unusable(file: string, problem: string, runDir: string): OrgToolkitError {
+  return new OrgToolkitError(`${file}: this load checkpoint cannot be resumed: ${problem}`, {
+    name: 'LoadCheckpointUnusable',
+    actions: [
+      'Start the load afresh with --fresh: rows already in the org are updated by external id, never duplicated',
+      `or move ${runDir} out of the way to keep it for inspection, then run the same command again`,
+    ],
+  });
 }
 
 async function exists(path: string): Promise<boolean> {

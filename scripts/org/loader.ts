@@ -2,8 +2,11 @@ import { join, resolve } from 'node:path';
 import { guardConnection, type ApiConnection } from './api-connection.ts';
 import { DEFAULT_BULK_POLL, upsertBulk, type BulkPollOptions } from './bulk.ts';
 import { upsertCollection } from './collections.ts';
-import { readDataset, sha256, shiftDates, type DatasetRecord } from './dataset.ts';
-import { messageOf, OrgToolkitError } from './errors.ts';
+import { readDataset, sha256, shiftDates, type Dataset, type DatasetRecord } from './dataset.ts';
+import { asOrgError, messageOf, OrgToolkitError } from './errors.ts';
+import { DEFAULT_REQUEST_TIMEOUT_MS, whileWaiting, type NetworkOptions } from './network.ts';
+import { requireValidDataset } from '../data/validate.ts';
+import type { RevOpsModel } from '../dsl/index.ts';
 import {
   COLLECTIONS_LIMIT,
   planLoad,
@@ -12,7 +15,7 @@ import {
   type LoadStep,
   type RelationshipResolver,
 } from './load-plan.ts';
-import { LoadRun, type ReportLine, type RowResult } from './load-run.ts';
+import { LoadRun, type RowResult } from './load-run.ts';
 import { DEFAULT_RETRY_POLICY, RetryBudget, type RetryContext, type RetryEvent, type RetryPolicy } from './retry.ts';
 
 /**
@@ -22,11 +25,17 @@ import { DEFAULT_RETRY_POLICY, RetryBudget, type RetryContext, type RetryEvent, 
  * small objects and Bulk API 2.0 above a threshold. Every row gets an outcome in the report;
  * an interrupted load resumes from its checkpoint; a repeated load updates instead of duplicating.
  */
-export interface LoadOptions {
+export interface LoadOptions extends NetworkOptions {
   readonly dataset: string;
   /** The org's username: recorded in the report and part of what identifies a resumable run. */
   readonly targetOrg: string;
   readonly resolveRelationship: RelationshipResolver;
+  /**
+   * The model: before anything is sent, every value is checked against its schema too (types,
+   * lengths, picklist values, required fields). Without it the format checks still run (lines,
+   * unique external ids, lookups that resolve, dependency order).
+   */
+  readonly model?: RevOpsModel;
   /** Where runs are recorded (default out/load). */
   readonly outDir?: string;
   /** Objects with more rows than this go through Bulk API 2.0 (default 2,000). */
@@ -36,8 +45,6 @@ export interface LoadOptions {
   /** Rows per Bulk API 2.0 job (default 10,000). */
   readonly bulkBatchSize?: number;
   readonly retry?: Partial<RetryPolicy>;
-  /** A request with no answer after this long is abandoned and retried (default 120 s). */
-  readonly requestTimeoutMs?: number;
   readonly bulkPoll?: BulkPollOptions;
   /** Ignore an unfinished run of the same dataset and org and start over. */
   readonly fresh?: boolean;
@@ -117,10 +124,9 @@ export interface LoadResult extends LoadSummary {
 
 /** The load stopped before the end; its checkpoint lets the same command resume it. */
 export class LoadStoppedError extends OrgToolkitError {
-  override readonly name = 'LoadStoppedError';
   readonly runDir: string;
-  constructor(message: string, runDir: string, cause: unknown) {
-    super(message, { cause });
+  constructor(message: string, runDir: string, cause: unknown, actions: readonly string[]) {
+    super(message, { name: 'LoadStoppedError', actions, cause });
     this.runDir = runDir;
   }
 }
@@ -138,6 +144,13 @@ const STOPPING_API_ERRORS = new Set([
 
 export async function loadDataset(conn: ApiConnection, options: LoadOptions): Promise<LoadResult> {
   const dataset = await readDataset(options.dataset);
+  // The whole dataset is read and checked before the first row is sent: a bad one loads nothing.
+  await requireValidDataset(dataset.dir, {
+    model: options.model,
+    resolveRelationship: options.resolveRelationship,
+  }).catch((error: unknown) => {
+    throw asOrgError(error);
+  });
   const batching = {
     bulkThreshold: options.bulkThreshold ?? 2_000,
     collectionsBatchSize: options.collectionsBatchSize ?? COLLECTIONS_LIMIT,
@@ -154,66 +167,16 @@ export async function loadDataset(conn: ApiConnection, options: LoadOptions): Pr
     fresh: options.fresh,
     now: options.now,
   });
+  if (run.resumed) run.verifyAgainst(steps);
   const emit = options.onEvent ?? (() => undefined);
   emit({ type: 'start', runDir: run.dir, resumed: run.resumed, steps });
   const policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   const budget = new RetryBudget(policy.maxTotalRetries);
   const retry: RetryContext = { policy, budget, onRetry: (event) => emit({ type: 'retry', retry: event }) };
-  const release = guardConnection(conn, { requestTimeoutMs: options.requestTimeoutMs ?? 120_000 });
+  const release = guardConnection(conn, { requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS });
   let batchesSkipped = 0;
   try {
-    for (const step of steps) {
-      const progress = run.progress(step.key);
-      if (progress.complete) {
-        batchesSkipped += progress.batchesDone;
-        emit({ type: 'skip', step: step.key, batches: progress.batchesDone });
-        continue;
-      }
-      if (progress.batchesDone) emit({ type: 'skip', step: step.key, batches: progress.batchesDone });
-      const skip = step.pass === 'deferred' ? await failedIds(run, step) : undefined;
-      let index = 0;
-      const dateFields = options.dateShift?.fields(step.object.sobject);
-      for await (const read of stepBatches(dataset, step, skip)) {
-        const records =
-          options.dateShift && dateFields?.size
-            ? read.map((r) => shiftDates(r, dateFields, options.dateShift!.days))
-            : read;
-        if (index < progress.batchesDone) {
-          index++;
-          batchesSkipped++;
-          continue;
-        }
-        const started = Date.now();
-        const label = `${step.object.sobject} ${step.pass} batch ${index + 1} (${step.api})`;
-        const results = await sendBatch(conn, step, records, retry, label, options.bulkPoll).catch((error: unknown) => {
-          throw stopped(error, run, label);
-        });
-        const lines: ReportLine[] = results.map((r) => ({
-          object: step.object.sobject,
-          pass: step.pass,
-          batch: index,
-          api: step.api,
-          ...r,
-        }));
-        await run.appendReport(lines);
-        await options.afterBatchReported?.({ step: step.key, batch: index, rows: records.length });
-        await run.commitBatch(step.key, results);
-        const count = (outcome: RowResult['outcome']) => results.filter((r) => r.outcome === outcome).length;
-        emit({
-          type: 'batch',
-          step: step.key,
-          api: step.api,
-          batch: index,
-          rows: records.length,
-          created: count('created'),
-          updated: count('updated'),
-          failed: count('failed'),
-          ms: Date.now() - started,
-        });
-        index++;
-      }
-      await run.completeStep(step.key);
-    }
+    for (const step of steps) batchesSkipped += await loadStep(step, { conn, dataset, run, retry, options, emit });
   } finally {
     release();
   }
@@ -227,6 +190,82 @@ export async function loadDataset(conn: ApiConnection, options: LoadOptions): Pr
     batchesSkipped,
     ok: summary.accounted && summary.totals.failed === 0,
   };
+}
+
+interface StepContext {
+  readonly conn: ApiConnection;
+  readonly dataset: Dataset;
+  readonly run: LoadRun;
+  readonly retry: RetryContext;
+  readonly options: LoadOptions;
+  readonly emit: (event: LoadEvent) => void;
+}
+
+/**
+ * Sends one step's batches in order, skipping those the checkpoint counts as done; each batch is
+ * reported before the checkpoint counts it. Returns the batches skipped.
+ */
+async function loadStep(step: LoadStep, context: StepContext): Promise<number> {
+  const { run, options, emit } = context;
+  const progress = run.progress(step.key);
+  if (progress.complete) {
+    emit({ type: 'skip', step: step.key, batches: progress.batchesDone });
+    return progress.batchesDone;
+  }
+  if (progress.batchesDone) emit({ type: 'skip', step: step.key, batches: progress.batchesDone });
+  const skip = step.pass === 'deferred' ? await failedIds(run, step) : undefined;
+  const dateFields = options.dateShift?.fields(step.object.sobject);
+  let skipped = 0;
+  let index = 0;
+  for await (const read of stepBatches(context.dataset, step, skip)) {
+    const records =
+      options.dateShift && dateFields?.size
+        ? read.map((r) => shiftDates(r, dateFields, options.dateShift!.days))
+        : read;
+    if (index < progress.batchesDone) {
+      index++;
+      skipped++;
+      continue;
+    }
+    const started = Date.now();
+    const label = `${step.object.sobject} ${step.pass} batch ${index + 1} (${step.api})`;
+    const waiting = whileWaiting(`${options.targetOrg}: still waiting for ${label}`, options);
+    const results = await sendBatch(context.conn, step, records, context.retry, label, options.bulkPoll)
+      .catch((error: unknown) => {
+        throw stopped(error, run, label, options.targetOrg);
+      })
+      .finally(waiting);
+    await run.appendReport(
+      results.map((r) => ({ object: step.object.sobject, pass: step.pass, batch: index, api: step.api, ...r })),
+    );
+    await options.afterBatchReported?.({ step: step.key, batch: index, rows: records.length });
+    await run.commitBatch(step.key, results);
+    const count = (outcome: RowResult['outcome']) => results.filter((r) => r.outcome === outcome).length;
+    emit({
+      type: 'batch',
+      step: step.key,
+      api: step.api,
+      batch: index,
+      rows: records.length,
+      created: count('created'),
+      updated: count('updated'),
+      failed: count('failed'),
+      ms: Date.now() - started,
+    });
+    index++;
+  }
+  if (index < progress.batchesDone)
+    throw new OrgToolkitError(
+      `${run.checkpointFile}: this load checkpoint cannot be resumed: it counts ${progress.batchesDone} batches of ${step.key} done, but the dataset makes ${index}`,
+      {
+        name: 'LoadCheckpointUnusable',
+        actions: [
+          'Start the load afresh with --fresh: rows already in the org are updated by external id, never duplicated',
+        ],
+      },
+    );
+  await run.completeStep(step.key);
+  return skipped;
 }
 
 /**
@@ -264,15 +303,18 @@ function isRejection(error: unknown): boolean {
   return 'errorCode' in error || /^[A-Z][A-Z_]+$/.test(error.name);
 }
 
-function stopped(error: unknown, run: LoadRun, label: string): unknown {
+function stopped(error: unknown, run: LoadRun, label: string, org: string): unknown {
   if (!(error instanceof Error) || isRejection(error)) return error;
   const done = Object.values(run.checkpoint.steps).reduce((n, s) => n + s.batchesDone, 0);
+  const reason = `${error instanceof OrgToolkitError ? '' : `${label}: `}${messageOf(error)}`;
   return new LoadStoppedError(
-    `${error instanceof OrgToolkitError ? '' : `${label}: `}${messageOf(error)}\n` +
-      `The load stopped with ${done} batch${done === 1 ? '' : 'es'} recorded in ${run.checkpointFile}; ` +
-      'run the same command again to resume from there.',
+    `data load into ${org} stopped: ${reason}; ${done} batch${done === 1 ? '' : 'es'} recorded in ${run.checkpointFile}`,
     run.dir,
     error,
+    [
+      'Run the same command again to resume from the checkpoint: finished batches are not sent again',
+      'If the org keeps failing, check it is reachable and its API limits (Setup > Company Information)',
+    ],
   );
 }
 

@@ -12,7 +12,8 @@ import {
   type DeployOptions,
   type DeployOutcome,
 } from './deploy.ts';
-import { messageOf } from './errors.ts';
+import { messageOf, OrgToolkitError } from './errors.ts';
+import type { NetworkOptions } from './network.ts';
 import { loadDataset, type LoadOptions, type LoadResult } from './loader.ts';
 import type { RelationshipResolver } from './load-plan.ts';
 import { assignPermissionSets, type PermsetAssignment } from './permsets.ts';
@@ -48,22 +49,27 @@ export interface OrgUpOptions {
   readonly resolveRelationship: RelationshipResolver;
   /** Where the state file lives (default out/org-up under the project). */
   readonly stateDir?: string;
-  /** Step-level progress lines (stderr in the CLI). */
+  /** Step-level progress lines (stderr in the CLI), including "still waiting" lines of network steps. */
   readonly onProgress?: (line: string) => void;
+  /** Deadline of every request to the Dev Hub and the scratch org (default 120 s). */
+  readonly requestTimeoutMs?: number;
+  /** How often a network step says it is still waiting (default 5 s). */
+  readonly heartbeatMs?: number;
   readonly deployOptions?: Pick<DeployOptions, 'onStatus' | 'pollFrequencyMs'>;
   readonly loadOptions?: Partial<Omit<LoadOptions, 'dataset' | 'targetOrg' | 'resolveRelationship'>>;
 }
 
 /** What `org up` calls; tests replace the ones that would need a real org. */
 export interface OrgUpServices {
-  resolveDevHub(name?: string): Promise<Org>;
-  resolveOrg(name: string): Promise<Org>;
+  resolveDevHub(name?: string, network?: NetworkOptions): Promise<Org>;
+  resolveOrg(name: string, network?: NetworkOptions): Promise<Org>;
   createScratchOrg(options: CreateScratchOrgOptions): Promise<ScratchOrgSummary>;
   sourceFingerprint(project: Project): Promise<string>;
   deploy(options: DeployOptions): Promise<DeployOutcome>;
   assignPermissionSets(
     connection: ReturnType<Org['getConnection']>,
     names: readonly string[],
+    network?: NetworkOptions,
   ): Promise<PermsetAssignment>;
   loadData(connection: ApiConnection, options: LoadOptions): Promise<LoadResult>;
 }
@@ -74,7 +80,7 @@ export const orgServices: OrgUpServices = {
   createScratchOrg,
   sourceFingerprint,
   deploy: deployProject,
-  assignPermissionSets: (connection, names) => assignPermissionSets(connection, names),
+  assignPermissionSets: (connection, names, network) => assignPermissionSets(connection, names, undefined, network),
   loadData: loadDataset,
 };
 
@@ -116,65 +122,98 @@ export async function orgUp(options: OrgUpOptions, services: OrgUpServices = org
     `${safeName(options.alias)}.json`,
   );
   const state = await readState(stateFile, options.alias);
-  const reports: StepReport[] = [];
   const say = options.onProgress ?? (() => undefined);
-  const finish = async (): Promise<OrgUpResult> => {
-    for (const step of STEPS.slice(reports.length)) reports.push({ step, status: 'not run', detail: '' });
-    await writeState(stateFile, state);
-    return {
-      ok: reports.every((r) => r.status === 'done' || r.status === 'skipped'),
-      alias: options.alias,
-      username: state.username,
-      steps: reports,
-      stateFile,
-    };
+  const created = await createStep(options, services, { state, stateFile, say });
+  const reports: StepReport[] = [created.report];
+  if (created.org) {
+    const username = state.username!;
+    for (const step of orgUpSteps(options, services, created.org, username)) {
+      const report = await runStep(step, username, { state, stateFile, say });
+      reports.push(report);
+      if (report.status === 'failed') break;
+    }
+  }
+  for (const step of STEPS.slice(reports.length)) reports.push({ step, status: 'not run', detail: '' });
+  await writeState(stateFile, state);
+  return {
+    ok: reports.every((r) => r.status === 'done' || r.status === 'skipped'),
+    alias: options.alias,
+    username: state.username,
+    steps: reports,
+    stateFile,
   };
+}
 
-  let org: Org;
+interface RunState {
+  readonly state: OrgUpState;
+  readonly stateFile: string;
+  readonly say: (line: string) => void;
+}
+
+/** Finds the live scratch org of the alias (or the one recorded), else creates one. */
+async function createStep(
+  options: OrgUpOptions,
+  services: OrgUpServices,
+  { state, stateFile, say }: RunState,
+): Promise<{ org?: Org; report: StepReport }> {
   const started = Date.now();
+  const network = networkOf(options);
   try {
     say('create: looking for a live scratch org');
     const existing =
-      (state.username ? await liveScratchOrg(services, state.username) : undefined) ??
-      (await liveScratchOrg(services, options.alias));
+      (state.username ? await liveScratchOrg(services, state.username, network) : undefined) ??
+      (await liveScratchOrg(services, options.alias, network));
+    let org: Org;
+    let report: StepReport;
     if (existing) {
       org = existing;
       const username = usernameOf(org);
       if (state.username !== username) state.steps = {};
       state.username = username;
-      reports.push({ step: 'create', status: 'skipped', detail: `scratch org ${username} (${options.alias}) is live` });
+      report = { step: 'create', status: 'skipped', detail: `scratch org ${username} (${options.alias}) is live` };
     } else {
       say('create: creating a scratch org (this takes a few minutes)');
-      const hub = await services.resolveDevHub(options.devHub);
+      const hub = await services.resolveDevHub(options.devHub, network);
       const created = await services.createScratchOrg({
+        ...network,
         hub,
         definitionFile: join(options.project.root, 'config', 'project-scratch-def.json'),
         alias: options.alias,
         durationDays: options.durationDays,
       });
-      org = await services.resolveOrg(created.username);
+      org = await services.resolveOrg(created.username, network);
       state.steps = {};
       state.username = created.username;
       state.devHub = created.devHub;
       const expires = created.expirationDate ? `, expires ${created.expirationDate}` : '';
       const detail = `scratch org ${created.username} from Dev Hub ${created.devHub}${expires}`;
       state.steps.create = { key: created.username, completedAt: new Date().toISOString(), detail };
-      reports.push({ step: 'create', status: 'done', detail, ms: Date.now() - started });
+      report = { step: 'create', status: 'done', detail, ms: Date.now() - started };
     }
     await writeState(stateFile, state);
+    return { org, report };
   } catch (error) {
-    reports.push({ step: 'create', status: 'failed', detail: messageOf(error), ms: Date.now() - started });
-    return finish();
+    return { report: { step: 'create', status: 'failed', detail: messageOf(error), ms: Date.now() - started } };
   }
+}
 
-  const username = state.username!;
+interface OrgUpStep {
+  readonly step: StepName;
+  /** What the step runs on: it is skipped while these are unchanged. */
+  inputs(): Promise<string>;
+  work(): Promise<StepOutcome>;
+}
+
+/** Deploy, permission sets and data, against the scratch org. */
+function orgUpSteps(options: OrgUpOptions, services: OrgUpServices, org: Org, username: string): OrgUpStep[] {
   const connection = () => org.getConnection(options.project.apiVersion);
-  const steps: { step: StepName; inputs: () => Promise<string>; work: () => Promise<StepOutcome> }[] = [
+  return [
     {
       step: 'deploy',
       inputs: () => services.sourceFingerprint(options.project),
       work: async () => {
         const outcome = await services.deploy({
+          ...networkOf(options),
           project: options.project,
           connection: connection(),
           ...options.deployOptions,
@@ -195,7 +234,7 @@ export async function orgUp(options: OrgUpOptions, services: OrgUpServices = org
       step: 'permsets',
       inputs: async () => [...options.permissionSets].sort().join(','),
       work: async () => {
-        const result = await services.assignPermissionSets(connection(), options.permissionSets);
+        const result = await services.assignPermissionSets(connection(), options.permissionSets, networkOf(options));
         const detail = `${result.assigned.length} assigned, ${result.alreadyAssigned.length} already held by ${result.assignee}`;
         return { ok: true, detail };
       },
@@ -217,34 +256,33 @@ export async function orgUp(options: OrgUpOptions, services: OrgUpServices = org
       },
     },
   ];
+}
 
-  for (const { step, inputs, work } of steps) {
-    const stepStarted = Date.now();
-    try {
-      // The org is part of every step's inputs: a new org redoes everything.
-      const key = `${username}:${await inputs()}`;
-      const previous = state.steps[step];
-      if (previous?.key === key) {
-        say(`${step}: already done for this org and these inputs`);
-        reports.push({ step, status: 'skipped', detail: `${previous.detail} (done ${previous.completedAt})` });
-        continue;
-      }
-      say(`${step}: running`);
-      const outcome = await work();
-      const ms = Date.now() - stepStarted;
-      if (!outcome.ok) {
-        reports.push({ step, status: 'failed', detail: outcome.detail, ms, report: outcome.report });
-        return finish();
-      }
-      state.steps[step] = { key, completedAt: new Date().toISOString(), detail: outcome.detail };
-      await writeState(stateFile, state);
-      reports.push({ step, status: 'done', detail: outcome.detail, ms });
-    } catch (error) {
-      reports.push({ step, status: 'failed', detail: messageOf(error), ms: Date.now() - stepStarted });
-      return finish();
+/** Runs a step unless it already ran on the same org and inputs; records it once it succeeds. */
+async function runStep(
+  { step, inputs, work }: OrgUpStep,
+  username: string,
+  { state, stateFile, say }: RunState,
+): Promise<StepReport> {
+  const started = Date.now();
+  try {
+    // The org is part of every step's inputs: a new org redoes everything.
+    const key = `${username}:${await inputs()}`;
+    const previous = state.steps[step];
+    if (previous?.key === key) {
+      say(`${step}: already done for this org and these inputs`);
+      return { step, status: 'skipped', detail: `${previous.detail} (done ${previous.completedAt})` };
     }
+    say(`${step}: running`);
+    const outcome = await work();
+    const ms = Date.now() - started;
+    if (!outcome.ok) return { step, status: 'failed', detail: outcome.detail, ms, report: outcome.report };
+    state.steps[step] = { key, completedAt: new Date().toISOString(), detail: outcome.detail };
+    await writeState(stateFile, state);
+    return { step, status: 'done', detail: outcome.detail, ms };
+  } catch (error) {
+    return { step, status: 'failed', detail: messageOf(error), ms: Date.now() - started };
   }
-  return finish();
 }
 
 interface StepOutcome {
@@ -254,28 +292,89 @@ interface StepOutcome {
 }
 
 /** The org, if sf still holds an unexpired scratch org under this username or alias. */
-async function liveScratchOrg(services: OrgUpServices, name: string): Promise<Org | undefined> {
-  const org = await services.resolveOrg(name).catch(() => undefined);
+async function liveScratchOrg(
+  services: OrgUpServices,
+  name: string,
+  network: NetworkOptions,
+): Promise<Org | undefined> {
+  const org = await services.resolveOrg(name, network).catch(() => undefined);
   return org && isLiveScratchOrg(org) ? org : undefined;
 }
 
+/** The network options every step shares: the deadline, and progress through `onProgress`. */
+function networkOf(options: OrgUpOptions): NetworkOptions {
+  return {
+    requestTimeoutMs: options.requestTimeoutMs,
+    heartbeatMs: options.heartbeatMs,
+    onProgress: options.onProgress,
+  };
+}
+
+/**
+ * The state of earlier runs, or a fresh one when there is none. A state file that is not one
+ * (a folder in its place, a file that does not parse, steps that are not records) stops `org up`
+ * before it touches any org: silently replacing it would redo every step, including creating a
+ * scratch org, without the admin knowing why.
+ */
 async function readState(file: string, alias: string): Promise<OrgUpState> {
-  const text = await readFile(file, 'utf8').catch(() => undefined);
-  if (text) {
-    try {
-      const state = JSON.parse(text) as OrgUpState;
-      if (state.format === 'revops-org-up/1' && state.alias === alias) return state;
-    } catch {
-      // An unreadable state file is replaced: every step is idempotent, so starting over is safe.
-    }
+  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw stateError(
+      file,
+      error.code === 'EISDIR' ? "is a folder, not org up's state file" : `cannot be read (${error.code})`,
+      error.code === 'EISDIR'
+        ? [`Remove or rename the folder ${file}: org up keeps the state of alias ${alias} in that file`]
+        : undefined,
+    );
+  });
+  if (text === undefined) return { format: 'revops-org-up/1', alias, steps: {} };
+  let state: Partial<OrgUpState>;
+  try {
+    state = JSON.parse(text) as Partial<OrgUpState>;
+  } catch (error) {
+    throw stateError(file, `is not valid JSON (${(error as Error).message})`);
   }
-  return { format: 'revops-org-up/1', alias, steps: {} };
+  if (typeof state !== 'object' || state === null || state.format !== 'revops-org-up/1')
+    throw stateError(file, 'is not a revops-org-up/1 state file');
+  // A state kept for another alias that maps to the same file name: start this alias afresh.
+  if (state.alias !== alias) return { format: 'revops-org-up/1', alias, steps: {} };
+  if (typeof state.steps !== 'object' || state.steps === null || Array.isArray(state.steps))
+    throw stateError(file, `"steps" must be an object, got ${JSON.stringify(state.steps)}`);
+  for (const [step, record] of Object.entries(state.steps))
+    if (
+      !STEPS.includes(step as StepName) ||
+      typeof record?.key !== 'string' ||
+      typeof record.completedAt !== 'string' ||
+      typeof record.detail !== 'string'
+    )
+      throw stateError(file, `step "${step}" is not a record of a finished step`);
+  return state as OrgUpState;
+}
+
+function stateError(file: string, problem: string, actions?: readonly string[]): OrgToolkitError {
+  return new OrgToolkitError(`${file} ${problem}`, {
+    name: 'OrgUpStateUnusable',
+    actions: actions ?? [
+      `Delete ${file} to start over: org up finds the live scratch org of the alias again, and redoes the other steps (each is idempotent)`,
+    ],
+  });
 }
 
 async function writeState(file: string, state: OrgUpState): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
-  await writeFile(`${file}.tmp`, `${JSON.stringify(state, null, 2)}\n`);
-  await rename(`${file}.tmp`, file);
+  try {
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(`${file}.tmp`, `${JSON.stringify(state, null, 2)}\n`);
+    await rename(`${file}.tmp`, file);
+  } catch (error) {
+    throw new OrgToolkitError(
+      `${file}: cannot record org up's state (${(error as NodeJS.ErrnoException).code ?? messageOf(error)})`,
+      {
+        name: 'OrgUpStateUnwritable',
+        actions: [`Make ${dirname(file)} writable, or remove what is in the way of ${file}`],
+        cause: error,
+      },
+    );
+  }
 }
 
 const safeName = (alias: string) => alias.replace(/[^\w.-]/g, '_');

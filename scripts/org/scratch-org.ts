@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Org } from '@salesforce/core';
 import { messageOf, OrgToolkitError } from './errors.ts';
+import { orgStep, type NetworkOptions } from './network.ts';
 import { usernameOf } from './connection.ts';
 
 /**
@@ -8,7 +9,7 @@ import { usernameOf } from './connection.ts';
  * the Dev Hub with @salesforce/core's `scratchOrgCreate`: the same code path as
  * `sf org create scratch`, and the new org's auth and alias land in sf's store.
  */
-export interface CreateScratchOrgOptions {
+export interface CreateScratchOrgOptions extends NetworkOptions {
   readonly hub: Org;
   readonly definitionFile: string;
   readonly alias?: string;
@@ -53,14 +54,22 @@ export async function createScratchOrg(options: CreateScratchOrgOptions): Promis
   const devHub = usernameOf(options.hub);
   let result;
   try {
-    result = await options.hub.scratchOrgCreate({
-      orgConfig,
-      durationDays,
-      alias: options.alias,
-      setDefault: options.setDefault ?? false,
-    });
+    result = await orgStep(
+      { org: devHub, doing: 'creating a scratch org', login: devHub },
+      () =>
+        options.hub.scratchOrgCreate({
+          orgConfig,
+          durationDays,
+          alias: options.alias,
+          setDefault: options.setDefault ?? false,
+        }),
+      options,
+    );
   } catch (error) {
+    if (error instanceof OrgToolkitError) throw error;
     throw new OrgToolkitError(`scratch org from Dev Hub ${devHub} (${options.definitionFile}): ${messageOf(error)}`, {
+      name: 'ScratchOrgCreateFailed',
+      actions: ["Check the Dev Hub's scratch org limits and the definition file"],
       cause: error,
     });
   }
@@ -77,7 +86,10 @@ export async function createScratchOrg(options: CreateScratchOrgOptions): Promis
 }
 
 /** Deletes a scratch org through its Dev Hub and forgets its auth and aliases; refuses any other kind of org. */
-export async function deleteScratchOrg(org: Org): Promise<{ username: string; devHub: string }> {
+export async function deleteScratchOrg(
+  org: Org,
+  options: NetworkOptions = {},
+): Promise<{ username: string; devHub: string }> {
   const username = usernameOf(org);
   const devHub = org.getConnection().getAuthInfoFields().devHubUsername;
   if (!devHub)
@@ -85,9 +97,15 @@ export async function deleteScratchOrg(org: Org): Promise<{ username: string; de
       `${username} is not a scratch org created from a Dev Hub on this machine; revops org delete only deletes scratch orgs`,
     );
   try {
-    await org.delete();
+    await orgStep(
+      { org: devHub, doing: `deleting scratch org ${username}`, login: devHub },
+      () => org.delete(),
+      options,
+    );
   } catch (error) {
+    if (error instanceof OrgToolkitError) throw error;
     throw new OrgToolkitError(`deleting scratch org ${username} (Dev Hub ${devHub}): ${messageOf(error)}`, {
+      name: 'ScratchOrgDeleteFailed',
       cause: error,
     });
   }

@@ -5,6 +5,7 @@ import { loadModel, type Project } from '../project.ts';
 import type { Finding } from '../verify/findings.ts';
 import { verifyProject, type VerifyReport } from '../verify/index.ts';
 import { checkDataset } from '../data/check.ts';
+import { openDataset } from '../data/manifest.ts';
 import { access } from 'node:fs/promises';
 
 export interface PlanResult {
@@ -35,6 +36,8 @@ export interface DatasetImpact {
   readonly rules: number;
   /** Rules that would block records of the dataset, with how many. */
   readonly blocking: readonly { readonly object: string; readonly rule: string; readonly records: number }[];
+  /** Records that do not fit the model's schema (types, lengths, values, references). */
+  readonly problems: number;
 }
 
 export const DEFAULT_DATASET = 'data/seed';
@@ -73,7 +76,16 @@ export async function plan(
     return { ...base, ok: false, drift, errors, durationMs: Math.round(performance.now() - start) };
   }
   const report = await verifyProject(project, model, outDir);
-  const impact = await datasetImpact(project, model, options.dataset ?? DEFAULT_DATASET);
+  const impact = await datasetImpact(project, model, options.dataset);
+  const schemaWarnings = impact?.problems
+    ? [
+        {
+          check: 'dataset-schema',
+          location: impact.dataset,
+          message: `${impact.problems} record problem${impact.problems === 1 ? '' : 's'} against the model's schema (revops data check --dataset ${impact.dataset} lists them)`,
+        },
+      ]
+    : [];
   const impactWarnings = (impact?.blocking ?? []).map((b) => ({
     check: 'dataset-impact',
     location: impact!.dataset,
@@ -90,7 +102,7 @@ export async function plan(
     componentCount: report.components.length,
     lockedDefinitions: base.lockedDefinitions,
     errors: report.errors,
-    warnings: [...report.warnings, ...impactWarnings],
+    warnings: [...report.warnings, ...schemaWarnings, ...impactWarnings],
     datasetImpact: impact,
     package: {
       packageXml: rel(join(outDir, 'package', 'package.xml')),
@@ -105,22 +117,22 @@ export async function plan(
 
 /**
  * Runs every rule over the dataset as a rep would save it (no bypass): a rule change that would
- * block existing data shows up in the plan, for the change-control board to decide on.
- * Absent dataset: no impact section.
+ * block existing data shows up in the plan, for the change-control board to decide on. The
+ * default dataset may be absent (no impact section); a dataset the user names must open, or the
+ * plan fails with what is wrong with it.
  */
 async function datasetImpact(
   project: Project,
   model: RevOpsModel,
-  dataset: string,
+  dataset: string | undefined,
 ): Promise<DatasetImpact | undefined> {
-  const dir = resolve(project.root, dataset);
-  if (
-    !(await access(join(dir, 'manifest.json')).then(
-      () => true,
-      () => false,
-    ))
-  )
-    return undefined;
+  const dir = resolve(project.root, dataset ?? DEFAULT_DATASET);
+  const exists = await access(join(dir, 'manifest.json')).then(
+    () => true,
+    () => false,
+  );
+  if (!exists && dataset === undefined) return undefined;
+  await openDataset(dir);
   const result = await checkDataset(dir, { model, maxViolations: 0 });
   return {
     dataset: relative(project.root, dir).split('\\').join('/'),
@@ -129,6 +141,7 @@ async function datasetImpact(
     blocking: result.rules
       .filter((r) => r.violations > 0)
       .map((r) => ({ object: r.object, rule: r.rule, records: r.violations })),
+    problems: result.problemCount,
   };
 }
 

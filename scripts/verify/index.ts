@@ -2,7 +2,9 @@ import { join, relative } from 'node:path';
 import type { SourceComponent } from '@salesforce/source-deploy-retrieve';
 import { originOf } from '../core/origin.ts';
 import { FAMILIES, type RevOpsModel } from '../families/registry.ts';
-import { validateModel } from '../model/validate.ts';
+import { formulaIssues, modelFormulas } from '../model/formulas.ts';
+import { definitionIssues } from '../model/validate.ts';
+import type { ModelIssue } from '../core/checks.ts';
 import { buildSchema } from '../schema/build.ts';
 import type { Project } from '../project.ts';
 import { checkApex } from './apex.ts';
@@ -16,7 +18,6 @@ import {
   type ComponentSummary,
   type MetadataPackage,
 } from './sdr.ts';
-import { checkFormulas, modelFormulas } from './formulas.ts';
 
 export interface VerifyReport {
   readonly components: readonly ComponentSummary[];
@@ -40,20 +41,29 @@ class Verification {
   }
 }
 
-/** The model's own checks (the same ones generate runs): a broken model is reported, never passed. */
+/** The model's own checks, the same ones generate runs: a broken model is reported, never passed. */
 async function checkModel(v: Verification, model: RevOpsModel): Promise<void> {
-  const issues = await v.timed(
+  const schema = buildSchema(model);
+  const report = (check: string, issues: readonly ModelIssue[]) => {
+    for (const issue of issues)
+      v.errors.push({ check, location: issue.origin ?? 'model', component: issue.component, message: issue.message });
+  };
+  report(
     'model',
-    () => FAMILIES.length,
-    async () => validateModel(model),
+    await v.timed(
+      'model',
+      () => FAMILIES.length,
+      async () => definitionIssues(model, schema),
+    ),
   );
-  for (const issue of issues)
-    v.errors.push({
-      check: 'model',
-      location: issue.origin ?? 'model',
-      component: issue.component,
-      message: issue.message,
-    });
+  report(
+    'formulas',
+    await v.timed(
+      'formulas',
+      () => modelFormulas(model).length,
+      async () => formulaIssues(model, schema),
+    ),
+  );
 }
 
 /** Metadata API format (directory and zip) and back to source, byte for byte. */
@@ -118,16 +128,6 @@ async function checkCode(v: Verification, project: Project, model: RevOpsModel, 
   v.errors.push(...found.flat());
 }
 
-async function checkModelFormulas(v: Verification, model: RevOpsModel): Promise<void> {
-  const formulas = await v.timed(
-    'formulas',
-    () => modelFormulas(model).length,
-    async () => checkFormulas(model, buildSchema(model)),
-  );
-  v.errors.push(...formulas.errors);
-  v.warnings.push(...formulas.warnings);
-}
-
 interface ResolvedProject {
   readonly set: ReturnType<typeof resolveComponents>;
   readonly components: readonly ComponentSummary[];
@@ -159,7 +159,6 @@ export async function verifyProject(project: Project, model: RevOpsModel, outDir
   const metadataPackage = await convert(v, project, sdr, outDir);
   checkReferences(v, model, sdr);
   await checkCode(v, project, model, sdr);
-  await checkModelFormulas(v, model);
   const { errors, warnings, checks } = v;
   return { components: sdr.components, errors, warnings, checks, metadataPackage };
 }

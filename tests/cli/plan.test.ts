@@ -142,18 +142,21 @@ describe('revops plan on a broken project', { concurrency: true }, () => {
       expect: [/ValidationRule Lead\.Disqualification_Needs_Reason/, /picklist/i, /line \d+, column \d+/],
     },
   ]) {
-    test(`verify rejects ${c.name}, pointing into the formula`, async () => {
+    test(`generate refuses and verify rejects ${c.name}, pointing into the formula`, async () => {
       const dir = await projectCopy();
       try {
         const path = join(dir, c.file);
         const source = await readFile(path, 'utf8');
         assert.notEqual(c.edit(source), source, 'the test edit applies');
         await writeFile(path, c.edit(source));
-        assert.equal(revops(dir, 'generate').status, 0);
+        const where = new RegExp(`${c.file.replace(/[./]/g, '\\$&')}:\\d+`);
+        // A formula error is a model problem: generate writes nothing.
+        const generate = revops(dir, 'generate');
+        assert.equal(generate.status, 1, generate.stdout + generate.stderr);
+        for (const pattern of [...c.expect, where]) assert.match(generate.stderr, pattern);
         const run = revops(dir, 'verify');
         assert.equal(run.status, 1, run.stdout + run.stderr);
-        for (const pattern of c.expect) assert.match(run.stderr, pattern);
-        assert.match(run.stderr, new RegExp(`${c.file.replace(/[./]/g, '\\$&')}:\\d+`));
+        for (const pattern of [...c.expect, where]) assert.match(run.stderr, pattern);
       } finally {
         await rm(dir, { recursive: true, force: true });
       }

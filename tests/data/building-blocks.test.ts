@@ -6,7 +6,9 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { addMonths, contractEndDay, fiscalQuarter, formatDay, parseDay } from '../../scripts/data/calendar.ts';
 import { companyName, personName } from '../../scripts/data/profiles.ts';
-import { Rng, seedFrom, stream } from '../../scripts/data/prng.ts';
+import { SfError } from '@salesforce/core/sfError';
+import { parseSeed } from '../../scripts/data/options.ts';
+import { Rng, stream } from '../../scripts/data/prng.ts';
 import { sanitize } from '../../scripts/data/values.ts';
 import type { SchemaField } from '../../scripts/schema/types.ts';
 
@@ -27,11 +29,23 @@ describe('PRNG', () => {
     for (const b of buckets) assert.ok(Math.abs(b - 5_000) < 300, `bucket ${b}`);
   });
 
-  test('seeds: integers as themselves, other text hashed', () => {
-    assert.equal(seedFrom('42'), 42);
-    assert.equal(seedFrom(42), 42);
-    assert.equal(seedFrom('spring-release'), seedFrom('spring-release'));
-    assert.notEqual(seedFrom('spring-release'), seedFrom('autumn-release'));
+  test('seeds: whole numbers as themselves, anything else refused (never hashed into another dataset)', () => {
+    assert.equal(parseSeed('42'), 42);
+    assert.equal(parseSeed(' 42 '), 42);
+    assert.equal(parseSeed(42), 42);
+    assert.equal(parseSeed('4294967295'), 4294967295);
+    for (const bad of ['abc', '4O', '-1', '1.5', '', '4294967296', '1e3'])
+      assert.throws(
+        () => parseSeed(bad),
+        (e: unknown) =>
+          e instanceof SfError &&
+          e.name === 'InvalidSeed' &&
+          e.message === `--seed must be a whole number from 0 to 4294967295, got "${bad.trim()}"` &&
+          /--seed 42/.test(e.actions?.[0] ?? ''),
+        bad,
+      );
+    assert.throws(() => parseSeed(-3), { name: 'InvalidSeed' });
+    assert.throws(() => parseSeed(2.5), { name: 'InvalidSeed' });
   });
 });
 

@@ -161,7 +161,7 @@ describe('a dataset that cannot be read', () => {
     await assert.rejects(checkDataset(dir, { model }), /manifest\.json: not found/);
     const run = await runCommand(DataCheck, ['--dataset', dir]);
     assert.equal(run.status, 1);
-    assert.match(run.stderr, /^Error \(DatasetError\): .*manifest\.json: not found/);
+    assert.match(run.stderr, /^Error \(DatasetManifestMissing\): .*manifest\.json: not found/m);
   });
 
   test('a count that disagrees with the manifest', async () => {

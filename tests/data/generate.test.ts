@@ -79,7 +79,7 @@ describe('scale', () => {
     assert.equal(parseScale('medium'), 'medium');
     assert.equal(parseScale('1_000_000'), 1_000_000);
     assert.throws(() => parseScale('huge'), /small, medium, large or a record count/);
-    assert.throws(() => parseScale('0'), RangeError);
+    assert.throws(() => parseScale('0'), { name: 'InvalidScale' });
   });
 
   test('regenerating removes files of objects that are no longer seeded, and writes the manifest last', async () => {

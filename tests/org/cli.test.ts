@@ -144,14 +144,18 @@ describe('revops org commands', () => {
       await double.close();
       await orgAt(url, TEST_DOUBLE_ACCESS_TOKEN);
       const run = await runCommand(PermsetsAssign, ['--target-org', 'target', '--name', 'RevOps_Admin'], ROOT);
-      assertExplained(run, 1, /^Error \(ECONNREFUSED\): cannot reach 127\.0\.0\.1:\d+ \(ECONNREFUSED\)/m);
-      assert.match(run.stderr, /sf org display --target-org/);
+      assertExplained(
+        run,
+        1,
+        /^Error \(OrgUnreachable\): .*cannot reach the org at http:\/\/127\.0\.0\.1:\d+ .*\(ECONNREFUSED\)/m,
+      );
+      assert.match(run.stderr, /sf org display/);
     });
 
     test('permsets assign with a session the org rejects (401): one line, log in again', async () => {
       await orgAt(double.url, 'not-the-token');
       const run = await runCommand(PermsetsAssign, ['--target-org', 'target', '--name', 'RevOps_Admin'], ROOT);
-      assertExplained(run, 1, /the org rejected the session/);
+      assertExplained(run, 1, /^Error \(OrgSessionExpired\): .*the org refused the session/m);
       assert.match(run.stderr, /sf org login web/);
     });
   });

@@ -58,7 +58,7 @@ export async function writeFixtureDataset(sizes: FixtureSizes, dir?: string): Pr
     CloseDate: '2026-03-31',
     Amount: 1000 + i,
     IsPrivate: false,
-    Next_Step__c: i % 4 === 0 ? null : `Call ${i + 1}\nthen demo`,
+    NextStep: i % 4 === 0 ? null : `Call ${i + 1}\nthen demo`,
     Account: { External_Id__c: id('ACC', (i % sizes.accounts) + 1) },
     Champion__r: i % 2 === 0 && sizes.contacts ? { External_Id__c: id('CON', (i % sizes.contacts) + 1) } : null,
   }));

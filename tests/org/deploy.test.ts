@@ -65,6 +65,7 @@ describe('revops deploy', () => {
   // sinon stubs from the TestContext sandbox (sinon ships no types here)
   let deployCall: { firstCall: { args: [Buffer, Record<string, unknown>] }; callCount: number };
   let checkStatus: { onCall(n: number): { resolves(value: unknown): void }; resolves(value: unknown): void };
+  let organization: { resolves(value: unknown): void };
 
   before(async () => {
     project = await openProject(await writeDeployProject());
@@ -78,12 +79,51 @@ describe('revops deploy', () => {
     connection = (await Org.create({ aliasOrUsername: 'so' })).getConnection(project.apiVersion);
     $$.SANDBOX.stub(connection, 'retrieveMaxApiVersion').resolves('66.0');
     deployCall = $$.SANDBOX.stub(connection.metadata, 'deploy').resolves({ id: DEPLOY_ID, state: 'Queued' });
+    // A scratch org (it expires), unless a test says otherwise.
+    organization = $$.SANDBOX.stub(connection, 'query').resolves({
+      done: true,
+      totalSize: 1,
+      records: [{ IsSandbox: false, TrialExpirationDate: '2026-12-31' }],
+    });
     checkStatus = $$.SANDBOX.stub(connection.metadata, 'checkDeployStatus');
     assert.equal(connection.getUsername(), scratch.username, 'alias resolved as sf does');
   });
 
   const deploy = (options: Partial<Parameters<typeof deployProject>[0]> = {}) =>
     deployProject({ project, connection, pollFrequencyMs: 2, ...options });
+
+  describe('the test level when none is asked for', () => {
+    const org = (IsSandbox: boolean, TrialExpirationDate: string | null) =>
+      organization.resolves({ done: true, totalSize: 1, records: [{ IsSandbox, TrialExpirationDate }] });
+    const levelOf = async () => {
+      checkStatus.resolves(status({ status: 'Succeeded', success: true, done: true, numberComponentsDeployed: 4 }));
+      await deploy();
+      return deployCall.firstCall.args[1].testLevel;
+    };
+
+    test('a production org (no sandbox, no expiry) runs the local tests: active flows need their coverage', async () => {
+      org(false, null);
+      assert.equal(await levelOf(), 'RunLocalTests');
+    });
+
+    test('a sandbox keeps the org default', async () => {
+      org(true, null);
+      assert.equal(await levelOf(), undefined);
+    });
+
+    test('a scratch org keeps the org default', async () => {
+      org(false, '2026-12-31');
+      assert.equal(await levelOf(), undefined);
+    });
+
+    test('an explicit level wins, and the org type is not even read', async () => {
+      org(false, null);
+      checkStatus.resolves(status({ status: 'Succeeded', success: true, done: true, numberComponentsDeployed: 4 }));
+      await deploy({ testLevel: 'NoTestRun' });
+      assert.equal(deployCall.firstCall.args[1].testLevel, 'NoTestRun');
+      assert.equal((connection.query as unknown as { callCount: number }).callCount, 0);
+    });
+  });
 
   test('deploys with rollbackOnError, reports progress, succeeds', async () => {
     checkStatus.onCall(0).resolves(status({ stateDetail: 'Processing Type: CustomField' }));
@@ -236,9 +276,18 @@ describe('revops deploy', () => {
     );
     await assert.rejects(deploy(), (error: unknown) => {
       assert.ok(error instanceof OrgToolkitError);
-      assert.match(error.message, /^deploy to .*@.*: Session expired or invalid/);
+      assert.equal(error.name, 'OrgSessionExpired');
+      assert.match(
+        error.message,
+        /^.*@.*: the org refused the session while starting the deploy \(Session expired or invalid\)$/,
+      );
+      assert.match(error.actions?.[0] ?? '', /sf org login web --alias .*@/);
       return true;
     });
+    (connection.metadata.deploy as unknown as { rejects(e: Error): void }).rejects(
+      Object.assign(new Error('Entity of type ApexClass named DealNotes is locked'), { name: 'INVALID_OPERATION' }),
+    );
+    await assert.rejects(deploy(), { name: 'DeployFailed', message: /^deploy to .*@.*: .*is locked/ });
   });
 
   test('progress: a redrawn spinner line on a terminal, a line per change in logs', () => {

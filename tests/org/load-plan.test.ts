@@ -192,11 +192,17 @@ describe('dataset files', () => {
   test('a bad line names its file and line number', async () => {
     await manifest({ format: 'revops-dataset/1', objects: [object] });
     const dataset = await readDataset(dir);
-    await writeFile(join(dir, 'Account.ndjson'), '{"External_Id__c":"ACC-1"}\n\n{"Name":"no id"}\n');
+    // The loader reads datasets with the data library's reader: the same lines refused as by `data check`.
+    await writeFile(join(dir, 'Account.ndjson'), '{"External_Id__c":"ACC-1"}\n{"External_Id__c":""}\n');
     await assert.rejects(
       collect(readBatches(dataset, object, 10)),
-      /Account\.ndjson:3: Account record has no External_Id__c/,
+      /Account\.ndjson:2: Account record has no External_Id__c/,
     );
+    await writeFile(join(dir, 'Account.ndjson'), '{"External_Id__c":"ACC-1"}\n\n');
+    await assert.rejects(collect(readBatches(dataset, object, 10)), {
+      name: 'DatasetLineInvalid',
+      message: /Account\.ndjson:2: empty line/,
+    });
     await writeFile(join(dir, 'Account.ndjson'), '{"External_Id__c":"ACC-1"}\n{oops\n');
     await assert.rejects(collect(readBatches(dataset, object, 10)), /Account\.ndjson:2: not valid JSON/);
   });

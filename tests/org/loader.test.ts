@@ -108,8 +108,8 @@ describe('data loader against the Salesforce API test double', () => {
     const opp1 = double.table('Opportunity').get('OPP-000001')!;
     assert.equal(opp1.fields.Account, accounts.get('ACC-000001')!.Id);
     assert.equal(opp1.fields.Champion__r, double.table('Contact').get('CON-000001')!.Id);
-    assert.equal(opp1.fields.Next_Step__c, null);
-    assert.equal(double.table('Opportunity').get('OPP-000002')!.fields.Next_Step__c, 'Call 2\nthen demo');
+    assert.equal(opp1.fields.NextStep, null);
+    assert.equal(double.table('Opportunity').get('OPP-000002')!.fields.NextStep, 'Call 2\nthen demo');
     assert.equal(double.table('Contact').get('CON-000001')!.fields.Account, accounts.get('ACC-000001')!.Id);
     assert.equal(accounts.get('ACC-000003')!.fields.Name, 'Account 3, "Fixture" Ltd');
 
@@ -193,9 +193,10 @@ describe('data loader against the Salesforce API test double', () => {
       assert.ok(error instanceof LoadStoppedError);
       assert.match(
         error.message,
-        /Account records batch 2 \(collections\): gave up after 4 attempts \(server: HTTP 503/,
+        /^data load into admin@test-double\.example stopped: Account records batch 2 \(collections\): gave up after 4 attempts \(server: HTTP 503/,
       );
-      assert.match(error.message, /run the same command again to resume/);
+      assert.match(error.message, /1 batch recorded in .*checkpoint\.json$/);
+      assert.match(error.actions?.[0] ?? '', /Run the same command again to resume/);
       return true;
     });
     assert.equal(

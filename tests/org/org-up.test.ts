@@ -172,6 +172,39 @@ describe('revops org up', () => {
     assert.ok(calls.every((c) => c.endsWith(replacement.username) || c.startsWith('permsets')));
   });
 
+  test('a state file that is not one stops org up before it touches an org, and says what to do', async () => {
+    const stateFile = join(root, 'out', 'org-up', 'revops.json');
+    const refused = async (name: string, message: RegExp, action: RegExp) => {
+      await assert.rejects(orgUp(options(), services()), (error: unknown) => {
+        assert.ok(error instanceof OrgToolkitError);
+        assert.equal(error.name, name);
+        assert.match(error.message, message);
+        assert.match(error.actions?.[0] ?? '', action);
+        return true;
+      });
+      assert.deepEqual(calls, [], 'no step ran');
+      assert.equal(createOrg.callCount, 0, 'no scratch org was created');
+    };
+    await mkdir(stateFile, { recursive: true });
+    await refused(
+      'OrgUpStateUnusable',
+      /revops\.json is a folder, not org up's state file$/,
+      /Remove or rename the folder .*revops\.json/,
+    );
+    await rm(stateFile, { recursive: true });
+    await writeFile(stateFile, JSON.stringify({ format: 'revops-org-up/1', alias: 'revops', steps: null }));
+    await refused(
+      'OrgUpStateUnusable',
+      /revops\.json "steps" must be an object, got null$/,
+      /Delete .*revops\.json to start over/,
+    );
+    await writeFile(stateFile, '{"format": "revops-org-up/1", "alias": "rev');
+    await refused('OrgUpStateUnusable', /revops\.json is not valid JSON/, /Delete .*revops\.json/);
+
+    await rm(stateFile);
+    assert.ok((await orgUp(options(), services())).ok, 'without it, org up runs');
+  });
+
   test('no Dev Hub: the create step fails with the reason and nothing else runs', async () => {
     const result = await orgUp(
       options(),

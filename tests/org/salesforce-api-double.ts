@@ -10,6 +10,13 @@
  *   GET   /services/data/vXX.X/jobs/ingest/{id}                                poll
  *   GET   /services/data/vXX.X/jobs/ingest/{id}/{successfulResults|failedResults|unprocessedrecords}
  *
+ *   GET   /services/data                                                     API versions (as @salesforce/core asks when it connects)
+ *   POST  /services/oauth2/token                                             refresh token: always refused (invalid_grant)
+ *
+ * Any other request without the double's access token is refused with 401 INVALID_SESSION_ID, as
+ * an org refuses an expired session; with `loginUrl` pointed here, @salesforce/core's refresh is
+ * refused too, so a 401 is final.
+ *
  * It keeps one in-memory table per object keyed by external id, so upserts are real (created vs
  * updated, foreign keys resolved by the parent's external id, an unknown parent is a row error,
  * a Contract created in any status but Draft is a row error),
@@ -20,7 +27,7 @@
  * or, as a safety net, after `maxLifetimeMs`.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createTcpServer, type AddressInfo, type Socket } from 'node:net';
 import { Connection } from 'jsforce';
 
 export type Fault =
@@ -178,7 +185,11 @@ export class SalesforceApiDouble {
       return;
     }
     let answer: { status: number; type?: string; body?: string };
-    if (req.headers.authorization !== `Bearer ${TEST_DOUBLE_ACCESS_TOKEN}`) {
+    if (method === 'POST' && path === '/services/oauth2/token') {
+      answer = json(400, { error: 'invalid_grant', error_description: 'expired access/refresh token' });
+    } else if (method === 'GET' && path === '/services/data') {
+      answer = json(200, [{ label: "Spring '26", url: '/services/data/v66.0', version: '66.0' }]);
+    } else if (req.headers.authorization !== `Bearer ${TEST_DOUBLE_ACCESS_TOKEN}`) {
       answer = json(401, [{ errorCode: 'INVALID_SESSION_ID', message: 'Session expired or invalid' }]);
     } else {
       try {
@@ -456,4 +467,53 @@ export function parseCsv(text: string): string[][] {
 function toCsv(rows: readonly (readonly string[])[]): string {
   const cell = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
   return rows.map((r) => r.map(cell).join(',')).join('\n') + '\n';
+}
+
+/**
+ * TEST DOUBLE — not Salesforce. An org that accepts connections on 127.0.0.1 and never answers a
+ * byte (a stalled instance, a proxy that swallows requests): what hung `deploy`, `permsets assign`
+ * and `data load` for minutes. Counts the connections it accepted, so a test knows it was asked.
+ */
+export class SilentOrgDouble {
+  readonly url: string;
+  accepted = 0;
+  private readonly sockets = new Set<Socket>();
+  private readonly server: ReturnType<typeof createTcpServer>;
+
+  private constructor(server: ReturnType<typeof createTcpServer>) {
+    this.server = server;
+    this.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }
+
+  static async start(): Promise<SilentOrgDouble> {
+    const holder: { double?: SilentOrgDouble } = {};
+    const server = createTcpServer((socket) => {
+      const double = holder.double!;
+      double.accepted++;
+      double.sockets.add(socket);
+      socket.on('data', () => undefined);
+      socket.on('error', () => undefined);
+      socket.on('close', () => double.sockets.delete(socket));
+    });
+    await new Promise<void>((ok, fail) => {
+      server.once('error', fail);
+      server.listen(0, '127.0.0.1', () => ok());
+    });
+    holder.double = new SilentOrgDouble(server);
+    return holder.double;
+  }
+
+  async close(): Promise<void> {
+    for (const socket of this.sockets) socket.destroy();
+    await new Promise<void>((ok) => this.server.close(() => ok()));
+  }
+}
+
+/** A URL on 127.0.0.1 where nothing listens (the port was just released): connections are refused. */
+export async function refusedUrl(): Promise<string> {
+  const server = createTcpServer();
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', () => ok()));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((ok) => server.close(() => ok()));
+  return `http://127.0.0.1:${port}`;
 }

@@ -22,7 +22,8 @@ const skip = existsSync(join(SEED, 'manifest.json'))
 
 describe('the bundled dataset', () => {
   test('plans against the model and loads into the test double, every row accounted for', { skip }, async () => {
-    const resolveRelationship = schemaRelationships(buildSchema(await loadModel(await openProject())));
+    const model = await loadModel(await openProject());
+    const resolveRelationship = schemaRelationships(buildSchema(model));
     const dataset = await readDataset(SEED);
     const steps = await planLoad(dataset, {
       bulkThreshold: 2_000,
@@ -40,6 +41,8 @@ describe('the bundled dataset', () => {
         dataset: SEED,
         targetOrg: 'admin@test-double.example',
         resolveRelationship,
+        // Checked against the model before the first row is sent, as the CLI loads it.
+        model,
         outDir: out,
         bulkThreshold: 500,
       });

@@ -152,6 +152,12 @@ export interface RecordTriggerStart {
   readonly on: 'Create' | 'Update' | 'CreateAndUpdate' | 'Delete';
   readonly filters: readonly FlowRecordFilter[];
   readonly filterLogic: 'and' | 'or';
+  /**
+   * Flow Builder's "When to Run the Flow for Updated Records": `everyTime` the updated record
+   * meets the entry conditions (the default), or `onlyWhenUpdatedToMeet` them, i.e. only when
+   * the record before the update did not (`doesRequireRecordChangedToMeetCriteria`).
+   */
+  readonly runOnUpdate: 'everyTime' | 'onlyWhenUpdatedToMeet';
 }
 export interface ScheduleStart {
   readonly type: 'scheduled';
@@ -164,6 +170,77 @@ export interface ScheduleStart {
   readonly filterLogic: 'and' | 'or';
 }
 
+// ------------------------------------------------------------------------------ test cases
+
+/** The ID of a record a test case set up (`idOf('acme')`): a lookup to it. */
+export interface SetupRecordId {
+  readonly idOf: string;
+}
+/** A date relative to the day the test runs (`today(30)`): Apex cannot fix the clock. */
+export interface RelativeDate {
+  readonly today: number;
+}
+/** In `expect` only: a date/time stamped during the save (`$Flow.CurrentDateTime`). */
+export interface SavedAt {
+  readonly savedAt: true;
+}
+/**
+ * A field value in a test case, as the REST API and Apex see it: text and picklist values as
+ * strings, numbers, checkboxes, dates `YYYY-MM-DD`, date/times ISO 8601 with a zone, `null` for
+ * blank, plus `idOf`, `today` and (expectations only) `savedAt`.
+ */
+export type TestValue = string | number | boolean | null | SetupRecordId | RelativeDate | SavedAt;
+export type TestValues = Readonly<Record<string, TestValue>>;
+
+export const idOf = (name: string): SetupRecordId => ({ idOf: name });
+export const today = (days = 0): RelativeDate => ({ today: days });
+export const savedAt = (): SavedAt => ({ savedAt: true });
+
+/** A record a case inserts before the triggering record (a parent it looks up), named for `idOf`. */
+export interface SetupRecord {
+  readonly name: string;
+  readonly object: string;
+  readonly values: TestValues;
+}
+export const setupRecord = (name: string, object: string, values: TestValues): SetupRecord => ({
+  name,
+  object,
+  values,
+});
+
+/**
+ * One test case of a record-triggered flow: the records set up first (`given`, parents first),
+ * the triggering record as inserted, for update flows the change saved afterwards, and the
+ * values of the triggering record's fields once everything is saved. The TypeScript simulator
+ * and the generated Apex test run the same case.
+ */
+export interface FlowTestCase {
+  /** What the case shows, as a sentence; unique in the flow (it names the Apex test method). */
+  readonly name: string;
+  readonly given: readonly SetupRecord[];
+  readonly insert: TestValues;
+  /** Fields an update changes after the insert (only what the user edits: Apex updates just these). */
+  readonly update?: TestValues;
+  readonly expect: TestValues;
+}
+export const flowTest = (
+  name: string,
+  o: { given?: readonly SetupRecord[]; insert: TestValues; update?: TestValues; expect: TestValues },
+): FlowTestCase => ({ name, given: o.given ?? [], insert: o.insert, update: o.update, expect: o.expect });
+
+/** How a flow's test cases run: as a user holding these permission sets (API names). */
+export interface FlowTestRunAs {
+  readonly permissionSets: readonly string[];
+}
+export interface FlowTests {
+  readonly runAs: FlowTestRunAs;
+  readonly cases: readonly FlowTestCase[];
+  /** The generated Apex test class; `<flow name>_Test` by default (Apex class names stop at 40 characters). */
+  readonly className?: string;
+}
+
+// ------------------------------------------------------------------------------ flows
+
 export interface FlowDef {
   readonly kind: 'flow';
   readonly name: string;
@@ -174,6 +251,8 @@ export interface FlowDef {
   readonly steps: readonly FlowStep[];
   readonly active: boolean;
   readonly locked?: boolean;
+  /** Record-triggered flows: test cases, run offline and generated as an Apex test class. */
+  readonly tests?: FlowTests;
 }
 
 interface FlowOptions {
@@ -190,7 +269,7 @@ interface EntryOptions {
   entryLogic?: 'and' | 'or';
 }
 
-function flow(name: string, o: FlowOptions & EntryOptions, start: FlowDef['start']): FlowDef {
+function flow(name: string, o: FlowOptions & EntryOptions, start: FlowDef['start'], tests?: FlowTests): FlowDef {
   return {
     kind: 'flow',
     name,
@@ -201,22 +280,40 @@ function flow(name: string, o: FlowOptions & EntryOptions, start: FlowDef['start
     steps: o.steps,
     active: o.active ?? true,
     locked: o.locked,
+    ...(tests ? { tests } : {}),
   };
 }
 
 export const recordTriggeredFlow = (
   name: string,
   o: FlowOptions &
-    EntryOptions & { object: string; timing: RecordTriggerStart['timing']; on: RecordTriggerStart['on'] },
+    EntryOptions & {
+      object: string;
+      timing: RecordTriggerStart['timing'];
+      on: RecordTriggerStart['on'];
+      runOnUpdate?: RecordTriggerStart['runOnUpdate'];
+      /** Test cases, run as a user holding `runAs` permission sets (given as definitions or API names). */
+      tests?: { runAs: readonly (string | { name: string })[]; cases: readonly FlowTestCase[]; className?: string };
+    },
 ): FlowDef =>
-  flow(name, o, {
-    type: 'recordTriggered',
-    object: o.object,
-    timing: o.timing,
-    on: o.on,
-    filters: o.entry ?? [],
-    filterLogic: o.entryLogic ?? 'and',
-  });
+  flow(
+    name,
+    o,
+    {
+      type: 'recordTriggered',
+      object: o.object,
+      timing: o.timing,
+      on: o.on,
+      filters: o.entry ?? [],
+      filterLogic: o.entryLogic ?? 'and',
+      runOnUpdate: o.runOnUpdate ?? 'everyTime',
+    },
+    o.tests && {
+      runAs: { permissionSets: o.tests.runAs.map((p) => (typeof p === 'string' ? p : p.name)) },
+      cases: o.tests.cases,
+      ...(o.tests.className ? { className: o.tests.className } : {}),
+    },
+  );
 
 export const scheduledFlow = (
   name: string,

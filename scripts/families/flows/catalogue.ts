@@ -1,5 +1,6 @@
 /** Flows: what starts them, their entry conditions, formulas and steps, as a reader follows them. */
-import type { FlowCondition, FlowDef, FlowRecordFilter, FlowStep, FlowValue, UpdateRecordsStep } from './builders.ts';
+import { flowTestClassName } from './apex-tests.ts';
+import type { FlowCondition, FlowDef, FlowStep, FlowValue, TestValues, UpdateRecordsStep } from './builders.ts';
 import {
   INDEX_PAGE,
   LOCK,
@@ -103,10 +104,51 @@ function start(flow: FlowDef): [string, string][] {
   ];
 }
 
-function entry(filters: readonly FlowRecordFilter[], logic: 'and' | 'or'): string {
+function entry(flow: FlowDef): string {
+  const { filters, filterLogic } = flow.start;
   if (filters.length === 0) return 'none';
   const joined = filters.map((f) => condition(f.field, f.operator, f.value));
-  return `${logic === 'and' ? 'all of' : 'any of'}: ${joined.join('; ')}`;
+  const onlyWhenMet = flow.start.type === 'recordTriggered' && flow.start.runOnUpdate === 'onlyWhenUpdatedToMeet';
+  return `${filterLogic === 'and' ? 'all of' : 'any of'}: ${joined.join('; ')}${onlyWhenMet ? ' (an update runs the flow only when the record did not meet them before)' : ''}`;
+}
+
+/** `Field = value` pairs of a test case, as a reviewer reads them. */
+function testValues(values: TestValues | undefined): string {
+  if (!values) return '';
+  return Object.entries(values)
+    .map(([field, v]) => {
+      const shown =
+        v === null
+          ? 'blank'
+          : typeof v !== 'object'
+            ? JSON.stringify(v)
+            : 'idOf' in v
+              ? `→ ${v.idOf}`
+              : 'today' in v
+                ? `today${v.today ? (v.today > 0 ? ` + ${v.today}` : ` − ${-v.today}`) : ''}`
+                : 'the time of the save';
+      return code(`${field} = ${shown}`);
+    })
+    .join('<br>');
+}
+
+function testCases(flow: FlowDef): string[] {
+  const tests = flow.tests;
+  if (!tests?.cases.length) return [];
+  return [
+    heading(3, `${flow.name} test cases`),
+    `Run offline by \`npm test\` and in the org by the generated Apex test ${code(flowTestClassName(flow))}, as a user holding ${tests.runAs.permissionSets.map((p) => code(p)).join(', ')}.`,
+    table(
+      ['Case', 'Set up first', 'Inserted', 'Then updated', 'Expected after save'],
+      tests.cases.map((t) => [
+        text(t.name),
+        t.given.map((g) => `${code(g.name)} (${code(g.object)}): ${testValues(g.values)}`).join('<br>'),
+        testValues(t.insert),
+        testValues(t.update),
+        testValues(t.expect),
+      ]),
+    ),
+  ];
 }
 
 function flowBlock(cat: Catalogue<FlowsModel>, flow: FlowDef): string[] {
@@ -120,7 +162,7 @@ function flowBlock(cat: Catalogue<FlowsModel>, flow: FlowDef): string[] {
       ['Property', 'Value'],
       [
         ...start(flow),
-        ['Entry conditions', entry(flow.start.filters, flow.start.filterLogic)],
+        ['Entry conditions', entry(flow)],
         ['Active', yesNo(flow.active)],
         ['Locked', flow.locked ? `${LOCK} yes` : 'no'],
         ...(origin ? [['Defined in', code(origin)] as [string, string]] : []),
@@ -137,6 +179,7 @@ function flowBlock(cat: Catalogue<FlowsModel>, flow: FlowDef): string[] {
       : []),
     heading(3, `${flow.name} steps`),
     flow.steps.length ? steps(flow.steps).join('\n') : 'No steps.',
+    ...testCases(flow),
   ].filter((b): b is string => b !== undefined);
 }
 

@@ -1,10 +1,25 @@
-/** Flows name objects and fields that exist: the start object, entry conditions, `$Record` references, step targets. */
+/**
+ * Flows name objects and fields that exist (the start object, entry conditions, `$Record`
+ * references, step targets), their formulas do not go round in circles, and every active
+ * record-triggered flow has test cases that the simulator and the generated Apex test can run.
+ */
 import type { CheckContext } from '../../core/checks.ts';
 import { resolveFieldPath } from '../../schema/resolve.ts';
+import type { ObjectsModel } from '../objects/index.ts';
+import type { SecurityModel } from '../security/index.ts';
+import type { ValidationRulesModel } from '../validation-rules/index.ts';
 import type { FlowDef, FlowStep } from './builders.ts';
 import type { FlowsModel } from './builders.ts';
+import { checkFlowTests } from './test-checks.ts';
+import { resolvedFormula } from './formulas.ts';
 
-export function checkFlows(model: FlowsModel, check: CheckContext): void {
+/** The longest flow formula Salesforce saves, in characters of its text. */
+const MAX_FORMULA_CHARACTERS = 3900;
+
+/** What the flows family reads: its flows, and the objects, permission sets and rules its tests run against. */
+export type FlowFamilyModel = FlowsModel & ObjectsModel & SecurityModel & ValidationRulesModel;
+
+export function checkFlows(model: FlowFamilyModel, check: CheckContext): void {
   check.unique(
     model.flows,
     (f) => f.name,
@@ -24,6 +39,20 @@ export function checkFlows(model: FlowsModel, check: CheckContext): void {
       else check.fieldExists(flow, c, { object, field: ref }, 'a $Record reference');
     }
     for (const step of flowSteps(flow.steps)) checkStep(flow, c, step, check);
+    for (const [name, formula] of Object.entries(flow.formulas)) {
+      if (formula.expression.length > MAX_FORMULA_CHARACTERS)
+        check.report(
+          flow,
+          c,
+          `formula ${name} has ${formula.expression.length} characters; Salesforce allows ${MAX_FORMULA_CHARACTERS} (split it into formulas that reference each other)`,
+        );
+      try {
+        resolvedFormula(flow, name);
+      } catch (e) {
+        check.report(flow, c, (e as Error).message.replace(`Flow ${flow.name}: `, ''));
+      }
+    }
+    checkFlowTests(model, flow, check);
   }
 }
 

@@ -1,16 +1,39 @@
 import { at, type EmitOptions, type GeneratedFile } from '../../core/family.ts';
+import { originOf } from '../../core/origin.ts';
 import { metadataXml } from '../../core/xml.ts';
+import { SchemaBuilder } from '../../schema/builder.ts';
+import { objectsFamily } from '../objects/index.ts';
+import { flowTestClass, flowTestClassName } from './apex-tests.ts';
 import type { FlowDef, FlowRecordFilter, FlowStep, FlowValue } from './builders.ts';
-import type { FlowsModel } from './builders.ts';
+import type { FlowFamilyModel } from './checks.ts';
 
-/** Flows in Flow Builder's auto-layout form: each step connects to the next; outcomes rejoin. */
-export const emitFlows = (model: FlowsModel, { apiVersion }: EmitOptions): Promise<GeneratedFile[]> =>
-  Promise.all(
+/**
+ * Flows in Flow Builder's auto-layout form (each step connects to the next; outcomes rejoin), and
+ * for each record-triggered flow with test cases its Apex test class.
+ */
+export async function emitFlows(model: FlowFamilyModel, { apiVersion }: EmitOptions): Promise<GeneratedFile[]> {
+  const flows = await Promise.all(
     model.flows.map(async (flow) => ({
       path: at('flows', `${flow.name}.flow-meta.xml`),
       content: await metadataXml('Flow', flowXml(flow, apiVersion)),
     })),
   );
+  return [...flows, ...(await emitFlowTests(model, apiVersion))];
+}
+
+async function emitFlowTests(model: FlowFamilyModel, apiVersion: string): Promise<GeneratedFile[]> {
+  const tested = model.flows.filter((f) => f.start.type === 'recordTriggered' && f.tests?.cases.length);
+  if (tested.length === 0) return [];
+  // Literals and assertions follow the fields' types: the objects the model describes are enough.
+  const builder = new SchemaBuilder();
+  objectsFamily.describe?.(model, builder);
+  const schema = builder.build();
+  const meta = await metadataXml('ApexClass', { apiVersion, status: 'Active' });
+  return tested.flatMap((flow) => [
+    { path: at('classes', `${flowTestClassName(flow)}.cls`), content: flowTestClass(flow, schema, originOf(flow)) },
+    { path: at('classes', `${flowTestClassName(flow)}.cls-meta.xml`), content: meta },
+  ]);
+}
 
 export function flowValue(value: FlowValue): Record<string, unknown> {
   if (typeof value === 'string') return { stringValue: value };
@@ -127,6 +150,7 @@ function flowXml(flow: FlowDef, apiVersion: string): Record<string, unknown> {
       ...entry,
       ...(start.type === 'recordTriggered'
         ? {
+            ...(start.runOnUpdate === 'onlyWhenUpdatedToMeet' ? { doesRequireRecordChangedToMeetCriteria: true } : {}),
             object: start.object,
             recordTriggerType: start.on,
             triggerType: start.timing === 'BeforeSave' ? 'RecordBeforeSave' : 'RecordAfterSave',

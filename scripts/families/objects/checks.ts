@@ -5,6 +5,8 @@ import { isStandardObject } from '../../schema/standard-objects.ts';
 import type { ObjectsModel } from './objects.ts';
 
 const MAX_TRACKED_FIELDS = 20;
+/** Help: Picklist Limitations (custom picklists and global value sets). */
+export const MAX_PICKLIST_VALUES = 1000;
 
 export function checkObjects(model: ObjectsModel, check: CheckContext): void {
   check.unique(
@@ -94,6 +96,7 @@ function checkPicklist(
   // A global value set's existence is the value-sets family's check (it knows the sets).
   const values = field.values ?? [];
   if (!field.valueSet && values.length === 0) check.report(object, fc, 'picklist has no values');
+  check.picklistValues(object, fc, values, MAX_PICKLIST_VALUES);
   check.unique(
     values,
     (v) => v.name,

@@ -3,6 +3,9 @@ import type { CheckContext } from '../../core/checks.ts';
 import { MAX_PATH_FIELDS, type LeadStatusesDef, type OpportunityStagesDef } from './builders.ts';
 import type { StagesModel } from './builders.ts';
 
+/** Opportunity Stage and Lead Status hold at most 100 values (Help: Picklist Limitations). */
+const MAX_STANDARD_VALUES = 100;
+
 export function checkStages(model: StagesModel, check: CheckContext): void {
   if (model.opportunityStages) checkOpportunityStages(model.opportunityStages, check);
   if (model.leadStatuses) checkLeadStatuses(model.leadStatuses, check);
@@ -18,6 +21,12 @@ function checkOpportunityStages(stages: OpportunityStagesDef, check: CheckContex
     () => c,
     'stage',
     stages,
+  );
+  check.picklistValues(
+    stages,
+    c,
+    stages.stages.map((s) => ({ name: s.name, label: s.name })),
+    MAX_STANDARD_VALUES,
   );
   for (const s of stages.stages) {
     if (s.probability < 0 || s.probability > 100)
@@ -44,6 +53,7 @@ function checkLeadStatuses(leads: LeadStatusesDef, check: CheckContext): void {
     'lead status',
     leads,
   );
+  check.picklistValues(leads, c, leads.statuses, MAX_STANDARD_VALUES);
   if (leads.statuses.filter((s) => s.default).length !== 1)
     check.report(leads, c, 'exactly one lead status must be the default');
   if (!leads.statuses.some((s) => s.converted))

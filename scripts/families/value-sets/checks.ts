@@ -1,5 +1,6 @@
 import type { CheckContext } from '../../core/checks.ts';
-import type { ObjectsModel } from '../objects/index.ts';
+import { MAX_PICKLIST_VALUES } from '../objects/checks.ts';
+import type { ObjectsModel } from '../objects/objects.ts';
 import type { ValueSetsModel } from './builders.ts';
 
 /** Value sets have valid names and distinct values; every picklist that names a set names one of the model's. */
@@ -19,6 +20,7 @@ export function checkValueSets(model: ValueSetsModel & ObjectsModel, check: Chec
       'value',
       set,
     );
+    check.picklistValues(set, `GlobalValueSet ${set.name}`, set.values, MAX_PICKLIST_VALUES);
   }
   for (const object of model.objects) {
     for (const [name, field] of Object.entries(object.fields)) {

@@ -36,6 +36,7 @@ export default class Deploy extends RevOpsCommand<DeployResult> {
   };
 
   public async run(): Promise<DeployResult> {
+    const network = await this.orgNetwork();
     const { flags } = await this.parse(Deploy);
     if (flags.tests?.length && flags['test-level'] !== 'RunSpecifiedTests')
       throw messages.createError('error.testsNeedLevel', [], [], 2);
@@ -53,6 +54,7 @@ export default class Deploy extends RevOpsCommand<DeployResult> {
         testLevel: flags['test-level'],
         runTests: flags.tests,
         onStatus: (status) => progress.update(status),
+        ...network,
       })
       .finally(() => progress.stop());
     const counts = `${outcome.componentsDeployed}/${outcome.componentsTotal} components`;

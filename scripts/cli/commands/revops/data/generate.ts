@@ -30,7 +30,7 @@ export default class DataGenerate extends RevOpsCommand<DataGenerateResult> {
       summary: messages.getMessage('flags.scale.summary'),
       default: 'small',
       // The generator's own parser, loaded only when --scale is given.
-      parse: async (input) => (await import('../../../../data/generate.ts')).parseScale(input),
+      parse: async (input) => (await import('../../../../data/options.ts')).parseScale(input),
     })(),
     seed: Flags.integer({ summary: messages.getMessage('flags.seed.summary'), default: DEFAULT_SEED }),
     out: { ...outFlag(), description: messages.getMessage('flags.out.description') },

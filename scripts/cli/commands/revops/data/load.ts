@@ -28,8 +28,9 @@ export default class DataLoad extends RevOpsCommand<DataLoadResult> {
   };
 
   public async run(): Promise<DataLoadResult> {
+    const network = await this.orgNetwork();
     const { flags } = await this.parse(DataLoad);
-    const [{ openProject }, org, support] = await Promise.all([
+    const [{ openProject, loadModel }, org, support] = await Promise.all([
       import('../../../../project.ts'),
       import('../../../../org/index.ts'),
       import('../../../org-support.ts'),
@@ -48,6 +49,8 @@ export default class DataLoad extends RevOpsCommand<DataLoadResult> {
       bulkThreshold: flags['bulk-threshold'],
       dateShift: await support.datesToToday(project, dataset),
       onEvent: (event) => this.logToStderr(support.loadEventLine(event)),
+      model: await loadModel(project),
+      ...network,
     });
     this.log(support.loadSummaryLine(result));
     this.table(support.loadTable(result));

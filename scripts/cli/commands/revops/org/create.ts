@@ -26,6 +26,7 @@ export default class OrgCreate extends RevOpsCommand<OrgCreateResult> {
   };
 
   public async run(): Promise<OrgCreateResult> {
+    const network = await this.orgNetwork();
     const { flags } = await this.parse(OrgCreate);
     const [{ openProject }, org] = await Promise.all([
       import('../../../../project.ts'),
@@ -42,6 +43,7 @@ export default class OrgCreate extends RevOpsCommand<OrgCreateResult> {
       alias: flags.alias,
       durationDays: flags['duration-days'],
       setDefault: flags['set-default'],
+      ...network,
     });
     this.spinner.stop();
     for (const warning of created.warnings) this.warn(warning);

@@ -18,10 +18,11 @@ export default class OrgDelete extends RevOpsCommand<OrgDeleteResult> {
   };
 
   public async run(): Promise<OrgDeleteResult> {
+    const network = await this.orgNetwork();
     const { flags } = await this.parse(OrgDelete);
     const { deleteScratchOrg } = await import('../../../../org/index.ts');
     this.spinner.start('org delete: deleting the scratch org through its Dev Hub');
-    const deleted = await deleteScratchOrg(flags['target-org']);
+    const deleted = await deleteScratchOrg(flags['target-org'], network);
     this.spinner.stop();
     this.log(`Deleted scratch org ${deleted.username} (Dev Hub ${deleted.devHub})`);
     return { username: deleted.username, devHub: deleted.devHub };

@@ -28,6 +28,7 @@ export default class OrgUp extends RevOpsCommand<OrgUpCommandResult> {
   };
 
   public async run(): Promise<OrgUpCommandResult> {
+    const network = await this.orgNetwork();
     const { flags } = await this.parse(OrgUp);
     const [{ openProject }, org, support] = await Promise.all([
       import('../../../../project.ts'),
@@ -43,6 +44,7 @@ export default class OrgUp extends RevOpsCommand<OrgUpCommandResult> {
         alias: flags.alias,
         devHub: flags['target-dev-hub'],
         durationDays: flags['duration-days'],
+        requestTimeoutMs: network.requestTimeoutMs,
         dataset: flags.dataset,
         permissionSets: await support.modelPermissionSets(project),
         resolveRelationship: await support.modelRelationships(project),

@@ -22,6 +22,7 @@ export default class PermsetsAssign extends RevOpsCommand<PermsetsAssignResult> 
   };
 
   public async run(): Promise<PermsetsAssignResult> {
+    const network = await this.orgNetwork();
     const { flags } = await this.parse(PermsetsAssign);
     const [{ openProject }, org, support] = await Promise.all([
       import('../../../../project.ts'),
@@ -32,7 +33,7 @@ export default class PermsetsAssign extends RevOpsCommand<PermsetsAssignResult> 
     const names = flags.name?.length ? flags.name : await support.modelPermissionSets(project);
     const target = flags['target-org'];
     this.spinner.start(`permsets: assigning ${names.length} permission set(s) in ${org.usernameOf(target)}`);
-    const result = await org.assignPermissionSets(target.getConnection(project.apiVersion), names);
+    const result = await org.assignPermissionSets(target.getConnection(project.apiVersion), names, undefined, network);
     this.spinner.stop();
     this.table({
       data: [
