@@ -5,17 +5,13 @@
  * extra governance hook is needed in the families. A locked object locks what hangs off it
  * (its fields, rules, record types).
  *
- * The model of an older revision is read from that revision: `model/` and `scripts/` are
- * extracted from git into a scratch folder inside the project (so node_modules resolves), the
- * model is imported there, and the answer is cached by the two trees' hashes in out/change/, so
- * a revision's model is loaded once.
+ * The model of an older revision is read from that revision (model-at.ts), and the answer is
+ * cached by the two trees' hashes in out/change/, so a revision's model is loaded once.
  */
-import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { WORKING_TREE, type Repo } from './git.ts';
+import { modelAt, modelTreeKey, workingTreeKey, type LoadedModel } from './model-at.ts';
 
 /** `Type:FullName` of every locked component. */
 export type LockedSet = ReadonlySet<string>;
@@ -94,31 +90,23 @@ export function lockedComponentsOf(
 }
 
 /**
- * Loads `model/index.ts` under `root` (a project or an extracted revision) and asks its
- * families' `lockable` hooks; a revision older than the family registry is read section by
- * section (every definition there carries `kind` and `locked` too).
+ * The locked set of a loaded model, through its own families' `lockable` hooks; a revision
+ * older than the family registry is read section by section (every definition there carries
+ * `kind` and `locked` too).
  */
-async function lockedAt(root: string): Promise<Set<string>> {
-  const url = (path: string) => pathToFileURL(join(root, path)).href;
-  const { default: model } = (await import(url('model/index.ts'))) as { default: ModelView };
-  const registry = (await import(url('scripts/families/registry.ts')).catch(() => undefined)) as
-    { FAMILIES: Parameters<typeof lockedComponentsOf>[1] } | undefined;
-  const sections = Object.values(model as Record<string, unknown>).flatMap((s) => (Array.isArray(s) ? s : [s]));
+function lockedOf({ model, families }: LoadedModel): Set<string> {
+  const sections = Object.values(model).flatMap((s) => (Array.isArray(s) ? s : [s]));
   const everySection = [
     { lockable: () => sections.filter((d): d is Definition => Boolean(d && typeof d === 'object')) },
   ];
-  return lockedComponentsOf(model, registry?.FAMILIES ?? everySection);
+  return lockedComponentsOf(
+    model as ModelView,
+    (families as Parameters<typeof lockedComponentsOf>[1] | undefined) ?? everySection,
+  );
 }
 
 /** Bumped when what is cached changes meaning. */
 const CACHE_VERSION = 1;
-
-const exec = (cmd: string, args: string[], cwd: string) =>
-  new Promise<string>((resolve, reject) =>
-    execFile(cmd, args, { cwd, maxBuffer: 1 << 28 }, (e, out, err) =>
-      e ? reject(new Error(err || e.message)) : resolve(out),
-    ),
-  );
 
 export interface LockedLookup {
   readonly locked: LockedSet;
@@ -128,7 +116,7 @@ export interface LockedLookup {
 
 /** The locked components at a revision (WORKING_TREE: the project on disk). */
 export async function lockedComponents(repo: Repo, rev: string): Promise<LockedLookup> {
-  const key = rev === WORKING_TREE ? await workingTreeKey(repo.root) : await treeKey(repo, rev);
+  const key = rev === WORKING_TREE ? await workingTreeKey(repo.root) : await modelTreeKey(repo, rev);
   if (!key) return { locked: new Set(), unknown: `no model/ at ${rev.slice(0, 12)}` };
   const cache = join(repo.root, 'out', 'change', 'locked', `v${CACHE_VERSION}-${key}.json`);
   const cached = await readFile(cache, 'utf8').catch(() => undefined);
@@ -136,58 +124,21 @@ export async function lockedComponents(repo: Repo, rev: string): Promise<LockedL
     const stored = JSON.parse(cached) as { locked: string[]; unknown?: string };
     return { locked: new Set(stored.locked), ...(stored.unknown ? { unknown: stored.unknown } : {}) };
   }
-  const result = rev === WORKING_TREE ? await loadWorkingTree(repo.root) : await loadRevision(repo, rev, key);
+  const result = await loadLocked(repo, rev);
   await mkdir(join(repo.root, 'out', 'change', 'locked'), { recursive: true });
   await writeFile(cache, JSON.stringify(result));
   return { locked: new Set(result.locked), ...(result.unknown ? { unknown: result.unknown } : {}) };
 }
 
-async function loadWorkingTree(root: string): Promise<{ locked: string[]; unknown?: string }> {
+async function loadLocked(repo: Repo, rev: string): Promise<{ locked: string[]; unknown?: string }> {
+  const at = await modelAt(repo, rev);
+  if ('unknown' in at) return { locked: [], unknown: at.unknown };
   try {
-    return { locked: [...(await lockedAt(root))].sort() };
+    return { locked: [...lockedOf(at.loaded)].sort() };
   } catch (error) {
-    return { locked: [], unknown: `the model does not load: ${(error as Error).message.split('\n')[0]}` };
+    return {
+      locked: [],
+      unknown: `the locked definitions at ${rev === WORKING_TREE ? 'the working tree' : rev.slice(0, 12)} cannot be read: ${(error as Error).message.split('\n')[0]}`,
+    };
   }
-}
-
-async function loadRevision(repo: Repo, rev: string, key: string): Promise<{ locked: string[]; unknown?: string }> {
-  const scratch = join(repo.root, 'out', 'change', 'snapshots', key);
-  try {
-    await rm(scratch, { recursive: true, force: true });
-    await mkdir(scratch, { recursive: true });
-    await exec('sh', ['-c', `git archive --format=tar ${rev} model scripts | tar -x -C "${scratch}"`], repo.root);
-    return { locked: [...(await lockedAt(scratch))].sort() };
-  } catch (error) {
-    const why = (error as Error).message.split('\n')[0];
-    return { locked: [], unknown: `the model at ${rev.slice(0, 12)} does not load: ${why}` };
-  } finally {
-    await rm(scratch, { recursive: true, force: true });
-  }
-}
-
-/** The git trees of model/ and scripts/ at a revision: what the locked set depends on. */
-async function treeKey(repo: Repo, rev: string): Promise<string | undefined> {
-  const trees = await repo.git(['rev-parse', `${rev}:model`, `${rev}:scripts`]).catch(() => undefined);
-  return trees ? createHash('sha256').update(trees).digest('hex').slice(0, 40) : undefined;
-}
-
-/** A hash of every file under model/ and scripts/ on disk (reading ~300 small files costs less than loading the model). */
-async function workingTreeKey(root: string): Promise<string | undefined> {
-  const hash = createHash('sha256');
-  let files = 0;
-  for (const dir of ['model', 'scripts']) {
-    const entries = await readdir(join(root, dir), { recursive: true, withFileTypes: true }).catch(() => []);
-    for (const e of entries
-      .filter((e) => e.isFile() && e.name.endsWith('.ts'))
-      .sort((a, b) => (join(a.parentPath, a.name) < join(b.parentPath, b.name) ? -1 : 1))) {
-      const path = join(e.parentPath, e.name);
-      hash
-        .update(path.slice(root.length))
-        .update('\0')
-        .update(await readFile(path))
-        .update('\0');
-      files++;
-    }
-  }
-  return files ? hash.digest('hex').slice(0, 40) : undefined;
 }

@@ -7,6 +7,7 @@ import { verifyProject, type VerifyReport } from '../verify/index.ts';
 import { checkDataset } from '../data/check.ts';
 import { openDataset } from '../data/manifest.ts';
 import { access } from 'node:fs/promises';
+import type { ImpactReport } from '../change/impact/index.ts';
 
 export interface PlanResult {
   readonly ok: boolean;
@@ -27,6 +28,8 @@ export interface PlanResult {
   readonly checks: VerifyReport['checks'];
   /** Every validation rule run over the bundled dataset: what the rules would block today. */
   readonly datasetImpact?: DatasetImpact;
+  /** With a base revision (`from`): what the change since then does to the dataset (`revops impact`). */
+  readonly changeImpact?: ImpactReport;
   readonly durationMs: number;
 }
 
@@ -50,7 +53,7 @@ export const DEFAULT_PLAN_DIR = 'out/plan';
  */
 export async function plan(
   project: Project,
-  options: { outDir?: string; model?: RevOpsModel; dataset?: string } = {},
+  options: { outDir?: string; model?: RevOpsModel; dataset?: string; from?: string } = {},
 ): Promise<PlanResult> {
   const start = performance.now();
   const model = options.model ?? (await loadModel(project));
@@ -77,6 +80,13 @@ export async function plan(
   }
   const report = await verifyProject(project, model, outDir);
   const impact = await datasetImpact(project, model, options.dataset);
+  // The change since a base revision, on the same dataset (loaded only when asked for).
+  const changeImpact =
+    options.from === undefined
+      ? undefined
+      : await import('../change/impact/index.ts').then(({ impact: of }) =>
+          of(project.root, { from: options.from, dataset: options.dataset, toModel: model }),
+        );
   const schemaWarnings = impact?.problems
     ? [
         {
@@ -104,6 +114,7 @@ export async function plan(
     errors: report.errors,
     warnings: [...report.warnings, ...schemaWarnings, ...impactWarnings],
     datasetImpact: impact,
+    ...(changeImpact ? { changeImpact } : {}),
     package: {
       packageXml: rel(join(outDir, 'package', 'package.xml')),
       directory: rel(report.metadataPackage.directory),

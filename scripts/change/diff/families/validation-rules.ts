@@ -3,7 +3,8 @@ import { describeFormulaChange, diffFormula } from '../formula-diff.ts';
 import type { Describe, Detail } from '../types.ts';
 import { textOf } from '../xml.ts';
 
-const BLOCKS = 'saves that meet the condition are blocked: `revops impact` counts the records it would block';
+const BLOCKS =
+  "saves that meet the condition are blocked; `revops impact` counts the dataset's records it newly blocks or unblocks";
 
 export const describeValidationRule: Describe = (c) => {
   if (c.change === 'deleted')
