@@ -9,7 +9,13 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { impact, NEWLY_BLOCKED, NEWLY_UNBLOCKED, type ImpactReport } from '../../scripts/change/impact/index.ts';
+import {
+  impact,
+  NEWLY_BLOCKED,
+  NEWLY_UNBLOCKED,
+  READ_BY,
+  type ImpactReport,
+} from '../../scripts/change/impact/index.ts';
 import { impactMarkdown } from '../../scripts/change/impact/markdown.ts';
 import { git, ROOT } from './support.ts';
 
@@ -86,6 +92,35 @@ describe('revops impact: records newly blocked and unblocked by changed rules', 
     assert.equal(s?.change, 'removed');
     assert.equal(s?.note, 'deactivated');
     await writeFile(join(clone, RULES), original);
+  });
+
+  test('a changed field: the rule, flow, report and permission sets that read it', async () => {
+    const objects = join(clone, 'model/objects/opportunity.ts');
+    const text = await readFile(objects, 'utf8');
+    const label = "Slip_Reason__c: picklist({ label: 'Slip Reason',";
+    assert.ok(text.includes(label));
+    await writeFile(objects, text.replace(label, "Slip_Reason__c: picklist({ label: 'Why it slipped',"));
+    try {
+      const report = await impact(clone, { from: 'HEAD' });
+      const s = subject(report, 'CustomField Opportunity.Slip_Reason__c');
+      assert.equal(s?.change, 'changed');
+      const readers = s.effects.find((e) => e.kind === READ_BY)!.examples;
+      for (const name of [
+        'ValidationRule Opportunity.Close_Date_Slip_Needs_Reason',
+        'Flow Opportunity_Track_Close_Date_Slips',
+        'Report Slipped_Deals',
+        'PermissionSet RevOps_Account_Executive',
+      ])
+        assert.ok(readers.includes(name), `${name} in ${readers.join(', ')}`);
+      // A rule that only mentions other fields is not listed.
+      assert.ok(!readers.includes('ValidationRule Opportunity.Next_Step_Required'));
+      assert.match(
+        impactMarkdown(report),
+        /`CustomField Opportunity\.Slip_Reason__c` — changed; \d+ definition\(s\) read it/,
+      );
+    } finally {
+      await writeFile(objects, text);
+    }
   });
 
   test('bad input: an unknown ref, a folder that is no dataset', async () => {

@@ -4,7 +4,8 @@
  * (data/seed by default), and each probe reports the subjects whose effect differs: today the
  * validation rules (records newly blocked, newly unblocked, with examples). Routing plugs in as
  * another probe ("leads that would route differently") by joining IMPACT_PROBES. `plan` includes
- * this report when it is given a base revision.
+ * this report when it is given a base revision. A second probe lists, for every field changed or
+ * deleted, the definitions that read it (rules, formula fields, flows, reports, permission sets).
  */
 import { resolve, relative } from 'node:path';
 import { openDataset } from '../../data/manifest.ts';
@@ -15,12 +16,14 @@ import { Repo } from '../git.ts';
 import { modelAt } from '../model-at.ts';
 import type { ImpactProbe, ImpactSection } from './types.ts';
 import { validationRulesProbe } from './validation-rules.ts';
+import { dependentsProbe } from './dependents.ts';
 
 export type * from './types.ts';
 export { NEWLY_BLOCKED, NEWLY_UNBLOCKED } from './validation-rules.ts';
+export { READ_BY } from './dependents.ts';
 
 /** Every probe `impact` runs, in report order. Routing adds its own here. */
-export const IMPACT_PROBES: readonly ImpactProbe[] = [validationRulesProbe];
+export const IMPACT_PROBES: readonly ImpactProbe[] = [validationRulesProbe, dependentsProbe];
 
 export const DEFAULT_IMPACT_DATASET = 'data/seed';
 export const DEFAULT_EXAMPLES = 5;

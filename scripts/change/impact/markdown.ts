@@ -12,9 +12,10 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString
 const CHANGE = { added: 'added', removed: 'removed', changed: 'changed', unchanged: 'same definition' } as const;
 
 function subjectLines(s: ImpactSubject): string[] {
-  const lines = [
-    `- \`${s.subject}\` — ${CHANGE[s.change]}${s.note ? ` (${s.note})` : ''}: blocks ${s.before} → ${s.after} record${s.after === 1 ? '' : 's'}`,
-  ];
+  const what =
+    s.summary ??
+    `${CHANGE[s.change]}${s.note ? ` (${s.note})` : ''}: blocks ${s.before} → ${s.after} record${s.after === 1 ? '' : 's'}`;
+  const lines = [`- \`${s.subject}\` — ${what}`];
   for (const e of s.effects)
     lines.push(
       `  - ${e.kind}: **${e.count}**${e.examples.length ? ` — e.g. ${e.examples.map((x) => `\`${x}\``).join(', ')}${e.count > e.examples.length ? ', …' : ''}` : ''}`,
@@ -43,9 +44,9 @@ export function impactMarkdown(report: ImpactReport, budget = DEFAULT_IMPACT_BUD
     const quiet = section.subjects.filter((s) => !s.effects.length);
     out.push(
       '',
-      `#### ${section.title}: ${acting.length} of ${plural(section.evaluated, 'rule')} block different records`,
+      `#### ${section.title}: ${section.heading ?? `${acting.length} of ${plural(section.evaluated, 'rule')} block different records`}`,
     );
-    if (!acting.length) out.push('', 'No rule blocks a different record.');
+    if (!acting.length && !section.heading) out.push('', 'No rule blocks a different record.');
     const ranked = [...acting].sort(
       (a, b) =>
         b.effects.reduce((n, e) => n + e.count, 0) - a.effects.reduce((n, e) => n + e.count, 0) ||

@@ -25,6 +25,8 @@ export interface ImpactSubject {
   readonly effects: readonly ImpactEffect[];
   /** One line for the reviewer when the numbers need it (a rule deactivated, a definition unchanged). */
   readonly note?: string;
+  /** What the subject's numbers mean, when they are not records blocked (`changed; 3 definition(s) read it`). */
+  readonly summary?: string;
 }
 
 export interface ImpactSection {
@@ -38,6 +40,8 @@ export interface ImpactSection {
   readonly totals: Readonly<Record<string, number>>;
   /** What kept the probe from seeing everything (rules that do not evaluate, records the model refuses). */
   readonly warnings: readonly string[];
+  /** The section's heading after its title, when it is not about rules blocking records. */
+  readonly heading?: string;
 }
 
 /** What a probe is given: the dataset and the model at both revisions (normalised to today's families). */
