@@ -15,7 +15,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { ComponentSet } from '@salesforce/source-deploy-retrieve';
+import { DestructiveChangesType, type ComponentSet } from '@salesforce/source-deploy-retrieve';
 import type { Activation } from '../../scripts/core/family.ts';
 import type { DeployOutcome } from '../../scripts/org/index.ts';
 import { release, rollback, type ReleaseOrg } from '../../scripts/change/release/index.ts';
@@ -101,7 +101,9 @@ class ScriptedReleaseOrg implements ReleaseOrg {
   }
   async deploy(set: ComponentSet, testLevel: string) {
     const pkg = (await set.getObject()).Package.types.map((t) => `${t.name}:${t.members.join(',')}`);
-    const destructive = (await set.getObject('post')).Package.types.map((t) => `${t.name}:${t.members.join(',')}`);
+    const destructive = (await set.getObject(DestructiveChangesType.POST)).Package.types.map(
+      (t) => `${t.name}:${t.members.join(',')}`,
+    );
     this.calls.push(['deploy', testLevel, pkg, destructive]);
     return outcome(`0AfROLLBACK${++this.n}`);
   }
