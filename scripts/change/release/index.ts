@@ -214,7 +214,11 @@ export async function release(root: string, options: ReleaseOptions): Promise<Re
     for (const a of await activationsOf(root, report)) activations.push(await options.org.activate(a));
     record = { ...record, activations, status: 'released', finishedAt: stamp(options) };
     await writeRecord(root, record);
-    if (options.tag !== false) await tagRelease(root, record);
+    // The org has the release and the record says so: a tag that cannot be written (no git identity) is a warning.
+    if (options.tag !== false)
+      await tagRelease(root, record).catch((error: Error) =>
+        options.onProgress?.(`release ${id}: released and recorded, but the git tag was not created: ${error.message}`),
+      );
     return record;
   } catch (error) {
     const stopped = {
