@@ -275,7 +275,14 @@ describe('revops release and rollback', () => {
       await readFile(join(clone, 'releases', record.id, 'rollback', 'destructiveChanges.xml'), 'utf8'),
       /<members>Release_Test_Flow<\/members>/,
     );
-    assert.ok(!existsSync(join(clone, 'releases', '.locks', 'x')));
+    // The package is the commit's, with the project files SDR reads (.forceignore keeps tests out).
+    const pkg = join(clone, 'releases', record.id, 'package');
+    assert.ok(existsSync(join(pkg, 'source', '.forceignore')) && existsSync(join(pkg, 'source', 'sfdx-project.json')));
+    assert.match(
+      await readFile(join(pkg, 'destructiveChanges.xml'), 'utf8'),
+      /<members>Opportunity\.Champion__c<\/members>/,
+    );
+    assert.ok(!existsSync(join(pkg, 'source', FIELD)));
   });
 
   test('validate now, deploy later: the second run quick-deploys the same validation; a changed package would not match', async () => {

@@ -11,6 +11,9 @@ import { ComponentSet } from '@salesforce/source-deploy-retrieve';
 import type { DiffReport } from '../diff/index.ts';
 import { manifestXml } from '../diff/markdown.ts';
 import { ChangeError } from '../errors.ts';
+import { Repo } from '../git.ts';
+
+const PROJECT_FILES = ['sfdx-project.json', '.forceignore'];
 
 type Members = Readonly<Record<string, readonly string[]>>;
 
@@ -53,7 +56,10 @@ export async function writeReleasePackage(root: string, report: DiffReport, dir:
   await rm(dir, { recursive: true, force: true });
   const source = join(dir, 'source');
   await mkdir(source, { recursive: true });
-  await extract(root, commit, report.packageDirectories, source);
+  // The project files come along: SDR finds .forceignore beside sfdx-project.json, and without it
+  // a bundle's __tests__ and TypeScript sources would deploy.
+  const project = await new Repo(root).git(['ls-tree', '--name-only', commit, '--', ...PROJECT_FILES]);
+  await extract(root, commit, [...report.packageDirectories, ...project.split('\n').filter(Boolean)], source);
   const packageXml = join(dir, 'package.xml');
   await writeFile(packageXml, manifestXml(report.package, report.apiVersion));
   let destructiveXml: string | undefined;

@@ -28,7 +28,14 @@ export const describeElements = (before: XmlNode, after: XmlNode): Detail[] => {
   return details;
 };
 
+/** Beyond this, or for binary content (static resources), lines are not compared: it is not source a reviewer reads. */
+const MAX_COMPARED = 1 << 20;
+const isBinary = (text: string) => text.slice(0, 8000).includes('\u0000');
+
 function lineCount(before = '', after = ''): Detail[] {
+  if (before === after) return [];
+  if (before.length > MAX_COMPARED || after.length > MAX_COMPARED || isBinary(before) || isBinary(after))
+    return [{ kind: 'source', text: 'content changed (binary, or over 1 MB: lines not compared)' }];
   const [a, b] = [before.split('\n'), after.split('\n')];
   // One set per side: a set per line made this quadratic (seconds on a 10,000-line Apex class).
   const [inA, inB] = [new Set(a), new Set(b)];
