@@ -39,7 +39,8 @@ export function impactMarkdown(report: ImpactReport, budget = DEFAULT_IMPACT_BUD
   const out = headline(report);
   let size = out.join('\n').length;
   let omitted = 0;
-  for (const section of report.sections) {
+  // A probe with nothing to look at (no field changed) says nothing.
+  for (const section of report.sections.filter((s) => s.evaluated > 0 || !s.heading)) {
     const acting = section.subjects.filter((s) => s.effects.length);
     const quiet = section.subjects.filter((s) => !s.effects.length);
     out.push(
