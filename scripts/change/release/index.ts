@@ -59,7 +59,10 @@ const stamp = (options: { now?: () => Date }) => (options.now?.() ?? new Date())
 
 /** The gate: the RFC approves exactly this change, and rfcs/ on disk is what is committed. */
 async function gate(root: string, options: ReleaseOptions) {
-  const dirty = (await new Repo(root).git(['status', '--porcelain', '--', RFC_DIR])).trim();
+  const repo = new Repo(root);
+  if (!(await repo.isRepository()))
+    throw new ChangeError(`${root} is not a git repository`, 'Release from a clone of the project.');
+  const dirty = (await repo.git(['status', '--porcelain', '--', RFC_DIR])).trim();
   if (dirty)
     throw new ChangeError(
       `release refused: ${RFC_DIR}/ has uncommitted changes (${dirty.split('\n')[0]!.trim()}); the RFC released is the committed one`,
