@@ -308,6 +308,7 @@ describe('revops release and rollback', () => {
     );
     assert.equal(reusableValidation([validated], { ...wanted, testLevel: 'RunLocalTests' }, at), undefined);
     assert.equal(reusableValidation([validated], wanted, at + 10 * 24 * 3600_000), undefined);
+    assert.equal(reusableValidation([validated, second], wanted, at), undefined, 'spent by the second release');
   });
 
   test('the org refuses the validation id: validated once more and quick-deployed; never a deploy without tests', async () => {

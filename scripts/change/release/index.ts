@@ -224,9 +224,10 @@ export async function release(root: string, options: ReleaseOptions): Promise<Re
       );
     return record;
   } catch (error) {
+    // After the deploy the org has the release: it is recorded as released, with what failed after it.
     const stopped = {
       ...record,
-      status: record.deploy ? record.status : ('failed' as const),
+      status: record.deploy ? ('released' as const) : ('failed' as const),
       error: (error as Error).message.split('\n')[0],
       finishedAt: stamp(options),
     };

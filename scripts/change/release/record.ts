@@ -101,17 +101,21 @@ const VALIDATION_LIFETIME_MS = 10 * 24 * 3600_000 - 3600_000;
 
 /**
  * A validation of this exact package (same hash, same org, same tests) that can still be
- * quick-deployed: a release that was validated and not deployed (`release --validate-only`).
+ * quick-deployed: a release that was validated and not deployed (`release --validate-only`),
+ * whose validation no later release has deployed.
  */
 export function reusableValidation(
   records: readonly ReleaseRecord[],
   wanted: { rfc: number; org: string; packageHash: string; testLevel: string },
   now = Date.now(),
 ): ReleaseRecord | undefined {
+  // A validation is deployed once: one a release already quick-deployed is spent.
+  const spent = new Set(records.filter((r) => r.deploy).map((r) => r.validation?.id));
   return records
     .filter(
       (r) =>
         r.status === 'validated' &&
+        !spent.has(r.validation?.id) &&
         r.rfc === wanted.rfc &&
         r.org === wanted.org &&
         r.testLevel === wanted.testLevel &&
