@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import type { Connection } from '@salesforce/core';
+import { MetadataApiDeploy, type ComponentSet } from '@salesforce/source-deploy-retrieve';
 import type {
-  ComponentSet,
   DeployMessage,
   DeployResult,
   Failures,
@@ -113,21 +113,14 @@ export async function productionTestLevel(
 }
 
 export async function deployProject(options: DeployOptions): Promise<DeployOutcome> {
-  const { project, connection } = options;
+  const { project } = options;
   const set = resolveComponents(project);
   if (set.size === 0)
     throw new OrgToolkitError(`nothing to deploy: no components in ${project.packageDirectories.join(', ')}`, {
       name: 'NothingToDeploy',
       actions: ['Run `revops generate` to write force-app/generated'],
     });
-  if (options.runTests?.length && options.testLevel !== 'RunSpecifiedTests')
-    throw new OrgToolkitError('tests can only be named with --test-level RunSpecifiedTests', {
-      name: 'InvalidTestLevel',
-    });
-  const target = connection.getUsername() ?? connection.instanceUrl;
-  const step = { org: target, url: connection.instanceUrl, login: target };
-  const testLevel = options.testLevel ?? (await productionTestLevel(connection, step, options));
-  const outcome = summarizeDeploy(await deploySet(set, options, testLevel), project.root);
+  const outcome = await deployComponents({ ...options, set, root: project.root });
   if (!outcome.success || outcome.checkOnly || !options.activations?.length) return outcome;
   const { activated } = await activateDeployed({
     ...options,
@@ -135,22 +128,41 @@ export async function deployProject(options: DeployOptions): Promise<DeployOutco
     activations: options.activations,
     // The activated components alone: no Apex in them, so no tests to run.
     deploy: async (activatedSet) => {
-      const second = summarizeDeploy(await deploySet(activatedSet, options, undefined), project.root);
+      const second = await deployComponents({
+        ...options,
+        set: activatedSet,
+        root: project.root,
+        testLevel: undefined,
+        runTests: undefined,
+      });
       return { success: second.success, summary: second.success ? second.status : formatDeployFailures(second) };
     },
   });
   return { ...outcome, activated };
 }
 
-/** One deploy of `set` (rollbackOnError), with progress, to its result. */
-async function deploySet(
-  set: ComponentSet,
-  options: DeployOptions,
-  testLevel: TestLevel | undefined,
-): Promise<DeployResult> {
-  const { connection } = options;
+export interface ComponentDeployOptions extends Omit<DeployOptions, 'project'> {
+  /** What deploys (destructive changes included, as SDR's component set carries them). */
+  readonly set: ComponentSet;
+  /** Where failures' paths are relative to. */
+  readonly root: string;
+}
+
+const stepOf = (connection: Connection) => {
   const target = connection.getUsername() ?? connection.instanceUrl;
-  const step = { org: target, url: connection.instanceUrl, login: target };
+  return { org: target, url: connection.instanceUrl, login: target };
+};
+
+/** A component set through SDR, always rollbackOnError: the core of `deploy` and of `release`'s validation. */
+export async function deployComponents(options: ComponentDeployOptions): Promise<DeployOutcome> {
+  const { set, connection } = options;
+  if (options.runTests?.length && options.testLevel !== 'RunSpecifiedTests')
+    throw new OrgToolkitError('tests can only be named with --test-level RunSpecifiedTests', {
+      name: 'InvalidTestLevel',
+    });
+  const step = stepOf(connection);
+  const testLevel = options.testLevel ?? (await productionTestLevel(connection, step, options));
+  let result: DeployResult;
   try {
     // Starting is the long silent part (the package goes up); then the deploy reports its own progress.
     const deploy = await orgStep(
@@ -162,24 +174,74 @@ async function deploySet(
             checkOnly: options.checkOnly ?? false,
             rollbackOnError: true,
             ...(testLevel ? { testLevel } : {}),
-            ...(options.runTests?.length && testLevel === 'RunSpecifiedTests'
-              ? { runTests: [...options.runTests] }
-              : {}),
+            ...(options.runTests?.length ? { runTests: [...options.runTests] } : {}),
           },
         }),
       options,
     );
-    if (options.onStatus) deploy.onUpdate((status) => options.onStatus!(statusOf(status)));
-    // Numbers, not kit Durations: frequency in ms (undefined = SDR's size-based default), timeout in s.
-    return await orgStep(
-      { ...step, doing: `deploying (${deploy.id ?? 'deploy id not yet known'})` },
-      () => deploy.pollStatus(options.pollFrequencyMs, (options.timeoutMinutes ?? 60) * 60),
-      { ...options, onProgress: options.onStatus ? undefined : options.onProgress },
-    );
+    result = await poll(deploy, step, options);
   } catch (error) {
     if (error instanceof OrgToolkitError) throw error;
-    throw new OrgToolkitError(`deploy to ${target}: ${messageOf(error)}`, { name: 'DeployFailed', cause: error });
+    throw new OrgToolkitError(`deploy to ${step.org}: ${messageOf(error)}`, { name: 'DeployFailed', cause: error });
   }
+  return summarizeDeploy(result, options.root);
+}
+
+type PollOptions = Pick<DeployOptions, 'onStatus' | 'pollFrequencyMs' | 'timeoutMinutes'> & NetworkOptions;
+
+function poll(deploy: MetadataApiDeploy, step: ReturnType<typeof stepOf>, options: PollOptions): Promise<DeployResult> {
+  if (options.onStatus) deploy.onUpdate((status) => options.onStatus!(statusOf(status)));
+  // Numbers, not kit Durations: frequency in ms (undefined = SDR's size-based default), timeout in s.
+  return orgStep(
+    { ...step, doing: `deploying (${deploy.id ?? 'deploy id not yet known'})` },
+    () => deploy.pollStatus(options.pollFrequencyMs, (options.timeoutMinutes ?? 60) * 60),
+    { ...options, onProgress: options.onStatus ? undefined : options.onProgress },
+  );
+}
+
+export interface QuickDeployOptions extends PollOptions {
+  readonly connection: Connection;
+  /** The id of a successful validation (a check-only deploy with tests) of this exact package. */
+  readonly validationId: string;
+  /** The validated component set, so failures map to files. */
+  readonly set?: ComponentSet;
+  readonly root: string;
+}
+
+/**
+ * Deploys a recent validation without running its tests again (Salesforce keeps a validation
+ * deployable for 10 days, until another deploy changes the org). It never falls back to a
+ * deploy without tests: when the org refuses the id, the error says to validate again.
+ */
+export async function quickDeploy(options: QuickDeployOptions): Promise<DeployOutcome> {
+  const { connection } = options;
+  const step = stepOf(connection);
+  let result: DeployResult;
+  try {
+    const validation = new MetadataApiDeploy({ usernameOrConnection: connection, id: options.validationId });
+    const id = await orgStep(
+      { ...step, doing: `quick-deploying validation ${options.validationId}` },
+      () => validation.deployRecentValidation(false),
+      options,
+    );
+    const deploy = new MetadataApiDeploy({
+      usernameOrConnection: connection,
+      id,
+      ...(options.set ? { components: options.set } : {}),
+    });
+    result = await poll(deploy, step, options);
+  } catch (error) {
+    if (error instanceof OrgToolkitError) throw error;
+    throw new OrgToolkitError(
+      `quick deploy of validation ${options.validationId} to ${step.org}: ${messageOf(error)}`,
+      {
+        name: 'QuickDeployRefused',
+        actions: ['Validate the package again (the validation expired, or the org changed since)'],
+        cause: error,
+      },
+    );
+  }
+  return summarizeDeploy(result, options.root);
 }
 
 function statusOf(status: MetadataApiDeployStatus): DeployStatus {

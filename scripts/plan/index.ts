@@ -7,6 +7,7 @@ import { verifyProject, type VerifyReport } from '../verify/index.ts';
 import { checkDataset } from '../data/check.ts';
 import { openDataset } from '../data/manifest.ts';
 import { access } from 'node:fs/promises';
+import type { ImpactReport } from '../change/impact/index.ts';
 
 export interface PlanResult {
   readonly ok: boolean;
@@ -31,6 +32,8 @@ export interface PlanResult {
   readonly datasetImpact?: DatasetImpact;
   /** With --dataset: the revenue report of that dataset (revops report), for the review to link to. */
   readonly report?: PlanReport;
+  /** With a base revision (`from`): what the change since then does to the dataset (`revops impact`). */
+  readonly changeImpact?: ImpactReport;
   readonly durationMs: number;
 }
 
@@ -71,7 +74,7 @@ export const DEFAULT_PLAN_DIR = 'out/plan';
  */
 export async function plan(
   project: Project,
-  options: { outDir?: string; model?: RevOpsModel; dataset?: string } = {},
+  options: { outDir?: string; model?: RevOpsModel; dataset?: string; from?: string } = {},
 ): Promise<PlanResult> {
   const start = performance.now();
   const model = options.model ?? (await loadModel(project));
@@ -99,6 +102,13 @@ export async function plan(
   const report = await verifyProject(project, model, outDir);
   const impact = await datasetImpact(project, model, options.dataset);
   const linked = options.dataset === undefined ? undefined : await planReport(project, model, options.dataset, outDir);
+  // The change since a base revision, on the same dataset (loaded only when asked for).
+  const changeImpact =
+    options.from === undefined
+      ? undefined
+      : await import('../change/impact/index.ts').then(({ impact: of }) =>
+          of(project.root, { from: options.from, dataset: options.dataset, toModel: model }),
+        );
   const schemaWarnings = impact?.problems
     ? [
         {
@@ -138,6 +148,7 @@ export async function plan(
     warnings: [...report.warnings, ...schemaWarnings, ...impactWarnings, ...(linked?.warning ? [linked.warning] : [])],
     datasetImpact: impact,
     ...(linked?.report ? { report: linked.report } : {}),
+    ...(changeImpact ? { changeImpact } : {}),
     package: {
       packageXml: rel(join(outDir, 'package', 'package.xml')),
       directory: rel(report.metadataPackage.directory),

@@ -12,10 +12,7 @@
  */
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import DataLoad from '../../scripts/cli/commands/revops/data/load.ts';
@@ -26,10 +23,10 @@ import model from '../../model/index.ts';
 import { modelActivations } from '../../scripts/metadata/activations.ts';
 import { resolveTargetOrg } from '../../scripts/org/connection.ts';
 import { readDataset } from '../../scripts/org/dataset.ts';
+import { devHub, sfCli } from './dev-hub.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DATASET = join(ROOT, 'data', 'seed');
-const HUB_ALIAS = 'revops-it-devhub';
 
 function skipReason(): string | undefined {
   if (!process.env.SF_DEVHUB_ALIAS && !process.env.DEVHUB_SFDX_AUTH_URL)
@@ -38,29 +35,6 @@ function skipReason(): string | undefined {
   if (!process.env.SF_DEVHUB_ALIAS && !sfCli())
     return 'DEVHUB_SFDX_AUTH_URL is set but the sf CLI is not installed (npm install --no-save @salesforce/cli)';
   return undefined;
-}
-
-function sfCli(): string | undefined {
-  const local = join(ROOT, 'node_modules', '.bin', 'sf');
-  if (existsSync(local)) return local;
-  return spawnSync('sf', ['--version'], { encoding: 'utf8' }).status === 0 ? 'sf' : undefined;
-}
-
-/** Logs the sf CLI in to the Dev Hub from the auth URL (through a private temp file, never a command line). */
-async function devHub(): Promise<string> {
-  if (process.env.SF_DEVHUB_ALIAS) return process.env.SF_DEVHUB_ALIAS;
-  const dir = await mkdtemp(join(tmpdir(), 'revops-it-'));
-  const file = join(dir, 'devhub.url');
-  try {
-    await writeFile(file, process.env.DEVHUB_SFDX_AUTH_URL!, { mode: 0o600 });
-    const login = spawnSync(sfCli()!, ['org', 'login', 'sfdx-url', '--sfdx-url-file', file, '--alias', HUB_ALIAS], {
-      encoding: 'utf8',
-    });
-    assert.equal(login.status, 0, `sf org login sfdx-url failed: ${login.stderr}`);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-  return HUB_ALIAS;
 }
 
 async function countByExternalId(alias: string, sobject: string): Promise<{ total: number; distinct: number }> {
