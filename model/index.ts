@@ -36,6 +36,9 @@ import { revopsScratchOrg } from './settings/scratch-org.ts';
 import { skus } from './quote-to-cash/catalogue.ts';
 import { revopsPricing } from './quote-to-cash/pricing.ts';
 import { quoteToCashRules } from './quote-to-cash/rules.ts';
+import { forecasting } from './forecasting/index.ts';
+import { publicGroups, roles } from './analytics/audiences.ts';
+import { revenueAnalytics } from './analytics/revenue-analytics.ts';
 
 export default defineModel(
   {
@@ -78,4 +81,7 @@ export default defineModel(
     pricing: revopsPricing,
   },
   stageGates,
+  forecasting,
+  revenueAnalytics,
+  { roles, publicGroups },
 );
