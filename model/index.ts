@@ -33,6 +33,7 @@ import {
 import { duplicateRules, matchingRules } from './data-quality/duplicates.ts';
 import { leadConvert } from './settings/lead-convert.ts';
 import { revopsScratchOrg } from './settings/scratch-org.ts';
+import { leadRoutingModel } from './routing/index.ts';
 
 export default defineModel(
   {
@@ -71,4 +72,6 @@ export default defineModel(
     scratchOrg: revopsScratchOrg,
   },
   stageGates,
+  // Lead scoring, routing and SLA clocks (model/routing)
+  leadRoutingModel,
 );
