@@ -40,6 +40,7 @@ import {
 } from './revops-records.ts';
 import { RecordShaper, type Values } from './values.ts';
 import { createBase, Ids, type World } from './world.ts';
+import { writeRoster } from './routing-roster.ts';
 
 const GENERATORS: Record<string, (world: World) => Iterable<Values>> = {
   Account: accountRecords,
@@ -120,6 +121,8 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
       objects.push({ sobject: object.name, file: `${object.name}.ndjson`, count, externalIdField: EXTERNAL_ID_FIELD });
     }
     options.onProgress?.(written, total);
+    // The people routing gives leads to (users are not records of a dataset).
+    await writeRoster(world, options.out);
     // Files of objects the model no longer seeds would otherwise linger next to the new manifest.
     const keep = new Set(objects.map((o) => o.file));
     for (const name of await readdir(options.out))
