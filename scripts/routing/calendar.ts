@@ -74,8 +74,17 @@ export function localToInstant(timeZone: string, localMs: number): number {
   return localMs - zoneOffset(timeZone, guess);
 }
 
-/** `YYYY-MM-DD` of an epoch day. */
-export const dayKey = (epochDay: number): string => new Date(epochDay * DAY_MS).toISOString().slice(0, 10);
+const dayKeys = new Map<number, string>();
+/** `YYYY-MM-DD` of an epoch day (memoised: routing asks for the same few days millions of times). */
+export function dayKey(epochDay: number): string {
+  let key = dayKeys.get(epochDay);
+  if (key === undefined) {
+    key = new Date(epochDay * DAY_MS).toISOString().slice(0, 10);
+    if (dayKeys.size > 100_000) dayKeys.clear();
+    dayKeys.set(epochDay, key);
+  }
+  return key;
+}
 
 /** `09:00-12:00,13:00-17:00` → [[540, 720], [780, 1020]]; throws on anything else. */
 export function parseWindows(text: string | null | undefined): Window[] {

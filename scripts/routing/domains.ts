@@ -5,8 +5,19 @@
  */
 
 /** `Jane@Mail.Acme.com` → `mail.acme.com`; `https://www.acme.com/x` → `acme.com`; '' when there is none. */
+let lastValue = '';
+let lastHost = '';
+
 export function hostOf(value: string | null | undefined): string {
   if (!value) return '';
+  // Scoring, disqualifiers and the domain match ask for the same lead's host in a row.
+  if (value === lastValue) return lastHost;
+  lastHost = parseHost(value);
+  lastValue = value;
+  return lastHost;
+}
+
+function parseHost(value: string): string {
   let text = value.trim().toLowerCase();
   const at = text.lastIndexOf('@');
   if (at >= 0) text = text.slice(at + 1);

@@ -97,17 +97,13 @@ interface Ctx {
 
 /** Input positions in the order leads are decided: intent, ICP fit, recency, then position. */
 export function priorityOrder(leads: readonly LeadValues[]): number[] {
-  const recency = (l: LeadValues) => (l.Last_Engaged_At__c ? Date.parse(String(l.Last_Engaged_At__c)) : 0);
   const num = (v: unknown) => (typeof v === 'number' ? v : 0);
+  const intent = leads.map((l) => num(l.Intent_Score__c));
+  const fit = leads.map((l) => num(l.Segment_Fit_Score__c));
+  const recency = leads.map((l) => (l.Last_Engaged_At__c ? Date.parse(String(l.Last_Engaged_At__c)) || 0 : 0));
   return leads
     .map((_, i) => i)
-    .sort(
-      (a, b) =>
-        num(leads[b]!.Intent_Score__c) - num(leads[a]!.Intent_Score__c) ||
-        num(leads[b]!.Segment_Fit_Score__c) - num(leads[a]!.Segment_Fit_Score__c) ||
-        recency(leads[b]!) - recency(leads[a]!) ||
-        a - b,
-    );
+    .sort((a, b) => intent[b]! - intent[a]! || fit[b]! - fit[a]! || recency[b]! - recency[a]! || a - b);
 }
 
 /**
