@@ -1,0 +1,3 @@
+trigger LeadTrigger on Lead(before insert, after insert) {
+    LeadRoutingHandler.handle();
+}
