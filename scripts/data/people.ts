@@ -268,7 +268,12 @@ export function* leadRecords(world: World): Generator<Values> {
       MQL_Date__c: mqlMs,
       First_Touch_At__c: touchedMs,
       Fast_Path__c: fastPath,
-      ...leadRoutingInputs(world, j, { stage, tier: company.tier, partner: source.leadSource === 'Partner Referral', mqlMs }),
+      ...leadRoutingInputs(world, j, {
+        stage,
+        tier: company.tier,
+        partner: source.leadSource === 'Partner Referral',
+        mqlMs,
+      }),
     };
   }
 }

@@ -13,6 +13,7 @@ import {
   type NobodyAvailable,
   type RoutingRecords,
   type RuleAction,
+  type SettingRecord,
 } from './records.ts';
 import type { ScoreModel } from './scoring.ts';
 
@@ -77,23 +78,14 @@ export function conditionTrees(records: RoutingRecords): Map<string, Condition> 
 
 const ALWAYS: Condition = { all: [] };
 
-export function compileConfig(records: RoutingRecords): RoutingConfig {
-  const settings = records.Routing_Setting__mdt.find((s) => s.DeveloperName === SETTINGS_RECORD);
-  if (!settings) throw new RoutingConfigError(`Routing_Setting__mdt.${SETTINGS_RECORD} is missing`);
-  const trees = conditionTrees(records);
-  const tree = (owner: string) => trees.get(owner) ?? ALWAYS;
-  const calendars = new Map(
-    records.Routing_Calendar__mdt.map((c) => [
-      c.DeveloperName,
-      BusinessCalendar.fromRecords(c, records.Routing_Holiday__mdt),
-    ]),
-  );
-  const calendar = (name: string, where: string) => {
-    const found = calendars.get(name);
-    if (!found) throw new RoutingConfigError(`${where}: unknown calendar ${name}`);
-    return found;
-  };
-  const pools = new Map(
+const byOrder = <T extends { Order__c: number; DeveloperName: string }>(list: readonly T[]) =>
+  [...list].sort((a, b) => a.Order__c - b.Order__c || (a.DeveloperName < b.DeveloperName ? -1 : 1));
+
+function compilePools(
+  records: RoutingRecords,
+  calendar: (name: string, where: string) => BusinessCalendar,
+): Map<string, Pool> {
+  return new Map(
     records.Routing_Pool__mdt.map((p) => [
       p.DeveloperName,
       {
@@ -108,23 +100,29 @@ export function compileConfig(records: RoutingRecords): RoutingConfig {
       } satisfies Pool,
     ]),
   );
-  const rules = records.Routing_Rule__mdt.filter((r) => r.Active__c)
-    .sort((a, b) => a.Order__c - b.Order__c || (a.DeveloperName < b.DeveloperName ? -1 : 1))
-    .map((r) => {
-      const condition = tree(conditionOwner.rule(r.DeveloperName));
-      return {
-        name: r.DeveloperName,
-        label: r.MasterLabel,
-        order: r.Order__c,
-        action: r.Action__c,
-        target: r.Target__c ?? null,
-        condition,
-        when: compile(condition),
-      } satisfies Rule;
-    });
-  const byOrder = <T extends { Order__c: number; DeveloperName: string }>(list: readonly T[]) =>
-    [...list].sort((a, b) => a.Order__c - b.Order__c || (a.DeveloperName < b.DeveloperName ? -1 : 1));
-  const scoring: ScoreModel = {
+}
+
+function compileRules(records: RoutingRecords, tree: (owner: string) => Condition): Rule[] {
+  return byOrder(records.Routing_Rule__mdt.filter((r) => r.Active__c)).map((r) => {
+    const condition = tree(conditionOwner.rule(r.DeveloperName));
+    return {
+      name: r.DeveloperName,
+      label: r.MasterLabel,
+      order: r.Order__c,
+      action: r.Action__c,
+      target: r.Target__c ?? null,
+      condition,
+      when: compile(condition),
+    } satisfies Rule;
+  });
+}
+
+function compileScoring(
+  records: RoutingRecords,
+  settings: SettingRecord,
+  tree: (owner: string) => Condition,
+): ScoreModel {
+  return {
     signals: byOrder(records.Lead_Score_Signal__mdt).map((s) => ({
       name: s.DeveloperName,
       label: s.MasterLabel,
@@ -153,11 +151,29 @@ export function compileConfig(records: RoutingRecords): RoutingConfig {
     fastPathFit: settings.Fast_Path_Fit__c,
     fastPath: compile(tree(conditionOwner.fastPath())),
   };
+}
+
+export function compileConfig(records: RoutingRecords): RoutingConfig {
+  const settings = records.Routing_Setting__mdt.find((s) => s.DeveloperName === SETTINGS_RECORD);
+  if (!settings) throw new RoutingConfigError(`Routing_Setting__mdt.${SETTINGS_RECORD} is missing`);
+  const trees = conditionTrees(records);
+  const tree = (owner: string) => trees.get(owner) ?? ALWAYS;
+  const calendars = new Map(
+    records.Routing_Calendar__mdt.map((c) => [
+      c.DeveloperName,
+      BusinessCalendar.fromRecords(c, records.Routing_Holiday__mdt),
+    ]),
+  );
+  const calendar = (name: string, where: string) => {
+    const found = calendars.get(name);
+    if (!found) throw new RoutingConfigError(`${where}: unknown calendar ${name}`);
+    return found;
+  };
   return {
     calendars,
-    pools,
-    rules,
-    scoring,
+    pools: compilePools(records, calendar),
+    rules: compileRules(records, tree),
+    scoring: compileScoring(records, settings, tree),
     slas: byOrder(records.Lead_SLA__mdt).map((s) => ({
       name: s.DeveloperName,
       label: s.MasterLabel,

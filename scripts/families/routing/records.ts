@@ -54,27 +54,28 @@ function ruleAction(def: RuleActionDef): { action: RuleAction; target: string | 
 
 const order = (i: number) => (i + 1) * 10;
 
-/** Every record of the routing configuration, by custom metadata type. */
-export function routingRecords(routing: LeadRoutingDef): RoutingRecords {
-  const { settings, scoring } = routing;
+const settingRecords = ({ settings, scoring }: LeadRoutingDef): RoutingRecords['Routing_Setting__mdt'] => [
+  {
+    DeveloperName: SETTINGS_RECORD,
+    MasterLabel: 'Default',
+    MQL_Threshold__c: scoring.mql,
+    Hot_Threshold__c: scoring.hot,
+    Fit_Max__c: scoring.fitMax,
+    Engagement_Max__c: scoring.engagementMax,
+    Fast_Path_Fit__c: scoring.fastPath.fit,
+    Fallback_Queue__c: settings.fallbackQueue,
+    Disqualified_Queue__c: settings.disqualifiedQueue,
+    Hold_Queue__c: settings.holdQueue,
+    Default_Calendar__c: settings.defaultCalendar,
+    Free_Mail_Domains__c: settings.freeMailDomains.join(','),
+    Public_Suffixes__c: settings.publicSuffixes.join(','),
+  },
+];
+
+function calendarRecords(
+  routing: LeadRoutingDef,
+): Pick<RoutingRecords, 'Routing_Calendar__mdt' | 'Routing_Holiday__mdt'> {
   return {
-    Routing_Setting__mdt: [
-      {
-        DeveloperName: SETTINGS_RECORD,
-        MasterLabel: 'Default',
-        MQL_Threshold__c: scoring.mql,
-        Hot_Threshold__c: scoring.hot,
-        Fit_Max__c: scoring.fitMax,
-        Engagement_Max__c: scoring.engagementMax,
-        Fast_Path_Fit__c: scoring.fastPath.fit,
-        Fallback_Queue__c: settings.fallbackQueue,
-        Disqualified_Queue__c: settings.disqualifiedQueue,
-        Hold_Queue__c: settings.holdQueue,
-        Default_Calendar__c: settings.defaultCalendar,
-        Free_Mail_Domains__c: settings.freeMailDomains.join(','),
-        Public_Suffixes__c: settings.publicSuffixes.join(','),
-      },
-    ],
     Routing_Calendar__mdt: routing.calendars.map((c) => ({
       DeveloperName: c.name,
       MasterLabel: c.label,
@@ -92,6 +93,11 @@ export function routingRecords(routing: LeadRoutingDef): RoutingRecords {
         Date__c: h.date,
       })),
     ),
+  };
+}
+
+function poolAndRuleRecords(routing: LeadRoutingDef): Pick<RoutingRecords, 'Routing_Pool__mdt' | 'Routing_Rule__mdt'> {
+  return {
     Routing_Pool__mdt: routing.pools.map((p) => {
       const { policy, overflow } = nobodyAvailable(p.whenNobodyAvailable);
       return {
@@ -118,12 +124,13 @@ export function routingRecords(routing: LeadRoutingDef): RoutingRecords {
         Description__c: r.description,
       };
     }),
-    Routing_Condition__mdt: [
-      ...routing.rules.flatMap((r) => conditionRecords(conditionOwner.rule(r.name), r.when)),
-      ...scoring.signals.flatMap((s) => conditionRecords(conditionOwner.signal(s.name), s.when)),
-      ...scoring.disqualifiers.flatMap((d) => conditionRecords(conditionOwner.disqualifier(d.name), d.when)),
-      ...conditionRecords(conditionOwner.fastPath(), scoring.fastPath.when),
-    ],
+  };
+}
+
+function scoringRecords({
+  scoring,
+}: LeadRoutingDef): Pick<RoutingRecords, 'Lead_Score_Signal__mdt' | 'Lead_Disqualifier__mdt'> {
+  return {
     Lead_Score_Signal__mdt: scoring.signals.map((s, i) => ({
       DeveloperName: s.name,
       MasterLabel: s.label,
@@ -140,16 +147,36 @@ export function routingRecords(routing: LeadRoutingDef): RoutingRecords {
       Order__c: order(i),
       Reason__c: d.reason,
     })),
-    Lead_SLA__mdt: routing.slas.map((s, i) => ({
-      DeveloperName: s.name,
-      MasterLabel: s.label,
-      Order__c: order(i),
-      Start_Field__c: s.start,
-      Stop_Field__c: s.stop,
-      Minutes__c: s.minutes,
-      Fast_Path_Minutes__c: s.fastPathMinutes,
-      Reroute_On_Breach__c: s.rerouteOnBreach,
-    })),
+  };
+}
+
+const slaRecords = (routing: LeadRoutingDef): RoutingRecords['Lead_SLA__mdt'] =>
+  routing.slas.map((s, i) => ({
+    DeveloperName: s.name,
+    MasterLabel: s.label,
+    Order__c: order(i),
+    Start_Field__c: s.start,
+    Stop_Field__c: s.stop,
+    Minutes__c: s.minutes,
+    Fast_Path_Minutes__c: s.fastPathMinutes,
+    Reroute_On_Breach__c: s.rerouteOnBreach,
+  }));
+
+/** Every record of the routing configuration, by custom metadata type. */
+export function routingRecords(routing: LeadRoutingDef): RoutingRecords {
+  const { scoring } = routing;
+  return {
+    Routing_Setting__mdt: settingRecords(routing),
+    ...calendarRecords(routing),
+    ...poolAndRuleRecords(routing),
+    Routing_Condition__mdt: [
+      ...routing.rules.flatMap((r) => conditionRecords(conditionOwner.rule(r.name), r.when)),
+      ...scoring.signals.flatMap((s) => conditionRecords(conditionOwner.signal(s.name), s.when)),
+      ...scoring.disqualifiers.flatMap((d) => conditionRecords(conditionOwner.disqualifier(d.name), d.when)),
+      ...conditionRecords(conditionOwner.fastPath(), scoring.fastPath.when),
+    ],
+    ...scoringRecords(routing),
+    Lead_SLA__mdt: slaRecords(routing),
   };
 }
 
