@@ -7,7 +7,7 @@ import { leadScoring } from './scoring.ts';
 import { leadSlas } from './slas.ts';
 import { routingObjects } from './objects.ts';
 import { routingVectors } from './vectors.ts';
-import { routingPermissionSets } from './permissions.ts';
+import { RoutingBypass, routingPermissionSets } from './permissions.ts';
 
 /**
  * Lead routing (blueprint 000 §3, 001 Epics 1-2, 002 Phases 3 and 8): scoring, the ordered
@@ -47,6 +47,7 @@ export const leadRoutingModel = {
   objects: routingObjects,
   customMetadataRecords: routingMetadataRecords(leadRoutingConfig),
   permissionSets: routingPermissionSets,
+  customPermissions: [RoutingBypass],
   routing: leadRoutingConfig,
   routingVectors,
 };

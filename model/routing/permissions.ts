@@ -1,4 +1,4 @@
-import { access, fieldsOf, permissionSet } from '../../scripts/dsl/index.ts';
+import { access, customPermission, fieldsOf, permissionSet } from '../../scripts/dsl/index.ts';
 import {
   ReassignmentRequest,
   RoutingDecision,
@@ -7,6 +7,17 @@ import {
   SlaClock,
   UserRouting,
 } from './objects.ts';
+
+/**
+ * Leads inserted by a holder are not routed (they keep the owner and status they arrive with):
+ * for loads of existing leads, such as `revops org up` loading the seed as the admin.
+ */
+export const RoutingBypass = customPermission('RevOps_Routing_Bypass', {
+  label: 'Bypass lead routing',
+  description:
+    'Leads you insert keep their owner and status: for data loads and integrations. Grant to RevOps admins only.',
+  locked: true,
+});
 
 /**
  * Access to routing's own objects. Reps never need access to pool state: the router reads and

@@ -15,6 +15,7 @@ import { StageGateCriterion } from '../governance/stage-gates.ts';
 import { dataObjects } from '../data-objects.ts';
 import { NewBusinessDeal } from '../governance/sales-process.ts';
 import { routingAutomationFields } from '../routing/lead-fields.ts';
+import { RoutingBypass } from '../routing/permissions.ts';
 
 /**
  * Role-based edit scopes (blueprint 000 §1): SDR → leads and contacts, AE → opportunities,
@@ -173,7 +174,7 @@ export const RevOpsAdmin = permissionSet('RevOps_Admin', {
     ...ALL.map((o) => fieldsOf(o)),
     editable(...std.opp, ...std.account, ...std.lead, ...std.contact, ...std.contract),
   ],
-  customPermissions: [GovernanceBypass.name, DealDesk.name],
+  customPermissions: [GovernanceBypass.name, DealDesk.name, RoutingBypass.name],
   apexClasses: ['StageGateController'],
   customMetadataTypes: [StageGateCriterion, DiscountLadder],
   recordTypes: [NewBusinessDeal],
