@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { loadModel, type Project } from '../project.ts';
+import type { RoutingConfig } from '../routing/config.ts';
 import {
   modelRoutingConfig,
   RouteSimulationError,
@@ -57,8 +58,13 @@ export async function routingConfigAt(project: Project, ref: string) {
 
 /** Routes the dataset under the current model and under `ref`'s rules; the leads that land elsewhere. */
 export async function routingChanges(project: Project, ref: string, o: SimulateOptions): Promise<RoutingChange[]> {
-  const other = await routingConfigAt(project, ref);
-  const [now, then] = await Promise.all([simulateRouting(o), simulateRouting(o, other)]);
+  return compareRouting(o, await routingConfigAt(project, ref));
+}
+
+/** The leads that land elsewhere when `other` routes the dataset instead of the model's configuration. */
+export async function compareRouting(o: SimulateOptions, other: RoutingConfig): Promise<RoutingChange[]> {
+  const now = await simulateRouting(o);
+  const then = await simulateRouting(o, other);
   const out: RoutingChange[] = [];
   now.decisions.forEach((after, i) => {
     const before = then.decisions[i]!;

@@ -23,6 +23,7 @@ import {
   type SimulateResult,
   type Timed,
 } from '../../scripts/route/simulate.ts';
+import { compareRouting } from '../../scripts/route/rules-from.ts';
 import { ROOT } from '../cli/project-copy.ts';
 import { runCommand } from '../cli/run-command.ts';
 
@@ -128,6 +129,24 @@ describe('over 10,000 leads', () => {
           Math.abs(s.share - s.weightShare) <= 0.02,
           `${pool} ${s.owner}: share ${s.share.toFixed(3)}, weight share ${s.weightShare.toFixed(3)}`,
         );
+  });
+});
+
+describe('--rules-from: leads that land elsewhere under other rules', () => {
+  it('lists exactly the leads a changed rule moves', async () => {
+    const withoutSmb = { ...config, rules: config.rules.filter((r) => r.name !== 'SMB') };
+    const changes = await compareRouting({ model, dataset: SEED }, withoutSmb);
+    const now = await simulateRouting({ model, dataset: SEED });
+    const smb = now.decisions.filter((d) => d.rule === 'SMB').map((d) => d.lead);
+    assert.ok(smb.length > 0);
+    assert.deepEqual(changes.map((c) => c.lead).sort(), [...smb].sort());
+    for (const c of changes) assert.equal(c.before.reason, 'no-rule', `${c.lead} falls back without the SMB rule`);
+  });
+
+  it('names a revision git does not know', async () => {
+    const run = await runCommand(RouteSimulate, ['--dataset', SEED, '--rules-from', 'no-such-revision-xyz']);
+    assert.notEqual(run.status, 0);
+    assert.match(run.error!.message, /--rules-from no-such-revision-xyz: cannot read that revision/);
   });
 });
 
