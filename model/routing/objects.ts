@@ -171,7 +171,8 @@ export const RoutingPoolMember = customObject('Routing_Pool_Member__c', {
   label: 'Routing Pool Member',
   pluralLabel: 'Routing Pool Members',
   nameField: { label: 'Seat', type: 'AutoNumber', displayFormat: 'SEAT-{00000}' },
-  sharingModel: 'Private',
+  // Who holds a seat is no secret; only routing admins have the object at all.
+  sharingModel: 'ReadWrite',
   enableSearch: false,
   description: "A user's seat in a routing pool (Routing_Pool__mdt): weight, active flag, and the router's state.",
   fields: {

@@ -48,10 +48,12 @@ export const RoutingAdmin = permissionSet('RevOps_Routing_Admin', {
   label: 'RevOps: Routing Admin',
   description: 'Sales Ops and RevOps admins: manage pool seats and weights, read every decision and clock.',
   objects: {
-    Routing_Pool_Member__c: access('CRUD', { viewAll: true, modifyAll: true }),
-    Routing_Decision__c: access('R', { viewAll: true }),
-    SLA_Clock__c: access('R', { viewAll: true }),
-    Reassignment_Request__c: access('CRE', { viewAll: true }),
+    // Seats are shared read/write and decisions and clocks read-only org-wide (their objects'
+    // sharing models): object access is all a routing admin needs, no View or Modify All.
+    Routing_Pool_Member__c: access('CRUD'),
+    Routing_Decision__c: access('R'),
+    SLA_Clock__c: access('R'),
+    Reassignment_Request__c: access('CRE'),
   },
   fields: [
     fieldsOf(RoutingPoolMember, {

@@ -14,7 +14,7 @@ import { openDataset, type Dataset } from '../data/manifest.ts';
 import { readRecords, type DatasetRecord } from '../data/reader.ts';
 import { ROSTER_FILE, ROSTER_FORMAT, type Roster } from '../data/routing-roster.ts';
 import type { RevOpsModel } from '../dsl/index.ts';
-import { routingRecords } from '../families/routing/records.ts';
+import { routingRecords } from '../families/registry.ts';
 import { compileConfig, type RoutingConfig } from '../routing/config.ts';
 import { routeBatch, type Decision } from '../routing/engine.ts';
 import { buildState, freshSeat, type AccountInfo, type RoutingState, type Seat } from '../routing/state.ts';

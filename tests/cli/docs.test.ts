@@ -32,6 +32,7 @@ const EVERY_COMMAND = [
   'org up',
   'permsets assign',
   'plan',
+  'route simulate',
   'verify',
 ];
 
