@@ -40,7 +40,7 @@ import {
 } from './revops-records.ts';
 import { RecordShaper, type Values } from './values.ts';
 import { createBase, Ids, type World } from './world.ts';
-import { writeRoster } from './routing-roster.ts';
+import { ROSTER_FILE, writeRoster } from './routing-roster.ts';
 
 const GENERATORS: Record<string, (world: World) => Iterable<Values>> = {
   Account: accountRecords,
@@ -178,7 +178,7 @@ const OUT_ACTION = 'Pass --out a directory that is new, empty, or holds an earli
 
 /**
  * Refuses an output that is a file, or a directory holding anything but an earlier dataset
- * (its manifest.json and .ndjson files), unless `force`: regenerating removes stale .ndjson files,
+ * (its manifest.json, .ndjson files and routing roster), unless `force`: regenerating removes stale .ndjson files,
  * which must never be someone else's.
  */
 async function prepareOutput(out: string, force: boolean): Promise<void> {
@@ -199,7 +199,9 @@ async function prepareOutput(out: string, force: boolean): Promise<void> {
     const entries = await readdir(out).catch((error: NodeJS.ErrnoException) => {
       throw outputError(out, error);
     });
-    const foreign = entries.filter((name) => name !== MANIFEST_FILE && !name.endsWith('.ndjson'));
+    const foreign = entries.filter(
+      (name) => name !== MANIFEST_FILE && name !== ROSTER_FILE && !name.endsWith('.ndjson'),
+    );
     const ours = entries.includes(MANIFEST_FILE)
       ? await readManifest(out).then(
           () => true,
