@@ -207,7 +207,35 @@ function compileTest(t: FieldTest): CompiledCondition {
       return isBlank(v) ? false : cmp(Number(v));
     };
   }
-  return (lead, clock) => testField(t, lead, clock);
+  return compileScalarTest(t) ?? ((lead, clock) => testField(t, lead, clock));
+}
+
+/** The tests scoring runs on every lead, specialised once; undefined for the rest (interpreted). */
+function compileScalarTest(t: FieldTest): CompiledCondition | undefined {
+  const { field } = t;
+  if (t.op === 'eq' && typeof t.value === 'boolean') {
+    const wanted = t.value;
+    return (lead) => {
+      const v = lead[field];
+      return (v === true || v === 'true') === wanted;
+    };
+  }
+  if (t.op === 'notBlank' || t.op === 'blank') {
+    const wanted = t.op === 'notBlank';
+    return (lead) => isBlank(lead[field]) !== wanted;
+  }
+  if (t.op === 'domainIn' && Array.isArray(t.value)) {
+    const domains = new Set((t.value as readonly Scalar[]).map((d) => lower(d)));
+    return (lead) => {
+      const v = lead[field];
+      if (isBlank(v)) return false;
+      // The host or any domain above it (`mit.edu` matches `edu`).
+      for (let host = hostOf(String(v)); host; host = host.includes('.') ? host.slice(host.indexOf('.') + 1) : '')
+        if (domains.has(host)) return true;
+      return false;
+    };
+  }
+  return undefined;
 }
 
 // ---------------------------------------------------------------------------- as records
