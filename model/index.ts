@@ -34,6 +34,9 @@ import { duplicateRules, matchingRules } from './data-quality/duplicates.ts';
 import { leadConvert } from './settings/lead-convert.ts';
 import { revopsScratchOrg } from './settings/scratch-org.ts';
 import { leadRoutingModel } from './routing/index.ts';
+import { forecasting } from './forecasting/index.ts';
+import { publicGroups, roles } from './analytics/audiences.ts';
+import { revenueAnalytics } from './analytics/revenue-analytics.ts';
 
 export default defineModel(
   {
@@ -74,4 +77,7 @@ export default defineModel(
   stageGates,
   // Lead scoring, routing and SLA clocks (model/routing)
   leadRoutingModel,
+  forecasting,
+  revenueAnalytics,
+  { roles, publicGroups },
 );

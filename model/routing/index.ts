@@ -47,6 +47,7 @@ export const leadRoutingModel = {
   objects: routingObjects,
   customMetadataRecords: routingMetadataRecords(leadRoutingConfig),
   permissionSets: routingPermissionSets,
+  publicGroups: routingGroups,
   customPermissions: [RoutingBypass],
   routing: leadRoutingConfig,
   routingVectors,

@@ -3,15 +3,18 @@ import { publicGroup, routingQueue } from '../../scripts/dsl/index.ts';
 /** Who works the queues (groups deploy empty: add people in Setup, or `revops org up` adds the admin). */
 export const MarketingOps = publicGroup('RevOps_Marketing_Ops', {
   label: 'RevOps Marketing Ops',
-  description: 'Marketing operations: nurture, intake disqualifications and leads no rule takes.',
+  // Marketing operations: nurture, intake disqualifications and leads no rule takes.
+  includeBosses: false,
 });
 export const SalesManagers = publicGroup('RevOps_Sales_Managers', {
   label: 'RevOps Sales Managers',
-  description: 'Sales managers: held leads, domain conflicts, SLA breaches and reassignment approvals.',
+  // Sales managers: held leads, domain conflicts, SLA breaches and reassignment approvals.
+  includeBosses: false,
 });
 export const ChannelTeam = publicGroup('RevOps_Channel_Team', {
   label: 'RevOps Channel Team',
-  description: 'Channel managers: partner-registered leads when no channel manager is available.',
+  // Channel managers: partner-registered leads when no channel manager is available.
+  includeBosses: false,
 });
 
 export const NurtureQueue = routingQueue('RevOps_Nurture', {

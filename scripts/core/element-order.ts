@@ -32,6 +32,8 @@ const SUPPLEMENT: Record<string, Record<string, PropType>> = {
   PermissionSet: { hasActivationRequired: '?boolean' },
   Group: { description: '?string' },
   Queue: { description: '?string' },
+  PermissionSetGroup: { hasActivationRequired: '?boolean' },
+  PermissionSetObjectPermissions: { viewAllFields: '?boolean' },
 };
 
 export class UnknownElementError extends Error {}

@@ -146,12 +146,12 @@ describe('opening a dataset that is not there or broken (what plan --dataset rea
       await truncate(accounts, bytes - 40);
       await assert.rejects(
         checkDataset(copy, { model }),
-        sfError('DatasetLineInvalid', /Account\.ndjson:262: not valid JSON/),
+        sfError('DatasetLineInvalid', /Account\.ndjson:261: not valid JSON/),
       );
       await writeFile(accounts, '');
       await assert.rejects(
         checkDataset(copy, { model }),
-        sfError('DatasetCountMismatch', /Account\.ndjson: holds 0 records, but manifest\.json says 262/),
+        sfError('DatasetCountMismatch', /Account\.ndjson: holds 0 records, but manifest\.json says 261/),
       );
       await writeFile(accounts, '["not", "a record"]\n');
       await assert.rejects(
@@ -239,7 +239,9 @@ describe('data check checks every record against the model, without --strict', (
   });
 
   test('the rules still run on the records they can check', () => {
-    assert.ok(result.rules.every((r) => r.evaluated > 0));
+    // Forecast submissions are never seeded (a person's own call): their rules have no records.
+    const seeded = result.rules.filter((r) => r.object !== 'Forecast_Submission__c');
+    assert.ok(seeded.length > 0 && seeded.every((r) => r.evaluated > 0));
     assert.equal(result.problemCount, result.problems.length);
   });
 });

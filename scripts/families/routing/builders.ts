@@ -5,6 +5,8 @@
  * (data/routing-vectors/) can hold a whole routing configuration as JSON.
  */
 import type { FieldRef } from '../../core/model-types.ts';
+/** Public groups are the roles family's (it writes them); routing's queues name theirs. */
+import type { PublicGroupDef } from '../roles/index.ts';
 import type { Condition, ConditionValue, Operator } from '../../routing/conditions.ts';
 import type { AfterHours, SignalCategory } from '../../routing/records.ts';
 
@@ -56,17 +58,6 @@ export const routingCalendar = (
 export const weekdays = (hours: string): Partial<Record<Weekday, string>> =>
   Object.fromEntries(WEEKDAY_NAMES.slice(0, 5).map((d) => [d, hours]));
 
-export interface PublicGroupDef {
-  readonly kind: 'publicGroup';
-  readonly name: string;
-  readonly label: string;
-  readonly description?: string;
-}
-export const publicGroup = (name: string, o: { label: string; description?: string }): PublicGroupDef => ({
-  kind: 'publicGroup',
-  name,
-  ...o,
-});
 
 export interface RoutingQueueDef {
   readonly kind: 'routingQueue';

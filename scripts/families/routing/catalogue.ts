@@ -159,8 +159,8 @@ function calendars(r: LeadRoutingDef): string[] {
       r.queues.map((q) => [code(q.name), text(q.label), q.groups.map((g) => code(g)).join(', '), text(q.description)]),
     ),
     table(
-      ['Public group', 'Label', 'Description'],
-      r.groups.map((g) => [code(g.name), text(g.label), text(g.description)]),
+      ['Public group', 'Label', 'Managers'],
+      r.groups.map((g) => [code(g.name), text(g.label), g.includeBosses ? 'managers included' : 'members only']),
     ),
   ];
 }

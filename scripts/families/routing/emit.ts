@@ -1,6 +1,6 @@
 /**
  * The routing family's files beyond its custom metadata records (which the custom-metadata
- * family writes): the queues and public groups, the decision platform event, and the
+ * family writes): the queues (the roles family writes their public groups), the decision platform event, and the
  * conformance vectors as a static resource with their generated Apex test class.
  */
 import { at, type EmitOptions, type GeneratedFile } from '../../core/family.ts';
@@ -14,11 +14,6 @@ export async function emitRouting(model: RoutingModel, { apiVersion }: EmitOptio
   const files: GeneratedFile[] = [];
   const routing = model.routing;
   if (routing) {
-    for (const g of routing.groups)
-      files.push({
-        path: at('groups', `${g.name}.group-meta.xml`),
-        content: await metadataXml('Group', { description: g.description, doesIncludeBosses: false, name: g.label }),
-      });
     for (const q of routing.queues)
       files.push({
         path: at('queues', `${q.name}.queue-meta.xml`),

@@ -1,7 +1,7 @@
 /**
  * Lead routing: scoring, the ordered rules, pools, SLA clocks and calendars, written in
  * model/routing/ and deployed as custom metadata records (through the custom-metadata family),
- * queues, public groups and the decision platform event; the conformance vectors become a
+ * queues (their public groups are the roles family's) and the decision platform event; the conformance vectors become a
  * static resource and a generated Apex test. The routers themselves are scripts/routing (the
  * TypeScript mirror) and the hand-written Apex in force-app/main/default/classes.
  */
@@ -37,7 +37,6 @@ export { DECISION_EVENT, DECISION_EVENT_FIELDS } from './event.ts';
 export { ROUTING_PAGE } from './page.ts';
 
 export const routingCalendar = locate(builders.routingCalendar);
-export const publicGroup = locate(builders.publicGroup);
 export const routingQueue = locate(builders.routingQueue);
 export const routingPool = locate(builders.routingPool);
 export const routingRule = locate(builders.routingRule);

@@ -9,7 +9,6 @@ import {
   type LeadRoutingDef,
   type LeadScoringDef,
   type LeadSlaDef,
-  type PublicGroupDef,
   type RoutingCalendarDef,
   type RoutingPoolDef,
   type RoutingQueueDef,
@@ -18,6 +17,7 @@ import {
   type RoutingVectorDef,
 } from './builders.ts';
 import { routingRecords } from './records.ts';
+import type { PublicGroupDef } from '../roles/index.ts';
 
 /** The static resource the generated Apex test reads. */
 export const VECTORS_RESOURCE = 'RoutingConformanceVectors';
@@ -53,7 +53,7 @@ interface PartialRouting {
   readonly calendars?: readonly (Omit<RoutingCalendarDef, 'kind' | 'holidays'> & {
     holidays?: RoutingCalendarDef['holidays'];
   })[];
-  readonly groups?: readonly Omit<PublicGroupDef, 'kind'>[];
+  readonly groups?: readonly (Omit<PublicGroupDef, 'kind' | 'includeBosses'> & { includeBosses?: boolean })[];
   readonly queues?: readonly (Omit<RoutingQueueDef, 'kind' | 'groups'> & { groups?: readonly string[] })[];
   readonly pools?: readonly (Pick<
     RoutingPoolDef,
@@ -86,7 +86,7 @@ export function routingVector(json: Json, file: string): RoutingVectorDef {
     kind: 'leadRouting',
     settings,
     calendars: calendars.map((c) => ({ ...c, kind: 'routingCalendar', holidays: c.holidays ?? [] })),
-    groups: (r.groups ?? []).map((g) => ({ ...g, kind: 'publicGroup' })),
+    groups: (r.groups ?? []).map((g) => ({ ...g, kind: 'publicGroup', includeBosses: g.includeBosses ?? false })),
     queues: (r.queues ?? [...new Set(queueNames)].map((name) => ({ name, label: name, groups: [] }))).map((q) => ({
       ...q,
       kind: 'routingQueue',
