@@ -33,6 +33,7 @@ import {
 import { duplicateRules, matchingRules } from './data-quality/duplicates.ts';
 import { leadConvert } from './settings/lead-convert.ts';
 import { revopsScratchOrg } from './settings/scratch-org.ts';
+import { leadRoutingModel } from './routing/index.ts';
 import { forecasting } from './forecasting/index.ts';
 import { publicGroups, roles } from './analytics/audiences.ts';
 import { revenueAnalytics } from './analytics/revenue-analytics.ts';
@@ -74,6 +75,8 @@ export default defineModel(
     scratchOrg: revopsScratchOrg,
   },
   stageGates,
+  // Lead scoring, routing and SLA clocks (model/routing)
+  leadRoutingModel,
   forecasting,
   revenueAnalytics,
   { roles, publicGroups },

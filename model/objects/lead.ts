@@ -10,6 +10,7 @@ import {
   text,
 } from '../../scripts/dsl/index.ts';
 import { DisqualificationReason } from '../governance/reason-codes.ts';
+import { routingLeadFields } from '../routing/lead-fields.ts';
 import { externalId, PERSONAS, SEGMENTS } from './shared.ts';
 
 /** SLA for the first touch on an MQL (blueprint 001: 15 minutes). */
@@ -48,9 +49,14 @@ export const Lead = standardObject('Lead', {
       label: 'Segment Fit Score',
       precision: 3,
       scale: 0,
-      help: '0-100, from enrichment and behaviour.',
+      help: '0-100: ICP fit points as a share of their cap. Computed by lead scoring (model/routing), never typed.',
     }),
-    Intent_Score__c: number({ label: 'Intent Score', precision: 3, scale: 0, help: '0-100, from intent signals.' }),
+    Intent_Score__c: number({
+      label: 'Intent Score',
+      precision: 3,
+      scale: 0,
+      help: '0-100: engagement points as a share of their cap. Computed by lead scoring (model/routing), never typed.',
+    }),
     Persona__c: picklist({ label: 'Persona', values: PERSONAS }),
     Segment__c: picklist({ label: 'Segment', values: SEGMENTS }),
     Territory_Candidate__c: text({
@@ -98,8 +104,10 @@ export const Lead = standardObject('Lead', {
     }),
     Fast_Path__c: checkbox({
       label: 'Fast Path',
-      help: 'Segment fit 70+ from a qualified source: fast-path SLA and senior reps.',
+      help: 'Segment fit 70+ from a qualified source: fast-path SLA and senior reps. Set by lead scoring.',
     }),
     External_Id__c: externalId(),
+    // Scoring inputs and everything routing sets (model/routing/lead-fields.ts)
+    ...routingLeadFields,
   },
 });

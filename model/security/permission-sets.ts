@@ -14,6 +14,8 @@ import { DiscountLadder } from '../governance/discount-ladder.ts';
 import { StageGateCriterion } from '../governance/stage-gates.ts';
 import { dataObjects } from '../data-objects.ts';
 import { NewBusinessDeal } from '../governance/sales-process.ts';
+import { routingAutomationFields } from '../routing/lead-fields.ts';
+import { RoutingBypass } from '../routing/permissions.ts';
 import {
   ForecastAdminSet,
   ForecastManagerSet,
@@ -49,6 +51,8 @@ const std = {
 const snapshots = {
   Lead: ['Lead_Source_Original__c', 'First_Touch_Campaign__c', 'Segment_Fit_Score_At_MQL__c', 'MQL_Date__c'],
 };
+/** Lead fields only automation sets: the snapshots, and the scores, routing and SLA stamps (model/routing). */
+const leadAutomation = [...snapshots.Lead, ...routingAutomationFields];
 /** Set by automation. AEs may set Discount_Approval_Status__c to Pending; only the deal desk decides (a rule). */
 const automationOwned = ['Push_Count__c', 'Last_Slip_Date__c', 'Lead_Source_Original__c', 'MEDDICC_Score__c'];
 
@@ -66,7 +70,7 @@ export const SDR = permissionSet('RevOps_SDR', {
     Handoff_Packet__c: access('CRE'),
   },
   fields: [
-    fieldsOf(Lead, { readOnlyFields: snapshots.Lead }),
+    fieldsOf(Lead, { readOnlyFields: leadAutomation }),
     fieldsOf(Contact, { readOnlyFields: ['Original_Source__c'] }),
     fieldsOf(Account, { edit: false }),
     fieldsOf(Campaign, { edit: false }),
@@ -129,7 +133,7 @@ export const SalesOps = permissionSet('RevOps_Sales_Ops', {
   fields: [
     fieldsOf(Account),
     fieldsOf(Contact, { readOnlyFields: ['Original_Source__c'] }),
-    fieldsOf(Lead, { readOnlyFields: snapshots.Lead }),
+    fieldsOf(Lead, { readOnlyFields: leadAutomation }),
     fieldsOf(Campaign),
     fieldsOf(Opportunity, { edit: false }),
     fieldsOf(Contract, { edit: false }),
@@ -181,7 +185,7 @@ export const RevOpsAdmin = permissionSet('RevOps_Admin', {
     ...forecastAdminFields,
     editable(...std.opp, ...std.account, ...std.lead, ...std.contact, ...std.contract),
   ],
-  customPermissions: [GovernanceBypass.name, DealDesk.name],
+  customPermissions: [GovernanceBypass.name, DealDesk.name, RoutingBypass.name],
   apexClasses: ['StageGateController'],
   customMetadataTypes: [StageGateCriterion, DiscountLadder],
   recordTypes: [NewBusinessDeal],

@@ -7,6 +7,7 @@
  * deal they sourced, with the same email.
  */
 import { FUNNEL } from './benchmarks.ts';
+import { leadRoutingInputs } from './lead-routing.ts';
 import { campaignFor, campaignProfile } from './campaigns.ts';
 import { MS_PER_DAY } from './calendar.ts';
 import { EXTERNAL_ID_FIELD } from './catalog.ts';
@@ -267,6 +268,12 @@ export function* leadRecords(world: World): Generator<Values> {
       MQL_Date__c: mqlMs,
       First_Touch_At__c: touchedMs,
       Fast_Path__c: fastPath,
+      ...leadRoutingInputs(world, j, {
+        stage,
+        tier: company.tier,
+        partner: source.leadSource === 'Partner Referral',
+        mqlMs,
+      }),
     };
   }
 }

@@ -39,6 +39,7 @@ const EVERY_COMMAND = [
   'rfc check',
   'rfc new',
   'rollback',
+  'route simulate',
   'verify',
 ];
 

@@ -19,6 +19,8 @@ export async function projectCopy(): Promise<string> {
     'config',
     'messages',
     'docs',
+    // The routing conformance vectors are read into the model (model/routing/vectors.ts).
+    'data/routing-vectors',
     'package.json',
     'eslint.config.js',
     '.prettierrc',
