@@ -14,6 +14,7 @@ import { objectsFamily } from './objects/index.ts';
 import { recordTypesFamily } from './record-types/index.ts';
 import { scratchOrgFamily } from './scratch-org/index.ts';
 import { securityFamily } from './security/index.ts';
+import { sharingFamily } from './sharing/index.ts';
 import { stagesFamily } from './stages/index.ts';
 import { validationRulesFamily } from './validation-rules/index.ts';
 import { valueSetsFamily } from './value-sets/index.ts';
@@ -27,6 +28,7 @@ export * from './objects/index.ts';
 export * from './record-types/index.ts';
 export * from './scratch-org/index.ts';
 export * from './security/index.ts';
+export * from './sharing/index.ts';
 export * from './stages/index.ts';
 export * from './validation-rules/index.ts';
 export * from './value-sets/index.ts';
@@ -38,6 +40,7 @@ export const FAMILIES = [
   recordTypesFamily,
   valueSetsFamily,
   securityFamily,
+  sharingFamily,
   customMetadataFamily,
   flowsFamily,
   analyticsFamily,

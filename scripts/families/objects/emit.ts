@@ -38,7 +38,12 @@ const hasTrackedFields = (object: ObjectDef): boolean =>
 
 function objectXml(object: ObjectDef): Record<string, unknown> | undefined {
   // Every decomposed object has a parent file; SDR writes an empty one for a standard object we only extend.
-  if (object.standard) return hasTrackedFields(object) ? { enableHistory: true } : {};
+  if (object.standard)
+    return {
+      ...(hasTrackedFields(object) ? { enableHistory: true } : {}),
+      // External users never see more than internal ones: Private is always valid.
+      ...(object.sharingModel ? { externalSharingModel: 'Private', sharingModel: object.sharingModel } : {}),
+    };
   if (object.customMetadata) {
     return {
       description: object.description,
