@@ -4,14 +4,25 @@
  */
 import { defineModel } from '../scripts/dsl/index.ts';
 import { dataObjects } from './data-objects.ts';
-import { DealDesk, GovernanceBypass } from './governance/permissions.ts';
-import { ChurnReason, Competitor, DisqualificationReason, LossReason, SlipReason } from './governance/reason-codes.ts';
+import { DealDesk, ForecastOverride, GovernanceBypass, ReopenWonDeal } from './governance/permissions.ts';
+import {
+  AdvanceReason,
+  ChurnReason,
+  Competitor,
+  DisqualificationReason,
+  ForecastOverrideReason,
+  LossReason,
+  RegressionReason,
+  SlipReason,
+  WinReason,
+} from './governance/reason-codes.ts';
 import { opportunityStages } from './governance/stages.ts';
 import { leadStatuses } from './governance/lead-statuses.ts';
 import { NewBusinessDeal, newBusinessProcess } from './governance/sales-process.ts';
 import { StageGateCriterion, stageGates } from './governance/stage-gates.ts';
 import { DiscountLadder, discountLadderSteps } from './governance/discount-ladder.ts';
 import { hygieneRules } from './governance/hygiene-rules.ts';
+import { closedDealRules } from './governance/closed-deal-rules.ts';
 import { dealDeskRules } from './governance/deal-desk-rules.ts';
 import { leadRules } from './governance/lead-rules.ts';
 import { accountRules } from './governance/account-rules.ts';
@@ -38,7 +49,17 @@ export default defineModel(
   {
     // Locked objects (blueprint 000 §1) and the RevOps registries
     objects: [...dataObjects, StageGateCriterion, DiscountLadder],
-    globalValueSets: [LossReason, SlipReason, DisqualificationReason, ChurnReason, Competitor],
+    globalValueSets: [
+      LossReason,
+      SlipReason,
+      DisqualificationReason,
+      ChurnReason,
+      Competitor,
+      RegressionReason,
+      AdvanceReason,
+      WinReason,
+      ForecastOverrideReason,
+    ],
     // Funnel and stage governance
     opportunityStages,
     leadStatuses,
@@ -46,6 +67,7 @@ export default defineModel(
     recordTypes: [NewBusinessDeal],
     validationRules: [
       ...hygieneRules,
+      ...closedDealRules,
       ...dealDeskRules,
       ...leadRules,
       ...accountRules,
@@ -54,7 +76,7 @@ export default defineModel(
     ],
     customMetadataRecords: discountLadderSteps,
     // Role-scoped access
-    customPermissions: [GovernanceBypass, DealDesk],
+    customPermissions: [GovernanceBypass, DealDesk, ForecastOverride, ReopenWonDeal],
     permissionSets: rolePermissionSets,
     permissionSetGroups: roleGroups,
     // Automation

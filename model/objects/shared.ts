@@ -30,3 +30,16 @@ export const externalId = () =>
     externalId: true,
     help: 'Stable key used to load and sync this record (seed data, integrations). Never reused.',
   });
+
+/**
+ * Where a save that bypassed governance rules is recorded (blueprint 000 §9: audit logs): the
+ * names of the rules the save would have broken and when, written before save by automation
+ * running as the bypass holder. Field history keeps every value with who saved it and when.
+ */
+export const bypassStamp = () =>
+  text({
+    label: 'Last Governance Bypass',
+    length: 255,
+    trackHistory: true,
+    help: 'Set by automation when a holder of the governance bypass saves a change a rule would have blocked: the rules and the time. Field history keeps who and every earlier value.',
+  });
