@@ -1093,7 +1093,7 @@ describe('validation rules and custom permissions', () => {
     const bad = validationRule(Widget, 'Color_Required', { ...rule, formula: `ISBLANK(Color__c)${' '.repeat(3900)}` });
     expectIssue(base({ validationRules: [bad] }), {
       component: 'ValidationRule Widget__c.Color_Required',
-      message: 'formula is 3917 characters; the limit is 3900',
+      message: 'Formula is too long (3,917 characters). Maximum length is 3,900 characters.',
       line: at,
     });
   });

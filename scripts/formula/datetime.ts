@@ -40,6 +40,20 @@ export function daysInMonth(y: number, m: number): number {
   return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
 }
 
+/**
+ * Salesforce dates have four-digit years (DATE takes "a four-digit year"; TEXT returns
+ * "YYYY-MM-DD, that is, a four-digit year"), so a formula's dates run from 0001-01-01 to
+ * 9999-12-31; a date or date/time computed outside that range is an error, never a silent value.
+ */
+export const FIRST_DAY = daysFromCivil(1, 1, 1);
+export const LAST_DAY = daysFromCivil(9999, 12, 31);
+export const FIRST_INSTANT = FIRST_DAY * MS_PER_DAY;
+export const LAST_INSTANT = (LAST_DAY + 1) * MS_PER_DAY - 1;
+export const DATE_RANGE = '0001-01-01 to 9999-12-31';
+
+export const isDayInRange = (days: number): boolean => days >= FIRST_DAY && days <= LAST_DAY;
+export const isInstantInRange = (ms: number): boolean => ms >= FIRST_INSTANT && ms <= LAST_INSTANT;
+
 /** A valid y-m-d as a day number, or null. */
 export function dateOf(y: number, m: number, d: number): number | null {
   if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return null;
@@ -164,6 +178,7 @@ function formatter(tz: string): Intl.DateTimeFormat {
     f = new Intl.DateTimeFormat('en-US', {
       timeZone: tz,
       hourCycle: 'h23',
+      era: 'short', // years before 1 AD read as "1 BC": the era tells them apart
       year: 'numeric',
       month: 'numeric',
       day: 'numeric',
@@ -195,6 +210,7 @@ export function zoneOffset(ms: number, tz: string): number {
   if (hit !== undefined) return hit;
   const at = bucket * QUARTER_HOUR;
   let y = 0,
+    bc = false,
     mo = 0,
     d = 0,
     h = 0,
@@ -220,11 +236,14 @@ export function zoneOffset(ms: number, tz: string): number {
       case 'second':
         s = Number(p.value);
         break;
+      case 'era':
+        bc = p.value === 'BC';
+        break;
       default:
         break;
     }
   }
-  const local = daysFromCivil(y, mo, d) * MS_PER_DAY + ((h * 60 + mi) * 60 + s) * 1000;
+  const local = daysFromCivil(bc ? 1 - y : y, mo, d) * MS_PER_DAY + ((h * 60 + mi) * 60 + s) * 1000;
   const offset = local - at;
   if (offsetCache.size > 50_000) offsetCache.clear();
   offsetCache.set(key, offset);

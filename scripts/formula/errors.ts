@@ -1,8 +1,8 @@
 /**
  * FormulaError: every problem the engine reports about a formula (syntax, type, reference, or a
- * runtime error such as division by zero) carries the position it refers to and an excerpt of the
- * formula line with a caret under the column, so that the CLI and `revops verify` can point into
- * the formula.
+ * runtime error such as division by zero) carries a one-line cause, the position it refers to and
+ * an excerpt of the formula line with a caret under the column, so that the CLI and `revops verify`
+ * can point into the formula without a stack trace.
  */
 export type FormulaErrorKind = 'syntax' | 'type' | 'reference' | 'unsupported' | 'runtime';
 
@@ -22,7 +22,8 @@ export class FormulaError extends Error {
   readonly kind: FormulaErrorKind;
   readonly source: string;
 
-  constructor(kind: FormulaErrorKind, reason: string, source: string, offset: number, length = 1) {
+  constructor(kind: FormulaErrorKind, cause: string, source: string, offset: number, length = 1) {
+    const reason = oneLine(cause);
     const safeOffset = Math.max(0, Math.min(offset, source.length));
     const { line, column, excerpt } = locate(source, safeOffset, Math.max(1, length));
     super(`${reason} (line ${line}, column ${column})\n${excerpt}`);
@@ -43,6 +44,16 @@ export class FormulaError extends Error {
 }
 
 const MAX_EXCERPT = 100;
+
+/** Causes are one line: whatever text they quote, line breaks become spaces. */
+const oneLine = (s: string): string => s.replace(/\s*[\r\n]+\s*/g, ' ');
+
+/** Text cut to `max` characters for a message. */
+export const clip = (text: string, max = 60): string => (text.length > max ? `${text.slice(0, max)}…` : text);
+
+/** A value quoted in a message: JSON-escaped (so on one line) and cut to `max` characters. */
+export const quote = (value: unknown, max = 60): string =>
+  JSON.stringify(clip(typeof value === 'string' ? value : String(value), max));
 
 function locate(source: string, offset: number, length: number): { line: number; column: number; excerpt: string } {
   let line = 1;

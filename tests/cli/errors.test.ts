@@ -18,9 +18,22 @@ describe('explain', () => {
     assert.match(error.message, /model\/x\.ts:3: CustomField X\.Y__c: bad/);
   });
 
-  test('an SfError and its actions pass through', () => {
-    const original = new SfError('no such org', 'NamedOrgNotFound', ['log in'], 1);
-    assert.equal(explain(original), original);
+  test('an SfError keeps its name, message, actions and exit code', () => {
+    const original = new SfError('no such org', 'NamedOrgNotFound', ['log in'], 2);
+    const explained = explain(original);
+    assert.deepEqual(
+      [explained.name, explained.message, explained.actions, explained.exitCode],
+      ['NamedOrgNotFound', 'no such org', ['log in'], 2],
+    );
+  });
+
+  test("an SfError caused by fetch's TypeError is not mistaken for a crash (exit 10)", () => {
+    const cause = new TypeError('fetch failed');
+    const original = new SfError('cannot reach the org', 'OrgUnreachable', ['check the network'], cause);
+    const explained = explain(original);
+    assert.equal(explained.cause, undefined);
+    assert.equal(explained.exitCode, 1);
+    assert.equal(explained.name, 'OrgUnreachable');
   });
 
   test('file errors name the path and what to do', () => {

@@ -177,7 +177,7 @@ describe('flow test cases in the model checks', () => {
     const long = { dataType: 'String', expression: `"${'x'.repeat(3900)}"` } as const;
     expectOne(
       withCases(ok, undefined, undefined, { Long: long }),
-      'formula Long has 3902 characters; Salesforce allows 3900',
+      '(formula Long): Formula is too long (3,902 characters). Maximum length is 3,900 characters.',
     );
     const circle = withCases(ok, undefined, undefined, {
       A: { dataType: 'Number', expression: '{!B} + 1' },

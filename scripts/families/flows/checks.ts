@@ -13,9 +13,6 @@ import type { FlowsModel } from './builders.ts';
 import { checkFlowTests } from './test-checks.ts';
 import { resolvedFormula } from './formulas.ts';
 
-/** The longest flow formula Salesforce saves, in characters of its text. */
-const MAX_FORMULA_CHARACTERS = 3900;
-
 /** What the flows family reads: its flows, and the objects, permission sets and rules its tests run against. */
 export type FlowFamilyModel = FlowsModel & ObjectsModel & SecurityModel & ValidationRulesModel;
 
@@ -39,13 +36,7 @@ export function checkFlows(model: FlowFamilyModel, check: CheckContext): void {
       else check.fieldExists(flow, c, { object, field: ref }, 'a $Record reference');
     }
     for (const step of flowSteps(flow.steps)) checkStep(flow, c, step, check);
-    for (const [name, formula] of Object.entries(flow.formulas)) {
-      if (formula.expression.length > MAX_FORMULA_CHARACTERS)
-        check.report(
-          flow,
-          c,
-          `formula ${name} has ${formula.expression.length} characters; Salesforce allows ${MAX_FORMULA_CHARACTERS} (split it into formulas that reference each other)`,
-        );
+    for (const name of Object.keys(flow.formulas)) {
       try {
         resolvedFormula(flow, name);
       } catch (e) {

@@ -50,8 +50,6 @@ test('S5 run-time errors (#Error! in Salesforce) are positioned errors (sformula
   assert.equal(sf('1 / 0'), null);
   assert.match(errorOf('MOD(7, 0)').reason, /division by zero/);
   assert.equal(sf('MOD(7, 0)'), 7);
-  assert.match(errorOf('VALUE("abc")').reason, /not a number/);
-  assert.equal(sf('VALUE("abc")'), null);
   assert.match(errorOf('DATE(2023, 2, 29)').reason, /not a valid date/);
   assert.equal(sf('DATE(2023, 2, 29)'), null);
   assert.match(errorOf('SQRT(-4)').reason, /negative/);
@@ -120,4 +118,56 @@ test('F9 TEXT(0.5) is ".5" as Salesforce returns it (formulon: "0.5"; sformula a
 test('F10 backslash escapes and comments are formula syntax (formulon rejects them)', () => {
   assert.equal(val('REGEX("a1", "[a-z]\\\\d") /* comment */'), true);
   assert.equal(formulon.parse('"a\\\\d" /* c */').type, 'error');
+});
+
+// ---------------------------------------------------------------- documentation disagreements, settled
+
+test('H1 VALUE of a text that is not a number is blank, not an error (VALUE help page: "$123" is blank)', () => {
+  assert.equal(val('VALUE("$123")'), null);
+  assert.equal(val('1 + VALUE(Region__c)', { record: { Region__c: '$123' } }), null);
+  assert.equal(val('1 + VALUE(Region__c)', { record: { Region__c: 'EUR123' } }), null);
+  assert.equal(val('1 + VALUE(Region__c)', { record: { Region__c: '123' } }), 124);
+  assert.equal(sf('VALUE("$123")'), null);
+});
+
+test('H2 ISNUMBER of a text with a space is FALSE (ISNUMBER help page; sformula: TRUE)', () => {
+  assert.equal(val('ISNUMBER(" 12")'), false);
+  assert.equal(val('ISNUMBER("12 ")'), false);
+  assert.equal(val('ISNUMBER("2E2")'), true);
+  assert.equal(val('ISNUMBER("123.123")'), true);
+  assert.equal(sf('ISNUMBER(" 12")'), true);
+});
+
+test('H3 LPAD/RPAD omit blank-space padding: LPAD("mycompany.com", 20) is "mycompany.com" (help page example)', () => {
+  assert.equal(val('LPAD("mycompany.com", 20)'), 'mycompany.com');
+  assert.equal(val('LEN(LPAD("ab", 5))'), 2);
+  assert.equal(val('RPAD("ab", 4)'), 'ab');
+  assert.equal(val('LPAD("ab", 5, " ")'), 'ab');
+  assert.equal(val('LPAD("7", 3, "0")'), '007', 'zero padding is kept');
+  assert.equal(val('LPAD("mycompany.com", 2)'), 'my');
+  assert.equal(fo('LPAD("mycompany.com", 20)'), 'mycompany.com');
+});
+
+test('H4 LEN/LEFT count UTF-16 code units: LEN("𠮟") is 2 and LEFT("𠮟", 1) is "?" (knowledge article 005166849)', () => {
+  assert.equal(val('LEN("𠮟")'), 2);
+  assert.equal(val('LEFT("𠮟", 1)'), '?');
+  assert.equal(val('LEFT("𠮟", 2)'), '𠮟');
+  assert.equal(val('RIGHT("a𠮟", 1)'), '?');
+  assert.equal(val('MID("a𠮟b", 3, 2)'), '?b');
+  assert.equal(val('LPAD("𠮟", 1, "x")'), '?');
+  assert.equal(sf('LEFT("𠮟", 1)'), '\ud842', 'sformula leaves the lone surrogate');
+});
+
+test('H5 -2 ^ 2 is 4: unary minus binds tighter than ^ (both oracles agree)', () => {
+  assert.equal(val('-2 ^ 2'), 4);
+  assert.equal(val('0 - 2 ^ 2'), -4);
+  assert.equal(val('-(2 ^ 2)'), -4);
+  assert.equal(sf('-2 ^ 2'), 4);
+  assert.equal(fo('-2 ^ 2'), 4);
+});
+
+test('H6 TEXT of a percent is its decimal form without the leading zero (TEXT help page)', () => {
+  assert.equal(val('TEXT(Discount_Percent__c)', { record: { Discount_Percent__c: 15 } }), '.15');
+  assert.equal(val('TEXT(Discount_Percent__c)', { record: { Discount_Percent__c: 150 } }), '1.5');
+  assert.equal(val('TEXT(Discount_Percent__c)', { record: { Discount_Percent__c: -5 } }), '-.05');
 });
