@@ -1,10 +1,4 @@
-import {
-  forwardOrdinal,
-  openStageTest,
-  stageOrdinal,
-  validationRule,
-  withinRange,
-} from '../../scripts/dsl/index.ts';
+import { forwardOrdinal, openStageTest, stageOrdinal, validationRule, withinRange } from '../../scripts/dsl/index.ts';
 import { Opportunity as Opp } from '../objects/opportunity.ts';
 import { GovernanceBypass, notBypassed } from './permissions.ts';
 import { opportunityStages } from './stages.ts';
@@ -130,10 +124,17 @@ export const rangeRules = [
     label: 'Discount',
     min: 0,
     max: 100,
+    percent: true,
     bypass,
     locked: true,
   }),
-  withinRange(Opp.field('Term_Months__c'), { name: 'Term_Positive', label: 'Term (Months)', min: 1, bypass, locked: true }),
+  withinRange(Opp.field('Term_Months__c'), {
+    name: 'Term_Positive',
+    label: 'Term (Months)',
+    min: 1,
+    bypass,
+    locked: true,
+  }),
   withinRange(Opp.field('Seats__c'), { name: 'Seats_Positive', label: 'Seats', min: 1, bypass, locked: true }),
   withinRange(Opp.field('MEDDICC_Score__c'), {
     name: 'MEDDICC_Score_In_Range',

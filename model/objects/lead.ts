@@ -101,7 +101,10 @@ export const Lead = standardObject('Lead', {
       help: "Book the first meeting with the AE before converting: it becomes the deal's first next step.",
     }),
     // Qualification at SQL (blueprint 002: BANT score >= 3/4 before a lead becomes an SQL)
-    Budget_Confirmed__c: checkbox({ label: 'Budget Confirmed', help: 'The buyer has budget for this, or a path to it.' }),
+    Budget_Confirmed__c: checkbox({
+      label: 'Budget Confirmed',
+      help: 'The buyer has budget for this, or a path to it.',
+    }),
     Authority_Confirmed__c: checkbox({
       label: 'Authority Confirmed',
       help: 'We are talking to, or have access to, the person who decides.',
@@ -111,7 +114,12 @@ export const Lead = standardObject('Lead', {
     BANT_Score__c: formula(
       'Number',
       'IF(Budget_Confirmed__c, 1, 0) + IF(Authority_Confirmed__c, 1, 0) + IF(Need_Confirmed__c, 1, 0) + IF(Timeline_Confirmed__c, 1, 0)',
-      { label: 'BANT Score', description: 'Budget, authority, need and timeline confirmed: 0 to 4.', precision: 1, scale: 0 },
+      {
+        label: 'BANT Score',
+        description: 'Budget, authority, need and timeline confirmed: 0 to 4.',
+        precision: 1,
+        scale: 0,
+      },
     ),
     Fast_Path__c: checkbox({
       label: 'Fast Path',

@@ -49,7 +49,8 @@ const stageEntered = (stage: string) =>
  * Blueprint 002's forecast categories: Upside is a deal below 20% confidence, which Salesforce
  * (whose categories have no Upside) forecasts as Pipeline. Probability follows the stage.
  */
-const FORECAST_CATEGORY_FORMULA = 'IF(AND(ISPICKVAL(ForecastCategoryName, "Pipeline"), Probability < 0.2), "Upside", TEXT(ForecastCategoryName))';
+const FORECAST_CATEGORY_FORMULA =
+  'IF(AND(ISPICKVAL(ForecastCategoryName, "Pipeline"), Probability < 0.2), "Upside", TEXT(ForecastCategoryName))';
 
 /** The MEDDPICC elements the score counts (blueprint 002 names the score, 000 §2 the light fields). */
 export const MEDDICC_ELEMENTS = [

@@ -60,10 +60,15 @@ function checkRule(model: SharingCheckModel, rule: SharingRuleDef, groups: Set<s
       `${rule.object} has no org-wide default in the model: set its sharingModel (Private or Read) so the rule has something to open`,
     );
   else if (!SHAREABLE.includes(owd))
-    check.report(rule, c, `${rule.object}'s org-wide default is ${owd}: Salesforce takes sharing rules only on Private or Read`);
+    check.report(
+      rule,
+      c,
+      `${rule.object}'s org-wide default is ${owd}: Salesforce takes sharing rules only on Private or Read`,
+    );
   else if (owd !== 'Private' && rule.access === 'Read')
     check.report(rule, c, `grants Read on ${rule.object}, whose org-wide default already lets everyone read`);
-  if (!groups.has(rule.sharedTo)) check.report(rule, c, `shares to ${rule.sharedTo}, which is not a public group of the model`);
+  if (!groups.has(rule.sharedTo))
+    check.report(rule, c, `shares to ${rule.sharedTo}, which is not a public group of the model`);
   if (rule.ownedBy !== undefined && !groups.has(rule.ownedBy))
     check.report(rule, c, `shares records owned by ${rule.ownedBy}, which is not a public group of the model`);
   if ((rule.ownedBy === undefined) === (rule.criteria === undefined))
@@ -76,7 +81,11 @@ function checkRule(model: SharingCheckModel, rule: SharingRuleDef, groups: Set<s
     const field = check.schema.object(criterion.field.object)?.field(criterion.field.field);
     if (!field) continue;
     if (field.calculated)
-      check.report(rule, c, `criterion on formula field ${fieldPath(criterion.field)}: sharing criteria cannot read formulas`);
+      check.report(
+        rule,
+        c,
+        `criterion on formula field ${fieldPath(criterion.field)}: sharing criteria cannot read formulas`,
+      );
     const allowed = field.picklistValues;
     if (field.type === 'picklist' && allowed)
       for (const v of criterion.values)

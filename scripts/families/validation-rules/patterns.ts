@@ -104,25 +104,25 @@ export function unchangeableWhen(
  */
 export function withinRange(
   field: FieldRef,
-  o: { name: string; label: string; min?: number; max?: number; bypass?: string; locked?: boolean },
+  o: { name: string; label: string; min?: number; max?: number; percent?: boolean; bypass?: string; locked?: boolean },
 ): ValidationRuleDef {
+  // A formula reads a percent field as a fraction (30 % is 0.3); bounds are written in percent.
+  const bound = (n: number) => (o.percent ? String(n / 100) : String(n));
   const out = [
-    ...(o.min === undefined ? [] : [`${field.field} < ${o.min}`]),
-    ...(o.max === undefined ? [] : [`${field.field} > ${o.max}`]),
+    ...(o.min === undefined ? [] : [`${field.field} < ${bound(o.min)}`]),
+    ...(o.max === undefined ? [] : [`${field.field} > ${bound(o.max)}`]),
   ];
   if (!out.length) throw new Error(`withinRange ${o.name}: give min, max or both`);
+  const unit = o.percent ? ' %' : '';
   const range =
     o.min !== undefined && o.max !== undefined
-      ? `between ${o.min} and ${o.max}`
+      ? `between ${o.min} and ${o.max}${unit}`
       : o.min !== undefined
-        ? `${o.min} or more`
-        : `${o.max} or less`;
+        ? `${o.min}${unit} or more`
+        : `${o.max}${unit} or less`;
   return fieldRule(field, {
     ...o,
-    conditions: [
-      `OR(ISNEW(), ISCHANGED(${field.field}))`,
-      out.length === 1 ? out[0]! : `OR(${out.join(', ')})`,
-    ],
+    conditions: [`OR(ISNEW(), ISCHANGED(${field.field}))`, out.length === 1 ? out[0]! : `OR(${out.join(', ')})`],
     message: `${o.label} must be ${range}.`,
     description: `${field.object}.${field.field} stays ${range} (checked when it is entered or changed).`,
   });
