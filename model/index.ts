@@ -23,10 +23,11 @@ import { StageGateCriterion, stageGates } from './governance/stage-gates.ts';
 import { DiscountLadder, discountLadderSteps } from './governance/discount-ladder.ts';
 import { hygieneRules } from './governance/hygiene-rules.ts';
 import { closedDealRules } from './governance/closed-deal-rules.ts';
+import { forecastRules } from './governance/forecast-rules.ts';
 import { dealDeskRules } from './governance/deal-desk-rules.ts';
 import { leadRules } from './governance/lead-rules.ts';
 import { accountRules } from './governance/account-rules.ts';
-import { revopsRules } from './governance/revops-rules.ts';
+import { registryRules, revopsRules } from './governance/revops-rules.ts';
 import { valueListRules } from './governance/value-list-rules.ts';
 import { rolePermissionSets, roleGroups } from './security/permission-sets.ts';
 import { trackCloseDateSlips } from './automation/close-date-slips.ts';
@@ -68,10 +69,12 @@ export default defineModel(
     validationRules: [
       ...hygieneRules,
       ...closedDealRules,
+      ...forecastRules,
       ...dealDeskRules,
       ...leadRules,
       ...accountRules,
       ...revopsRules,
+      ...registryRules,
       ...valueListRules,
     ],
     customMetadataRecords: discountLadderSteps,

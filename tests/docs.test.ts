@@ -317,6 +317,7 @@ describe('the catalogue of the every-kind fixture', () => {
         'lead-convert.md',
         'lead-statuses.md',
         'permissions.md',
+        'sharing.md',
         'stages.md',
         'validation-rules.md',
         'value-sets.md',

@@ -67,7 +67,7 @@ describe('least privilege', () => {
 });
 
 describe('stage governance', () => {
-  test('every open stage has exit criteria, and closing won needs the commercial terms', () => {
+  test('every open stage has exit criteria, and closing won needs the commercial terms, procurement path and discount', () => {
     const stages = model.opportunityStages!.stages;
     for (const s of stages.filter((x) => !x.closed)) assert.ok(s.exit.length > 0, `${s.name} has no exit criteria`);
     const commercials = stages.find((s) => s.name === 'Commercials')!;
@@ -75,8 +75,11 @@ describe('stage governance', () => {
       'ARR__c',
       'Contract_Id__c',
       'Contract_Start_Date__c',
+      'Discount_Percent__c',
       'Primary_SKU__c',
+      'Procurement_Path__c',
       'Seats__c',
+      'Signed_Contract__c',
       'Term_Months__c',
     ]);
   });

@@ -100,6 +100,22 @@ export const needsAccount = validationRule(Opp, 'Opportunity_Needs_Account', {
 });
 
 /**
+ * Every deal has an estimated amount (blueprint 000 §1), from creation and for good. A deal a lead
+ * conversion creates (it carries the SDR's first meeting date) gets it in Discovery: the gate
+ * asks for it before the deal leaves Discovery.
+ */
+export const needsAmount = validationRule(Opp, 'Opportunity_Needs_Amount', {
+  formula: `AND(
+    ${notBypassed},
+    OR(AND(ISNEW(), ISBLANK(First_Meeting_Date__c)), ISCHANGED(Amount)),
+    ISBLANK(Amount)
+)`,
+  message: 'Enter the estimated amount of the deal: every deal has one, from when it is created.',
+  errorField: Opp.field('Amount'),
+  locked: true,
+});
+
+/**
  * An open deal's close date is today or later when it is created, moved, or its stage changes
  * (a deal whose date passed is not blocked for unrelated edits: the stale-deal policy handles it).
  */
@@ -153,6 +169,7 @@ export const hygieneRules = [
   regressionNeedsReason,
   skipNeedsReason,
   needsAccount,
+  needsAmount,
   closeDateNotPast,
   ...rangeRules,
 ];

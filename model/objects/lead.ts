@@ -15,6 +15,9 @@ import { bypassStamp, externalId, PERSONAS, SEGMENTS } from './shared.ts';
 /** SLA for the first touch on an MQL (blueprint 001: 15 minutes). */
 export const MQL_TOUCH_SLA_MINUTES = 15;
 
+/** How many of budget, authority, need and timeline an SQL has confirmed at least (blueprint 002). */
+export const BANT_SQL_MINIMUM = 3;
+
 export const Lead = standardObject('Lead', {
   locked: true,
   standardFields: {
