@@ -30,10 +30,12 @@ import { accountRules } from './governance/account-rules.ts';
 import { registryRules, revopsRules } from './governance/revops-rules.ts';
 import { valueListRules } from './governance/value-list-rules.ts';
 import { rolePermissionSets, roleGroups } from './security/permission-sets.ts';
+import { publicGroups, sharingRules } from './security/sharing.ts';
 import { trackCloseDateSlips } from './automation/close-date-slips.ts';
 import { normaliseAccountDomain } from './automation/account-domain.ts';
 import { leadSnapshots } from './automation/lead-snapshots.ts';
 import { completeConvertedDeal } from './automation/converted-deal.ts';
+import { bypassAuditFlows } from './automation/bypass-audit.ts';
 import {
   governanceDashboards,
   governanceReports,
@@ -82,8 +84,10 @@ export default defineModel(
     customPermissions: [GovernanceBypass, DealDesk, ForecastOverride, ReopenWonDeal],
     permissionSets: rolePermissionSets,
     permissionSetGroups: roleGroups,
+    publicGroups,
+    sharingRules,
     // Automation
-    flows: [trackCloseDateSlips, normaliseAccountDomain, leadSnapshots, completeConvertedDeal],
+    flows: [trackCloseDateSlips, normaliseAccountDomain, leadSnapshots, completeConvertedDeal, ...bypassAuditFlows],
     // Reporting
     folders: [governanceReports, governanceDashboards],
     reportTypes: [stageGateEvidence],

@@ -1,8 +1,30 @@
 import { dashboard, dashboardFolder, report, reportFolder, reportType } from '../../scripts/dsl/index.ts';
 import { Opportunity as Opp } from '../objects/opportunity.ts';
+import {
+  adminUsers,
+  aeUsers,
+  dealDeskUsers,
+  engineerUsers,
+  managerUsers,
+  salesOpsUsers,
+  successUsers,
+} from '../security/sharing.ts';
 
-export const governanceReports = reportFolder('RevOps_Governance', { label: 'RevOps Governance' });
-export const governanceDashboards = dashboardFolder('RevOps_Governance_Dashboards', { label: 'RevOps Governance' });
+/**
+ * Shared to the roles that use them: the sellers and their managers read them, the deal desk reads
+ * them, Sales Ops and the RevOps admins maintain them.
+ */
+const readers = [aeUsers, managerUsers, engineerUsers, successUsers, dealDeskUsers];
+const maintainers = [salesOpsUsers, adminUsers];
+const shares = [
+  ...readers.map((g) => ({ to: g.name, type: 'Group' as const, access: 'View' as const })),
+  ...maintainers.map((g) => ({ to: g.name, type: 'Group' as const, access: 'Manage' as const })),
+];
+export const governanceReports = reportFolder('RevOps_Governance', { label: 'RevOps Governance', shares });
+export const governanceDashboards = dashboardFolder('RevOps_Governance_Dashboards', {
+  label: 'RevOps Governance',
+  shares,
+});
 
 export const stageGateEvidence = reportType('Opportunities_Stage_Gate_Evidence', {
   label: 'Opportunities with Stage Gate Evidence',

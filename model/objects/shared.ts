@@ -1,4 +1,4 @@
-import { text } from '../../scripts/dsl/index.ts';
+import { dateTime, text } from '../../scripts/dsl/index.ts';
 
 /** Segments, geos and verticals: the building blocks of territories `{Geo}-{Segment}-{Vertical}`. */
 export const SEGMENTS = ['ENT', 'MM', 'SMB'];
@@ -32,14 +32,14 @@ export const externalId = () =>
   });
 
 /**
- * Where a save that bypassed governance rules is recorded (blueprint 000 §9: audit logs): the
- * names of the rules the save would have broken and when, written before save by automation
- * running as the bypass holder. Field history keeps every value with who saved it and when.
+ * Where a save that used the governance bypass is recorded (blueprint 000 §9: audit logs): the
+ * moment of the save, stamped before save by automation (model/automation/bypass-audit.ts).
+ * Field history keeps every stamp with the user who saved; the governed fields' own history says
+ * what the save changed.
  */
 export const bypassStamp = () =>
-  text({
+  dateTime({
     label: 'Last Governance Bypass',
-    length: 255,
     trackHistory: true,
-    help: 'Set by automation when a holder of the governance bypass saves a change a rule would have blocked: the rules and the time. Field history keeps who and every earlier value.',
+    help: 'Set by automation when a holder of the governance bypass saves the record. Field history keeps who and every earlier stamp.',
   });
