@@ -36,6 +36,7 @@ import { normaliseAccountDomain } from './automation/account-domain.ts';
 import { leadSnapshots } from './automation/lead-snapshots.ts';
 import { completeConvertedDeal } from './automation/converted-deal.ts';
 import { bypassAuditFlows } from './automation/bypass-audit.ts';
+import { scoreMeddicc, stampStageEntry } from './automation/deal-velocity.ts';
 import {
   governanceDashboards,
   governanceReports,
@@ -87,7 +88,15 @@ export default defineModel(
     publicGroups,
     sharingRules,
     // Automation
-    flows: [trackCloseDateSlips, normaliseAccountDomain, leadSnapshots, completeConvertedDeal, ...bypassAuditFlows],
+    flows: [
+      trackCloseDateSlips,
+      normaliseAccountDomain,
+      leadSnapshots,
+      completeConvertedDeal,
+      stampStageEntry,
+      scoreMeddicc,
+      ...bypassAuditFlows,
+    ],
     // Reporting
     folders: [governanceReports, governanceDashboards],
     reportTypes: [stageGateEvidence],

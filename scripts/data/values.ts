@@ -138,8 +138,18 @@ export function genericValue(
   }
 }
 
-/** Fields only automation writes, and only when something happens (a governance bypass): never filled at random. */
-const AUTOMATION_ONLY = new Set(['Last_Governance_Bypass__c']);
+/**
+ * Fields only automation writes when something happens (a governance bypass, a stage entered):
+ * never filled at random, so the seed claims no event that did not happen.
+ */
+const AUTOMATION_ONLY = new Set([
+  'Last_Governance_Bypass__c',
+  'Discovery_Entered_On__c',
+  'Value_Demo_Entered_On__c',
+  'Validation_Entered_On__c',
+  'Business_Case_Entered_On__c',
+  'Commercials_Entered_On__c',
+]);
 
 /** Builds the ndjson lines of one object: columns in file order, lookups as relationship objects. */
 export class RecordShaper {
