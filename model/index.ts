@@ -30,13 +30,13 @@ import { accountRules } from './governance/account-rules.ts';
 import { registryRules, revopsRules } from './governance/revops-rules.ts';
 import { valueListRules } from './governance/value-list-rules.ts';
 import { rolePermissionSets, roleGroups } from './security/permission-sets.ts';
-import { publicGroups, sharingRules } from './security/sharing.ts';
+import { publicGroups as roleUserGroups, sharingRules } from './security/sharing.ts';
 import { trackCloseDateSlips } from './automation/close-date-slips.ts';
 import { normaliseAccountDomain } from './automation/account-domain.ts';
 import { leadSnapshots } from './automation/lead-snapshots.ts';
 import { completeConvertedDeal } from './automation/converted-deal.ts';
 import { bypassAuditFlows } from './automation/bypass-audit.ts';
-import { scoreMeddicc, stampStageEntry } from './automation/deal-velocity.ts';
+import { stampStageEntry } from './automation/deal-velocity.ts';
 import {
   governanceDashboards,
   governanceReports,
@@ -48,6 +48,9 @@ import {
 import { duplicateRules, matchingRules } from './data-quality/duplicates.ts';
 import { leadConvert } from './settings/lead-convert.ts';
 import { revopsScratchOrg } from './settings/scratch-org.ts';
+import { forecasting } from './forecasting/index.ts';
+import { publicGroups, roles } from './analytics/audiences.ts';
+import { revenueAnalytics } from './analytics/revenue-analytics.ts';
 
 export default defineModel(
   {
@@ -85,7 +88,6 @@ export default defineModel(
     customPermissions: [GovernanceBypass, DealDesk, ForecastOverride, ReopenWonDeal],
     permissionSets: rolePermissionSets,
     permissionSetGroups: roleGroups,
-    publicGroups,
     sharingRules,
     // Automation
     flows: [
@@ -94,7 +96,6 @@ export default defineModel(
       leadSnapshots,
       completeConvertedDeal,
       stampStageEntry,
-      scoreMeddicc,
       ...bypassAuditFlows,
     ],
     // Reporting
@@ -109,4 +110,7 @@ export default defineModel(
     scratchOrg: revopsScratchOrg,
   },
   stageGates,
+  forecasting,
+  revenueAnalytics,
+  { roles, publicGroups: [...publicGroups, ...roleUserGroups] },
 );

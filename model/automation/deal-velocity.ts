@@ -10,7 +10,7 @@ import {
   today,
   when,
 } from '../../scripts/dsl/index.ts';
-import { MEDDICC_ELEMENTS, STAGE_ENTRY_FIELDS } from '../objects/opportunity.ts';
+import { STAGE_ENTRY_FIELDS } from '../objects/opportunity.ts';
 import { RevOpsAdmin } from '../security/permission-sets.ts';
 
 const account = setupRecord('acme', 'Account', { Name: 'Acme', Website_Domain__c: 'acme.com' });
@@ -73,44 +73,6 @@ export const stampStageEntry = recordTriggeredFlow('Opportunity_Stamp_Stage_Entr
         insert: deal,
         update: { NextStep: 'Send the agenda' },
         expect: { Discovery_Entered_On__c: today(), Value_Demo_Entered_On__c: null },
-      }),
-    ],
-  },
-});
-
-/** The MEDDICC score (blueprint 002): how many of the 8 elements the deal records, on every save. */
-export const scoreMeddicc = recordTriggeredFlow('Opportunity_Score_MEDDICC', {
-  label: 'Opportunity: Score MEDDICC',
-  description: 'Counts the MEDDPICC elements the deal records into MEDDICC Score.',
-  object: 'Opportunity',
-  timing: 'BeforeSave',
-  on: 'CreateAndUpdate',
-  formulas: {
-    Score: {
-      dataType: 'Number',
-      scale: 0,
-      expression: MEDDICC_ELEMENTS.map((f) => `IF(ISBLANK({!$Record.${f}}), 0, 1)`).join(' + '),
-    },
-  },
-  steps: [assign('Set_Score', 'Set the score', { '$Record.MEDDICC_Score__c': ref('Score') })],
-  tests: {
-    runAs: [RevOpsAdmin],
-    cases: [
-      flowTest('a new deal with a problem statement scores 1', {
-        given: [account],
-        insert: { ...deal, Problem_Statement__c: 'Forecast calls take two days.' },
-        expect: { MEDDICC_Score__c: 1 },
-      }),
-      flowTest('metrics and decision criteria added later raise it to 3', {
-        given: [account],
-        insert: { ...deal, Problem_Statement__c: 'Forecast calls take two days.' },
-        update: { Metrics__c: 'Two days to two hours.', Decision_Criteria__c: 'Accuracy within 5 %.' },
-        expect: { MEDDICC_Score__c: 3 },
-      }),
-      flowTest('a typed-in score is replaced by the count', {
-        given: [account],
-        insert: { ...deal, MEDDICC_Score__c: 8 },
-        expect: { MEDDICC_Score__c: 0 },
       }),
     ],
   },

@@ -1,5 +1,6 @@
 import { forwardOrdinal, openStageTest, stageOrdinal, validationRule, withinRange } from '../../scripts/dsl/index.ts';
 import { Opportunity as Opp } from '../objects/opportunity.ts';
+import { MEDDICC_ITEMS } from '../forecasting/deal-risk.ts';
 import { GovernanceBypass, notBypassed } from './permissions.ts';
 import { opportunityStages } from './stages.ts';
 
@@ -156,7 +157,7 @@ export const rangeRules = [
     name: 'MEDDICC_Score_In_Range',
     label: 'MEDDICC Score',
     min: 0,
-    max: 8,
+    max: MEDDICC_ITEMS.length,
     bypass,
     locked: true,
   }),

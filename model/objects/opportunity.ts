@@ -23,6 +23,8 @@ import {
   WinReason,
 } from '../governance/reason-codes.ts';
 import { bypassStamp, externalId } from './shared.ts';
+import { dealRiskFields } from '../forecasting/deal-risk.ts';
+import { forecastModelFields } from '../forecasting/forecast-models.ts';
 
 /** `{Family}:{Package}:{Metric}`, e.g. `Platform:Enterprise:Seat` (blueprint 000 §1). */
 export const SKU_PATTERN = '[A-Z][A-Za-z0-9]*:[A-Z][A-Za-z0-9]*:[A-Z][A-Za-z0-9]*';
@@ -51,18 +53,6 @@ const stageEntered = (stage: string) =>
  */
 const FORECAST_CATEGORY_FORMULA =
   'IF(AND(ISPICKVAL(ForecastCategoryName, "Pipeline"), Probability < 0.2), "Upside", TEXT(ForecastCategoryName))';
-
-/** The MEDDPICC elements the score counts (blueprint 002 names the score, 000 §2 the light fields). */
-export const MEDDICC_ELEMENTS = [
-  'Metrics__c',
-  'Economic_Buyer__c',
-  'Decision_Criteria__c',
-  'Decision_Process__c',
-  'Paper_Process__c',
-  'Problem_Statement__c',
-  'Champion__c',
-  'Competition__c',
-] as const;
 
 /** A customer decision process with a buying committee and a budget path (blueprint 000 §1). */
 export const Opportunity = standardObject('Opportunity', {
@@ -107,12 +97,6 @@ export const Opportunity = standardObject('Opportunity', {
       label: 'Risks',
       help: 'What could stop or delay the deal (legal, security, budget, competition), or "none known".',
       visibleLines: 3,
-    }),
-    MEDDICC_Score__c: number({
-      label: 'MEDDICC Score',
-      precision: 1,
-      scale: 0,
-      help: 'How many of the 8 MEDDPICC elements the deal records: metrics, economic buyer, decision criteria, decision process, paper process, identified pain, champion, competition. Set by automation.',
     }),
     Primary_Competitor__c: picklist({
       label: 'Primary Competitor',
@@ -216,5 +200,8 @@ export const Opportunity = standardObject('Opportunity', {
     Lead_Source_Original__c: text({ label: 'Original Lead Source', length: 80, locked: true }),
     Last_Governance_Bypass__c: bypassStamp(),
     External_Id__c: externalId(),
+    // Deal risk and the forecast models (model/forecasting)
+    ...dealRiskFields,
+    ...forecastModelFields,
   },
 });

@@ -14,6 +14,13 @@ import { DiscountLadder } from '../governance/discount-ladder.ts';
 import { StageGateCriterion } from '../governance/stage-gates.ts';
 import { dataObjects } from '../data-objects.ts';
 import { NewBusinessDeal } from '../governance/sales-process.ts';
+import {
+  ForecastAdminSet,
+  ForecastManagerSet,
+  ForecastRep,
+  forecastAdminFields,
+  forecastAdminObjectAccess,
+} from '../forecasting/permissions.ts';
 
 /**
  * Role-based edit scopes (blueprint 000 §1): SDR → leads and contacts, AE → opportunities,
@@ -198,9 +205,13 @@ export const RevOpsAdmin = permissionSet('RevOps_Admin', {
   label: 'RevOps: Admin',
   description:
     'Maintains the whole RevOps data model; exempt from governance rules through the bypass custom permission (every bypassed save is stamped). Never decides discounts or exceptions: that is the deal desk (separation of duties).',
-  objects: Object.fromEntries(ALL.map((o) => [o.apiName, access('CRUD', { viewAll: true, modifyAll: true })])),
+  objects: {
+    ...Object.fromEntries(ALL.map((o) => [o.apiName, access('CRUD', { viewAll: true, modifyAll: true })])),
+    ...forecastAdminObjectAccess,
+  },
   fields: [
     ...ALL.map((o) => fieldsOf(o)),
+    ...forecastAdminFields,
     editable(...std.opp, ...std.account, ...std.lead, ...std.contact, ...std.contract, forecast),
   ],
   customPermissions: [GovernanceBypass.name],
@@ -369,10 +380,14 @@ export const rolePermissionSets = [
 /** One group per role, so a user is assigned a role, not a list of permission sets. */
 export const roleGroups = [
   permissionSetGroup('RevOps_SDR_Role', { label: 'RevOps role: SDR', permissionSets: [SDR] }),
-  permissionSetGroup('RevOps_AE_Role', { label: 'RevOps role: Account Executive', permissionSets: [AccountExecutive] }),
+  permissionSetGroup('RevOps_AE_Role', {
+    label: 'RevOps role: Account Executive',
+    permissionSets: [AccountExecutive, ForecastRep],
+  }),
+  // Sales managers work their team's deals and submit the manager call on top of the team's roll-up.
   permissionSetGroup('RevOps_Sales_Manager_Role', {
     label: 'RevOps role: Sales Manager',
-    permissionSets: [SalesManager],
+    permissionSets: [SalesManager, ForecastManagerSet],
   }),
   permissionSetGroup('RevOps_Sales_Engineer_Role', {
     label: 'RevOps role: Sales Engineer',
@@ -388,5 +403,8 @@ export const roleGroups = [
     label: 'RevOps role: Finance and Legal',
     permissionSets: [FinanceLegal],
   }),
-  permissionSetGroup('RevOps_Admin_Role', { label: 'RevOps role: Admin', permissionSets: [RevOpsAdmin] }),
+  permissionSetGroup('RevOps_Admin_Role', {
+    label: 'RevOps role: Admin',
+    permissionSets: [RevOpsAdmin, ForecastAdminSet],
+  }),
 ];

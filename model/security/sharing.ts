@@ -9,14 +9,11 @@ import { roleGroups } from './permission-sets.ts';
  * and the rules below give edit access to the roles that must act on others' records. A role's
  * permission set group says what its users may do; its public group (the same users) says where.
  */
-const group = (role: string, label: string, description: string, includeBosses = false) =>
-  publicGroup(role.replace(/_Role$/, '_Users'), {
-    label,
-    description,
-    includeBosses,
-    role: roleGroups.find((g) => g.name === role)!,
-    locked: true,
-  });
+/** The public group of a role's users (`RevOps_AE_Role` → `RevOps_AE_Users`); `about` says who belongs. */
+const group = (role: string, label: string, about: string, includeBosses = false) => {
+  if (!roleGroups.some((g) => g.name === role)) throw new Error(`${about}: no permission set group ${role}`);
+  return publicGroup(role.replace(/_Role$/, '_Users'), { label, includeBosses, locked: true });
+};
 
 export const aeUsers = group('RevOps_AE_Role', 'RevOps: Account Executives', 'Users of the Account Executive role.');
 export const managerUsers = group(

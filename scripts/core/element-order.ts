@@ -30,8 +30,9 @@ const SUPPLEMENT: Record<string, Record<string, PropType>> = {
   FlowRecordCreate: { storeOutputAutomatically: '?boolean' },
   CustomPermission: { isLicensed: '?boolean' },
   PermissionSet: { hasActivationRequired: '?boolean' },
+  PermissionSetGroup: { hasActivationRequired: '?boolean' },
+  PermissionSetObjectPermissions: { viewAllFields: '?boolean' },
   SharingCriteriaRule: { includeRecordsOwnedByAll: 'boolean' },
-  Group: { description: '?string' },
 };
 
 export class UnknownElementError extends Error {}

@@ -34,13 +34,12 @@ const segmentValue = (world: Base, segment: SegmentKey) =>
 export const clmContractId = (world: World, story: DealStory): string =>
   `CLM-${new Date(story.contractStartDay * MS_PER_DAY).getUTCFullYear()}-${world.ids.opportunity(story.index).split('-').pop()}`;
 
-/** What the MEDDICC score automation counts (model/objects/opportunity.ts, MEDDICC_ELEMENTS). */
-const MEDDICC_ELEMENTS = [
+/** What the MEDDICC score flow counts (model/forecasting/deal-risk.ts, MEDDICC_ITEMS). */
+const MEDDICC_FIELDS = [
   'Metrics__c',
   'Economic_Buyer__c',
   'Decision_Criteria__c',
   'Decision_Process__c',
-  'Paper_Process__c',
   'Problem_Statement__c',
   'Champion__c',
   'Competition__c',
@@ -137,7 +136,7 @@ export function opportunityValues(world: World, story: DealStory, rng: Rng): Val
   enforceExitCriteria(world, story, values, rng);
   Object.assign(values, discountDecision(world, story, values));
   if (world.catalog.get('Opportunity')?.columns.some((c) => c.field.name === 'MEDDICC_Score__c'))
-    values.MEDDICC_Score__c = MEDDICC_ELEMENTS.filter((f) => filled(values[f])).length;
+    values.MEDDICC_Score__c = MEDDICC_FIELDS.filter((f) => filled(values[f])).length;
   return values;
 }
 

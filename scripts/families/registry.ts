@@ -12,6 +12,7 @@ import { flowsFamily } from './flows/index.ts';
 import { leadConvertFamily } from './lead-convert/index.ts';
 import { objectsFamily } from './objects/index.ts';
 import { recordTypesFamily } from './record-types/index.ts';
+import { rolesFamily } from './roles/index.ts';
 import { scratchOrgFamily } from './scratch-org/index.ts';
 import { securityFamily } from './security/index.ts';
 import { sharingFamily } from './sharing/index.ts';
@@ -26,6 +27,7 @@ export * from './flows/index.ts';
 export * from './lead-convert/index.ts';
 export * from './objects/index.ts';
 export * from './record-types/index.ts';
+export * from './roles/index.ts';
 export * from './scratch-org/index.ts';
 export * from './security/index.ts';
 export * from './sharing/index.ts';
@@ -40,6 +42,7 @@ export const FAMILIES = [
   recordTypesFamily,
   valueSetsFamily,
   securityFamily,
+  rolesFamily,
   sharingFamily,
   customMetadataFamily,
   flowsFamily,

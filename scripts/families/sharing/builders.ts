@@ -1,43 +1,14 @@
 /**
- * Record sharing: public groups, and the sharing rules that open records beyond their
- * org-wide default (the objects family sets the defaults: `sharingModel`). A role's permission
- * set group says what its users may do; its public group says which records they reach.
+ * Record sharing: the sharing rules that open records beyond their org-wide default (the
+ * objects family sets the defaults: `sharingModel`) to public groups (the roles family's). A
+ * role's permission set group says what its users may do; its public group which records they reach.
  */
 import type { FieldRef } from '../../core/model-types.ts';
 
-/**
- * A public group. Salesforce has no way to put a permission set group in a public group, so a
- * group that mirrors a role names it (`role`) and the org puts the role's users in it.
- */
-export interface PublicGroupDef {
-  readonly kind: 'publicGroup';
+/** A public group as a rule names it (the roles family defines them). */
+interface GroupRef {
   readonly name: string;
-  readonly label: string;
-  readonly description?: string;
-  /** Whether the group's records are also shared with its members' managers (role hierarchy). */
-  readonly includeBosses: boolean;
-  /** The permission set group whose users belong in this group. */
-  readonly role?: string;
-  readonly locked?: boolean;
 }
-export const publicGroup = (
-  name: string,
-  o: {
-    label: string;
-    description?: string;
-    includeBosses?: boolean;
-    role?: { readonly name: string };
-    locked?: boolean;
-  },
-): PublicGroupDef => ({
-  kind: 'publicGroup',
-  name,
-  label: o.label,
-  description: o.description,
-  includeBosses: o.includeBosses ?? false,
-  role: o.role?.name,
-  locked: o.locked,
-});
 
 /** How a criteria-based rule compares a field (FilterItem operations; `equals "A,B"` matches A or B). */
 export type SharingOperation = 'equals' | 'notEqual' | 'lessThan' | 'greaterThan' | 'lessOrEqual' | 'greaterOrEqual';
@@ -69,7 +40,7 @@ interface RuleOptions {
   label: string;
   description?: string;
   access: 'Read' | 'Edit';
-  to: PublicGroupDef;
+  to: GroupRef;
   locked?: boolean;
 }
 
@@ -94,7 +65,7 @@ export const sharingCriteriaRule = (
 export const sharingOwnerRule = (
   object: { apiName: string },
   name: string,
-  o: RuleOptions & { ownedBy: PublicGroupDef },
+  o: RuleOptions & { ownedBy: GroupRef },
 ): SharingRuleDef => ({
   kind: 'sharingRule',
   object: object.apiName,
@@ -116,6 +87,5 @@ export const criterion = (
 
 /** What this family adds to the model. */
 export interface SharingRulesModel {
-  readonly publicGroups: readonly PublicGroupDef[];
   readonly sharingRules: readonly SharingRuleDef[];
 }

@@ -45,18 +45,11 @@ export function renderSharingPage(cat: Cat): CataloguePage {
       ]),
     ),
     heading(2, 'Public groups'),
-    'Members are users, added in the org: a group that mirrors a role holds the users assigned that role.',
+    'Members are users, added in the org.',
     groups.length
       ? table(
-          ['Group', 'Label', 'Mirrors role', 'Managers included', 'Description', 'Locked'],
-          groups.map((g) => [
-            code(g.name),
-            text(g.label),
-            g.role ? code(g.role) : '',
-            g.includeBosses ? 'yes' : 'no',
-            text(g.description),
-            g.locked ? LOCK : '',
-          ]),
+          ['Group', 'Label', 'Managers included', 'Locked'],
+          groups.map((g) => [code(g.name), text(g.label), g.includeBosses ? 'yes' : 'no', g.locked ? LOCK : '']),
         )
       : 'None.',
     heading(2, 'Sharing rules'),
@@ -79,10 +72,7 @@ export function renderSharingPage(cat: Cat): CataloguePage {
 
 export const sharingIndex = (cat: Cat) => ({
   links: [`${link('Sharing', href(INDEX_PAGE, FROM))}: org-wide defaults, public groups, sharing rules`],
-  summary: [
-    summaryRow('Public groups', cat.model.publicGroups, FROM),
-    summaryRow('Sharing rules', cat.model.sharingRules, FROM),
-  ],
+  summary: [summaryRow('Sharing rules', cat.model.sharingRules, FROM)],
 });
 
 /** An object's related definitions: the sharing rules that open its records. */

@@ -1,12 +1,11 @@
-/** Salesforce's rules for public groups and sharing rules, and the groups folders are shared to. */
+/** Salesforce's rules for sharing rules: an org-wide default to open, the model's groups, criteria it can read. */
 import type { CheckContext } from '../../core/checks.ts';
 import { fieldPath, type SharingModel } from '../../core/model-types.ts';
-import type { AnalyticsModel } from '../analytics/builders.ts';
 import type { ObjectsModel } from '../objects/objects.ts';
-import type { SecurityModel } from '../security/builders.ts';
+import type { RolesModel } from '../roles/builders.ts';
 import type { SharingRuleDef, SharingRulesModel } from './builders.ts';
 
-export type SharingCheckModel = SharingRulesModel & ObjectsModel & SecurityModel & AnalyticsModel;
+export type SharingCheckModel = SharingRulesModel & ObjectsModel & RolesModel;
 
 /** Defaults a sharing rule can open up; Salesforce refuses rules on the others. */
 const SHAREABLE: readonly SharingModel[] = ['Private', 'Read', 'PublicReadOnly'];
@@ -17,19 +16,7 @@ export function orgWideDefault(model: ObjectsModel, object: string): SharingMode
 }
 
 export function checkSharing(model: SharingCheckModel, check: CheckContext): void {
-  check.unique(
-    model.publicGroups,
-    (g) => g.name,
-    (g) => `Group ${g.name}`,
-    'public group',
-  );
   const groups = new Set(model.publicGroups.map((g) => g.name));
-  for (const group of model.publicGroups) {
-    const c = `Group ${group.name}`;
-    check.apiName(group, c, group.name);
-    if (group.role && !model.permissionSetGroups.some((g) => g.name === group.role))
-      check.report(group, c, `mirrors unknown permission set group ${group.role}`);
-  }
   check.unique(
     model.sharingRules,
     (r) => `${r.object}.${r.name}`,
@@ -37,14 +24,6 @@ export function checkSharing(model: SharingCheckModel, check: CheckContext): voi
     'sharing rule',
   );
   for (const rule of model.sharingRules) checkRule(model, rule, groups, check);
-  for (const folder of model.folders)
-    for (const share of folder.shares)
-      if (share.type === 'Group' && !groups.has(share.to))
-        check.report(
-          folder,
-          `${folder.folderType}Folder ${folder.name}`,
-          `is shared to group ${share.to}, which is not a public group of the model`,
-        );
 }
 
 function checkRule(model: SharingCheckModel, rule: SharingRuleDef, groups: Set<string>, check: CheckContext): void {

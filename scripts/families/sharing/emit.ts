@@ -2,19 +2,9 @@ import { at, type GeneratedFile } from '../../core/family.ts';
 import { metadataXml } from '../../core/xml.ts';
 import type { SharingRuleDef, SharingRulesModel } from './builders.ts';
 
-/** Public groups (`groups/`) and one SharingRules file per object (`sharingRules/`). */
+/** One SharingRules file per object (`sharingRules/`); the roles family writes the groups. */
 export async function emitSharing(model: SharingRulesModel): Promise<GeneratedFile[]> {
   const files: GeneratedFile[] = [];
-  for (const group of model.publicGroups) {
-    files.push({
-      path: at('groups', `${group.name}.group-meta.xml`),
-      content: await metadataXml('Group', {
-        description: group.description,
-        doesIncludeBosses: group.includeBosses,
-        name: group.label,
-      }),
-    });
-  }
   const objects = [...new Set(model.sharingRules.map((r) => r.object))].sort();
   for (const object of objects) {
     const rules = model.sharingRules.filter((r) => r.object === object);

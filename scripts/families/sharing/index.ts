@@ -1,6 +1,6 @@
 /**
- * Sharing: public groups and sharing rules (the org-wide defaults they open up are set on the
- * objects). Folders shared to a group must name one of the model's groups.
+ * Sharing: sharing rules (the org-wide defaults they open up are set on the objects, the groups
+ * they share to are the roles family's).
  */
 import { defineFamily } from '../../core/family.ts';
 import { locate } from '../../core/origin.ts';
@@ -10,19 +10,18 @@ import { renderSharingPage, sharingIndex, sharingRelated } from './catalogue.ts'
 import { checkSharing, type SharingCheckModel } from './checks.ts';
 import { emitSharing } from './emit.ts';
 
-export type { PublicGroupDef, SharingCriterion, SharingRuleDef, SharingRulesModel } from './builders.ts';
+export type { SharingCriterion, SharingRuleDef, SharingRulesModel } from './builders.ts';
 export { criterion } from './builders.ts';
 export { orgWideDefault } from './checks.ts';
 
-export const publicGroup = locate(builders.publicGroup);
 export const sharingCriteriaRule = locate(builders.sharingCriteriaRule);
 export const sharingOwnerRule = locate(builders.sharingOwnerRule);
 
 export const sharingFamily = defineFamily<SharingRulesModel, SharingCheckModel>({
   name: 'sharing',
-  sections: { publicGroups: 'list', sharingRules: 'list' },
+  sections: { sharingRules: 'list' },
   check: checkSharing,
   emit: emitSharing,
-  lockable: (model) => [...model.publicGroups, ...model.sharingRules],
+  lockable: (model) => [...model.sharingRules],
   catalogue: { pages: (cat) => [renderSharingPage(cat)], index: sharingIndex, related: sharingRelated },
 });
