@@ -80,7 +80,6 @@ const GOLDEN: Readonly<Record<string, string>> = {
   'PermissionSet.xml': `${G}/permissionsets/Fixture_Exception_Desk.permissionset-meta.xml`,
   'PermissionSet.minimal.xml': `${G}/permissionsets/Fixture_Exception_Viewer.permissionset-meta.xml`,
   'PermissionSetGroup.xml': `${G}/permissionsetgroups/Fixture_Desk.permissionsetgroup-meta.xml`,
-  'Group.xml': `${G}/groups/RevOps_Team.group-meta.xml`,
   'SharingRules.xml': `${G}/sharingRules/Opportunity.sharingRules-meta.xml`,
   // Custom metadata records
   'CustomMetadata.xml': `${G}/customMetadata/Routing_Setting.Enterprise.md-meta.xml`,
