@@ -4,24 +4,39 @@
  */
 import { defineModel } from '../scripts/dsl/index.ts';
 import { dataObjects } from './data-objects.ts';
-import { DealDesk, GovernanceBypass } from './governance/permissions.ts';
-import { ChurnReason, Competitor, DisqualificationReason, LossReason, SlipReason } from './governance/reason-codes.ts';
+import { DealDesk, ForecastOverride, GovernanceBypass, ReopenWonDeal } from './governance/permissions.ts';
+import {
+  AdvanceReason,
+  ChurnReason,
+  Competitor,
+  DisqualificationReason,
+  ForecastOverrideReason,
+  LossReason,
+  RegressionReason,
+  SlipReason,
+  WinReason,
+} from './governance/reason-codes.ts';
 import { opportunityStages } from './governance/stages.ts';
 import { leadStatuses } from './governance/lead-statuses.ts';
 import { NewBusinessDeal, newBusinessProcess } from './governance/sales-process.ts';
 import { StageGateCriterion, stageGates } from './governance/stage-gates.ts';
 import { DiscountLadder, discountLadderSteps } from './governance/discount-ladder.ts';
 import { hygieneRules } from './governance/hygiene-rules.ts';
+import { closedDealRules } from './governance/closed-deal-rules.ts';
+import { forecastRules } from './governance/forecast-rules.ts';
 import { dealDeskRules } from './governance/deal-desk-rules.ts';
 import { leadRules } from './governance/lead-rules.ts';
 import { accountRules } from './governance/account-rules.ts';
-import { revopsRules } from './governance/revops-rules.ts';
+import { registryRules, revopsRules } from './governance/revops-rules.ts';
 import { valueListRules } from './governance/value-list-rules.ts';
 import { rolePermissionSets, roleGroups } from './security/permission-sets.ts';
+import { publicGroups as roleUserGroups, sharingRules } from './security/sharing.ts';
 import { trackCloseDateSlips } from './automation/close-date-slips.ts';
 import { normaliseAccountDomain } from './automation/account-domain.ts';
 import { leadSnapshots } from './automation/lead-snapshots.ts';
 import { completeConvertedDeal } from './automation/converted-deal.ts';
+import { bypassAuditFlows } from './automation/bypass-audit.ts';
+import { stampStageEntry } from './automation/deal-velocity.ts';
 import {
   governanceDashboards,
   governanceReports,
@@ -42,7 +57,17 @@ export default defineModel(
   {
     // Locked objects (blueprint 000 §1) and the RevOps registries
     objects: [...dataObjects, StageGateCriterion, DiscountLadder],
-    globalValueSets: [LossReason, SlipReason, DisqualificationReason, ChurnReason, Competitor],
+    globalValueSets: [
+      LossReason,
+      SlipReason,
+      DisqualificationReason,
+      ChurnReason,
+      Competitor,
+      RegressionReason,
+      AdvanceReason,
+      WinReason,
+      ForecastOverrideReason,
+    ],
     // Funnel and stage governance
     opportunityStages,
     leadStatuses,
@@ -50,19 +75,30 @@ export default defineModel(
     recordTypes: [NewBusinessDeal],
     validationRules: [
       ...hygieneRules,
+      ...closedDealRules,
+      ...forecastRules,
       ...dealDeskRules,
       ...leadRules,
       ...accountRules,
       ...revopsRules,
+      ...registryRules,
       ...valueListRules,
     ],
     customMetadataRecords: discountLadderSteps,
     // Role-scoped access
-    customPermissions: [GovernanceBypass, DealDesk],
+    customPermissions: [GovernanceBypass, DealDesk, ForecastOverride, ReopenWonDeal],
     permissionSets: rolePermissionSets,
     permissionSetGroups: roleGroups,
+    sharingRules,
     // Automation
-    flows: [trackCloseDateSlips, normaliseAccountDomain, leadSnapshots, completeConvertedDeal],
+    flows: [
+      trackCloseDateSlips,
+      normaliseAccountDomain,
+      leadSnapshots,
+      completeConvertedDeal,
+      stampStageEntry,
+      ...bypassAuditFlows,
+    ],
     // Reporting
     folders: [governanceReports, governanceDashboards],
     reportTypes: [stageGateEvidence],
@@ -79,5 +115,5 @@ export default defineModel(
   leadRoutingModel,
   forecasting,
   revenueAnalytics,
-  { roles, publicGroups },
+  { roles, publicGroups: [...publicGroups, ...roleUserGroups] },
 );

@@ -318,6 +318,7 @@ describe('the catalogue of the every-kind fixture', () => {
         'lead-statuses.md',
         'permissions.md',
         'routing.md',
+        'sharing.md',
         'stages.md',
         'validation-rules.md',
         'value-sets.md',

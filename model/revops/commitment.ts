@@ -1,5 +1,5 @@
 import { customObject, date, longText, lookup, picklist } from '../../scripts/dsl/index.ts';
-import { externalId } from '../objects/shared.ts';
+import { bypassStamp, externalId } from '../objects/shared.ts';
 
 /** Security, roadmap and services promises made during the sale, with an owner and a due date (blueprint 000 §7). */
 export const Commitment = customObject('Commitment__c', {
@@ -24,6 +24,7 @@ export const Commitment = customObject('Commitment__c', {
       required: true,
       trackHistory: true,
     }),
+    Last_Governance_Bypass__c: bypassStamp(),
     External_Id__c: externalId(),
   },
 });

@@ -1,5 +1,5 @@
 import { currency, customObject, date, longText, lookup, picklist } from '../../scripts/dsl/index.ts';
-import { externalId } from '../objects/shared.ts';
+import { bypassStamp, externalId } from '../objects/shared.ts';
 
 /** Concessions given to win or keep a deal, with an expiry tied to the renewal (blueprint 000 §4). */
 export const Concession = customObject('Concession__c', {
@@ -26,6 +26,7 @@ export const Concession = customObject('Concession__c', {
       help: 'No later than the contract end date: concessions end at renewal.',
       trackHistory: true,
     }),
+    Last_Governance_Bypass__c: bypassStamp(),
     External_Id__c: externalId(),
   },
 });

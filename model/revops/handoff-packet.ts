@@ -1,5 +1,5 @@
 import { customObject, longText, lookup, picklist, text } from '../../scripts/dsl/index.ts';
-import { externalId } from '../objects/shared.ts';
+import { bypassStamp, externalId } from '../objects/shared.ts';
 
 export const HANDOFF_TYPES = ['SDR to AE', 'AE to SE', 'AE to CS', 'CS to Renewals'];
 
@@ -34,6 +34,7 @@ export const HandoffPacket = customObject('Handoff_Packet__c', {
       label: 'Rejection Reason',
       help: 'What is missing or wrong; the sender fixes it and resubmits.',
     }),
+    Last_Governance_Bypass__c: bypassStamp(),
     External_Id__c: externalId(),
   },
 });

@@ -34,6 +34,7 @@ const SUPPLEMENT: Record<string, Record<string, PropType>> = {
   Queue: { description: '?string' },
   PermissionSetGroup: { hasActivationRequired: '?boolean' },
   PermissionSetObjectPermissions: { viewAllFields: '?boolean' },
+  SharingCriteriaRule: { includeRecordsOwnedByAll: 'boolean' },
 };
 
 export class UnknownElementError extends Error {}

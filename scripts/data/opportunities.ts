@@ -18,7 +18,7 @@ import {
   METRICS,
   NEXT_STEPS,
   PROBLEM_STATEMENTS,
-  REGRESSION_REASONS,
+  RISKS,
   SKU_METRIC,
   STALE_NEXT_STEPS,
 } from './vocabulary.ts';
@@ -33,6 +33,18 @@ const segmentValue = (world: Base, segment: SegmentKey) =>
 
 export const clmContractId = (world: World, story: DealStory): string =>
   `CLM-${new Date(story.contractStartDay * MS_PER_DAY).getUTCFullYear()}-${world.ids.opportunity(story.index).split('-').pop()}`;
+
+/** What the MEDDICC score flow counts (model/forecasting/deal-risk.ts, MEDDICC_ITEMS). */
+const MEDDICC_FIELDS = [
+  'Metrics__c',
+  'Economic_Buyer__c',
+  'Decision_Criteria__c',
+  'Decision_Process__c',
+  'Problem_Statement__c',
+  'Champion__c',
+  'Competition__c',
+];
+const filled = (v: unknown): boolean => v !== null && v !== undefined && v !== '' && v !== false;
 
 /** Where a field not gated by the model is usually filled, as a share of the way through the stages. */
 const NATURAL_PROGRESS: Record<string, number> = {
@@ -123,6 +135,8 @@ export function opportunityValues(world: World, story: DealStory, rng: Rng): Val
   };
   enforceExitCriteria(world, story, values, rng);
   Object.assign(values, discountDecision(world, story, values));
+  if (world.catalog.get('Opportunity')?.columns.some((c) => c.field.name === 'MEDDICC_Score__c'))
+    values.MEDDICC_Score__c = MEDDICC_FIELDS.filter((f) => filled(values[f])).length;
   return values;
 }
 
@@ -166,6 +180,7 @@ function qualification(
     Decision_Criteria__c: when('Decision_Criteria__c', () => rng.pick(DECISION_CRITERIA)),
     Decision_Process__c: when('Decision_Process__c', () => rng.pick(DECISION_PROCESS)),
     Competition__c: when('Competition__c', () => rng.pick(COMPETITION)),
+    Risks__c: when('Risks__c', () => rng.pick(RISKS)),
     Primary_Competitor__c: lostToCompetitor
       ? (rng.pick(namedCompetitors.length ? namedCompetitors : competitors) ?? null)
       : when('Primary_Competitor__c', () => (competitors.length && rng.bool(0.45) ? rng.pick(competitors) : null)),
@@ -198,6 +213,8 @@ function commercials(world: World, story: DealStory, { when }: Progress): Values
   const discount = story.outcome === 'won' ? (story.discount ?? 0) : story.discount;
   return {
     Contract_Id__c: when('Contract_Id__c', () => clmContractId(world, story)),
+    // Every won new-business deal has its Contract record (contracts.ts); others link none yet.
+    Signed_Contract__c: story.outcome === 'won' && !story.renewal ? world.ids.contract(story.index) : null,
     Contract_Start_Date__c: when('Contract_Start_Date__c', () => story.contractStartDay),
     ARR__c: when('ARR__c', () => story.arr),
     Term_Months__c: when('Term_Months__c', () => story.termMonths),
@@ -220,8 +237,12 @@ function hygiene(world: World, story: DealStory, rng: Rng, lossReason: string | 
           Math.min(today, story.closeDay, story.createdDay + rng.int(7, Math.max(7, story.cycleDays))),
         )
       : null,
-    Stage_Regression_Reason__c: story.regressed ? rng.pick(REGRESSION_REASONS) : null,
+    Stage_Regression_Reason__c: story.regressed
+      ? (rng.pick(world.picklists.values('Opportunity', 'Stage_Regression_Reason__c')) ?? null)
+      : null,
     Loss_Reason__c: lossReason,
+    Win_Reason__c:
+      story.outcome === 'won' ? (rng.pick(world.picklists.values('Opportunity', 'Win_Reason__c')) ?? null) : null,
     Lead_Source_Original__c: story.source.name,
   };
 }

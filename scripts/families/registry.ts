@@ -16,6 +16,7 @@ import { rolesFamily } from './roles/index.ts';
 import { routingFamily } from './routing/index.ts';
 import { scratchOrgFamily } from './scratch-org/index.ts';
 import { securityFamily } from './security/index.ts';
+import { sharingFamily } from './sharing/index.ts';
 import { stagesFamily } from './stages/index.ts';
 import { validationRulesFamily } from './validation-rules/index.ts';
 import { valueSetsFamily } from './value-sets/index.ts';
@@ -31,6 +32,7 @@ export * from './roles/index.ts';
 export * from './routing/index.ts';
 export * from './scratch-org/index.ts';
 export * from './security/index.ts';
+export * from './sharing/index.ts';
 export * from './stages/index.ts';
 export * from './validation-rules/index.ts';
 export * from './value-sets/index.ts';
@@ -43,6 +45,7 @@ export const FAMILIES = [
   valueSetsFamily,
   securityFamily,
   rolesFamily,
+  sharingFamily,
   customMetadataFamily,
   flowsFamily,
   routingFamily,

@@ -123,7 +123,7 @@ describe('the org extract (Bulk API 2.0 against the test double)', () => {
       OpportunityHistory: 0,
     });
     const pages = double.count((r) => /\/jobs\/query\/\w+\/results$/.test(r.path));
-    const leadPages = Math.ceil(seed.Lead / 100);
+    const leadPages = Math.ceil((seed.Lead ?? 0) / 100);
     assert.ok(
       pages >= leadPages + 5,
       `${seed.Lead} leads alone take ${leadPages} pages of 100 (${pages} pages in all)`,
