@@ -31,13 +31,15 @@ import {
   stageGateEvidence,
 } from './analytics/pipeline-governance.ts';
 import { duplicateRules, matchingRules } from './data-quality/duplicates.ts';
+import { lifecycleJobs, lifecycleTypes, salesCalendar } from './automation/lifecycle.ts';
+import { lifecycleVectors } from './automation/lifecycle-vectors.ts';
 import { leadConvert } from './settings/lead-convert.ts';
 import { revopsScratchOrg } from './settings/scratch-org.ts';
 
 export default defineModel(
   {
     // Locked objects (blueprint 000 §1) and the RevOps registries
-    objects: [...dataObjects, StageGateCriterion, DiscountLadder],
+    objects: [...dataObjects, StageGateCriterion, DiscountLadder, ...lifecycleTypes],
     globalValueSets: [LossReason, SlipReason, DisqualificationReason, ChurnReason, Competitor],
     // Funnel and stage governance
     opportunityStages,
@@ -59,6 +61,10 @@ export default defineModel(
     permissionSetGroups: roleGroups,
     // Automation
     flows: [trackCloseDateSlips, normaliseAccountDomain, leadSnapshots, completeConvertedDeal],
+    // Lifecycle automation: scheduled jobs, their thresholds and calendar, their conformance vectors
+    lifecycleJobs,
+    lifecycleCalendar: salesCalendar,
+    lifecycleVectors,
     // Reporting
     folders: [governanceReports, governanceDashboards],
     reportTypes: [stageGateEvidence],

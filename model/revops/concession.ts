@@ -26,6 +26,14 @@ export const Concession = customObject('Concession__c', {
       help: 'No later than the contract end date: concessions end at renewal.',
       trackHistory: true,
     }),
+    Status__c: picklist({
+      label: 'Status',
+      values: ['Active', 'Expired'],
+      default: 'Active',
+      required: true,
+      trackHistory: true,
+      help: 'Expired on the expiry date by lifecycle automation.',
+    }),
     External_Id__c: externalId(),
   },
 });

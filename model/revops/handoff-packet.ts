@@ -1,4 +1,4 @@
-import { customObject, longText, lookup, picklist, text } from '../../scripts/dsl/index.ts';
+import { checkbox, customObject, dateTime, longText, lookup, picklist, text } from '../../scripts/dsl/index.ts';
 import { externalId } from '../objects/shared.ts';
 
 export const HANDOFF_TYPES = ['SDR to AE', 'AE to SE', 'AE to CS', 'CS to Renewals'];
@@ -33,6 +33,20 @@ export const HandoffPacket = customObject('Handoff_Packet__c', {
     Rejection_Reason__c: text({
       label: 'Rejection Reason',
       help: 'What is missing or wrong; the sender fixes it and resubmits.',
+    }),
+    Submitted_At__c: dateTime({
+      label: 'Submitted At',
+      help: 'When the sender submitted the packet; SLA clocks start here.',
+    }),
+    Accepted_At__c: dateTime({ label: 'Accepted At', help: 'When the receiver accepted the packet.' }),
+    Kickoff_At__c: dateTime({
+      label: 'Kickoff At',
+      help: 'When the first meeting (SDR to AE) or the CS kickoff (AE to CS) took place.',
+    }),
+    SLA_Breached__c: checkbox({
+      label: 'SLA Breached',
+      help: 'Set by lifecycle automation when acceptance or the kickoff came late.',
+      trackHistory: true,
     }),
     External_Id__c: externalId(),
   },

@@ -10,6 +10,7 @@ import { customMetadataFamily } from './custom-metadata/index.ts';
 import { dataQualityFamily } from './data-quality/index.ts';
 import { flowsFamily } from './flows/index.ts';
 import { leadConvertFamily } from './lead-convert/index.ts';
+import { lifecycleFamily } from './lifecycle/index.ts';
 import { objectsFamily } from './objects/index.ts';
 import { recordTypesFamily } from './record-types/index.ts';
 import { scratchOrgFamily } from './scratch-org/index.ts';
@@ -23,6 +24,7 @@ export * from './custom-metadata/index.ts';
 export * from './data-quality/index.ts';
 export * from './flows/index.ts';
 export * from './lead-convert/index.ts';
+export * from './lifecycle/index.ts';
 export * from './objects/index.ts';
 export * from './record-types/index.ts';
 export * from './scratch-org/index.ts';
@@ -40,6 +42,7 @@ export const FAMILIES = [
   securityFamily,
   customMetadataFamily,
   flowsFamily,
+  lifecycleFamily,
   analyticsFamily,
   dataQualityFamily,
   leadConvertFamily,

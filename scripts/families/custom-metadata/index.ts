@@ -13,6 +13,9 @@ export type { CustomMetadataRecordDef, CustomMetadataValue } from './builders.ts
 
 export const customMetadataRecord = locate(builders.customMetadataRecord);
 
+/** For families that generate records of their own (lifecycle jobs): the same checks and files. */
+export { checkCustomMetadata, emitCustomMetadata };
+
 export const customMetadataFamily = defineFamily<CustomMetadataModel>({
   name: 'custom-metadata',
   sections: { customMetadataRecords: 'list' },

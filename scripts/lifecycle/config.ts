@@ -1,0 +1,17 @@
+import type { LifecycleModel } from '../families/lifecycle/index.ts';
+import type { StagesModel } from '../families/stages/index.ts';
+import type { LifecycleConfig } from './run.ts';
+
+/** The jobs, calendar and closed/won stages of a model. */
+export function lifecycleConfig(model: LifecycleModel & Pick<StagesModel, 'opportunityStages'>): LifecycleConfig {
+  if (!model.lifecycleCalendar) throw new Error('The model defines no lifecycleCalendar: the jobs need business hours');
+  const stages = model.opportunityStages?.stages ?? [];
+  return {
+    jobs: model.lifecycleJobs,
+    calendar: model.lifecycleCalendar,
+    stages: {
+      closed: new Set(stages.filter((s) => s.closed).map((s) => s.name)),
+      won: new Set(stages.filter((s) => s.won).map((s) => s.name)),
+    },
+  };
+}
