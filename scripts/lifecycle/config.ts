@@ -1,10 +1,14 @@
 import type { LifecycleModel } from '../families/lifecycle/index.ts';
 import type { StagesModel } from '../families/stages/index.ts';
+import { LifecycleError } from './errors.ts';
 import type { LifecycleConfig } from './run.ts';
 
 /** The jobs, calendar and closed/won stages of a model. */
 export function lifecycleConfig(model: LifecycleModel & Pick<StagesModel, 'opportunityStages'>): LifecycleConfig {
-  if (!model.lifecycleCalendar) throw new Error('The model defines no lifecycleCalendar: the jobs need business hours');
+  if (!model.lifecycleCalendar)
+    throw new LifecycleError('The model defines no lifecycleCalendar: the jobs need business hours', 'NoCalendar', [
+      'Add lifecycleCalendar: businessCalendar(...) to the model (model/automation/lifecycle.ts)',
+    ]);
   const stages = model.opportunityStages?.stages ?? [];
   return {
     jobs: model.lifecycleJobs,
