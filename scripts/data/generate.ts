@@ -37,6 +37,8 @@ import {
   exceptionRecords,
   HANDOFF_OBJECT,
   handoffRecords,
+  POC_OBJECT,
+  pocRecordsOf,
 } from './revops-records.ts';
 import { RecordShaper, type Values } from './values.ts';
 import { createBase, Ids, type World } from './world.ts';
@@ -52,6 +54,7 @@ const GENERATORS: Record<string, (world: World) => Iterable<Values>> = {
   [COMMITMENT_OBJECT]: commitmentRecords,
   [CONCESSION_OBJECT]: concessionRecords,
   [EXCEPTION_OBJECT]: exceptionRecords,
+  [POC_OBJECT]: pocRecordsOf,
 };
 
 export interface GenerateOptions {

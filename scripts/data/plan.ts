@@ -19,7 +19,9 @@ import {
   HANDOFF_OBJECT,
   handoffsOf,
   hasConcession,
+  POC_OBJECT,
 } from './revops-records.ts';
+import { hasPoc } from './lifecycle-records.ts';
 import { rngFor, type Base, type Plan } from './world.ts';
 
 /** Objects with a domain generator; any other seeded object is generated generically. */
@@ -34,6 +36,7 @@ export const DOMAIN_OBJECTS = new Set([
   COMMITMENT_OBJECT,
   CONCESSION_OBJECT,
   EXCEPTION_OBJECT,
+  POC_OBJECT,
 ]);
 
 interface Layout {
@@ -87,6 +90,7 @@ function measure(base: Base, accounts: number, campaigns: number, generic: Reado
   let commitments = 0;
   let concessions = 0;
   let exceptions = 0;
+  let pocs = 0;
   for (let a = 0; a < accounts; a++) {
     const profile = accountProfile(world, a);
     for (let i = shape.oppStart[a]!; i < shape.oppStart[a + 1]!; i++) {
@@ -95,6 +99,7 @@ function measure(base: Base, accounts: number, campaigns: number, generic: Reado
       handoffs += handoffsOf(base, story).length;
       commitments += commitmentsOf(base, story);
       if (exceptionReason(base, story)) exceptions++;
+      if (hasPoc(base, story)) pocs++;
       if (story.outcome !== 'won') continue;
       won.push(i);
       if (hasConcession(base, story)) concessions++;
@@ -115,6 +120,7 @@ function measure(base: Base, accounts: number, campaigns: number, generic: Reado
     [COMMITMENT_OBJECT, commitments],
     [CONCESSION_OBJECT, concessions],
     [EXCEPTION_OBJECT, exceptions],
+    [POC_OBJECT, pocs],
     ...generic,
   ];
   return {

@@ -19,6 +19,7 @@ export interface BusinessClock {
 
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
+const QUARTER_HOUR = 900_000;
 /** Apex has no loop without a bound either: a calendar with no working day in a year is an error. */
 const MAX_DAYS = 400;
 
@@ -64,10 +65,18 @@ export const weekday = (day: string): number => ((new Date(dayMs(day)).getUTCDay
 export function calendarClock(calendar: BusinessCalendarDef): BusinessClock {
   const { timeZone } = calendar;
   const holidays = new Set(calendar.holidays);
-  const localDate = (ms: number) => isoDay(ms + zoneOffset(timeZone, ms));
+  // Offsets change on quarter-hour boundaries at most: remember them per quarter hour (Intl is slow).
+  const offsets = new Map<number, number>();
+  const offset = (ms: number) => {
+    const quarter = Math.floor(ms / QUARTER_HOUR);
+    let o = offsets.get(quarter);
+    if (o === undefined) offsets.set(quarter, (o = zoneOffset(timeZone, quarter * QUARTER_HOUR)));
+    return o;
+  };
+  const localDate = (ms: number) => isoDay(ms + offset(ms));
   const wallTime = (day: string, hhmm: string) => {
     const [h, m] = hhmm.split(':').map(Number);
-    return dayMs(day) + h! * HOUR + m! * 60_000 - zoneOffset(timeZone, dayMs(day) + 12 * HOUR);
+    return dayMs(day) + h! * HOUR + m! * 60_000 - offset(dayMs(day) + 12 * HOUR);
   };
   const working = (day: string) => calendar.days.includes(weekday(day)) && !holidays.has(day);
   return {

@@ -15,6 +15,8 @@ export const handoffs: JobHandler = (run) => {
     const type = str(p, 'Handoff_Type__c');
     const submitted = str(p, 'Submitted_At__c');
     if ((type !== AE_TO_CS && type !== SDR_TO_AE) || !submitted) continue;
+    // Older hand-offs are history: their SLAs were measured when they ran.
+    if (daysBetween(submitted.slice(0, 10), run.today) > run.threshold('packetLookbackDays')) continue;
     const status = str(p, 'Status__c');
     const start = Date.parse(submitted);
     const acceptBy = run.clock.addBusinessHours(start, run.threshold('acceptHours'));

@@ -26,7 +26,8 @@ export const staleDeals: JobHandler = (run) => {
     if (!stage || run.stages.closed.has(stage)) continue;
     const touched = lastTouched(o);
     const nextStep = str(o, 'Next_Step_Date__c');
-    if (touched && (!nextStep || nextStep < run.today)) out.push(...idleSteps(run, o, touched));
+    // Idle: nothing logged for days and the next step is due (today or earlier) or missing.
+    if (touched && (!nextStep || nextStep <= run.today)) out.push(...idleSteps(run, o, touched));
     const entered = str(o, 'Stage_Entered_On__c');
     const max = stageMax.get(stage);
     if (entered && max !== undefined && daysBetween(entered, run.today) > max)

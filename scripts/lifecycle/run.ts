@@ -75,6 +75,7 @@ export function decide(run: JobRun, handler: JobHandler, ledger: ReadonlySet<str
 
 /** Applies actions to the state: updates, created records, ledger keys. */
 export function applyActions(state: LifecycleState, actions: readonly LifecycleAction[]): void {
+  if (!actions.length) return;
   const index = new Map<string, LifecycleRecord>();
   for (const [object, records] of Object.entries(state.records))
     for (const r of records) index.set(`${object}:${idOf(r)}`, r);
