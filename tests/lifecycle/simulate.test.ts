@@ -13,6 +13,7 @@ import {
   runSchedule,
   simulateLifecycle,
   type LifecycleState,
+  type TakenAction,
 } from '../../scripts/lifecycle/index.ts';
 import { calendarClock } from '../../scripts/lifecycle/clock.ts';
 import LifecycleSimulate from '../../scripts/cli/commands/revops/lifecycle/simulate.ts';
@@ -26,7 +27,7 @@ const ANCHOR = clock.wallTime('2026-12-01', '00:00');
 const LATER = clock.wallTime('2027-03-01', '23:59');
 
 const seedState = async (): Promise<LifecycleState> => loadLifecycleState(await openDataset(SEED));
-const jobsOf = (r: { actions: readonly { job: string; action: string }[] }, job: string, action?: string) =>
+const jobsOf = (r: { actions: readonly TakenAction[] }, job: string, action?: string) =>
   r.actions.filter((a) => a.job === job && (action === undefined || a.action === action));
 
 describe('lifecycle simulate on data/seed', () => {
