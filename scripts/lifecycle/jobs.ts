@@ -97,7 +97,9 @@ const renewable = (c: LifecycleRecord): boolean =>
 /** Renewals at 180/120/90 days: one renewal deal per contract, one task per window reached. */
 export const renewals: JobHandler = (run) => {
   const windows = [...run.thresholdsUnder('windowDays').values()].sort((a, b) => b - a);
-  const renewed = new Set((run.records.Opportunity ?? []).map((o) => refOf(o, 'ContractId')).filter(Boolean));
+  const renewed = new Set(
+    (run.records.Opportunity ?? []).flatMap((o) => [refOf(o, 'ContractId'), str(o, 'Renewal_Key__c')]).filter(Boolean),
+  );
   const out: LifecycleAction[] = [];
   for (const c of run.records.Contract ?? []) {
     if (!renewable(c)) continue;
