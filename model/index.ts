@@ -17,6 +17,7 @@ import { leadRules } from './governance/lead-rules.ts';
 import { accountRules } from './governance/account-rules.ts';
 import { revopsRules } from './governance/revops-rules.ts';
 import { valueListRules } from './governance/value-list-rules.ts';
+import { lifecycleRules } from './governance/lifecycle-rules.ts';
 import { rolePermissionSets, roleGroups } from './security/permission-sets.ts';
 import { trackCloseDateSlips } from './automation/close-date-slips.ts';
 import { normaliseAccountDomain } from './automation/account-domain.ts';
@@ -32,6 +33,7 @@ import {
 } from './analytics/pipeline-governance.ts';
 import { duplicateRules, matchingRules } from './data-quality/duplicates.ts';
 import { lifecycleJobs, lifecycleTypes, salesCalendar } from './automation/lifecycle.ts';
+import { stampHandoffTimes, stampStageEntry } from './automation/lifecycle-stamps.ts';
 import { lifecycleVectors } from './automation/lifecycle-vectors.ts';
 import { leadConvert } from './settings/lead-convert.ts';
 import { revopsScratchOrg } from './settings/scratch-org.ts';
@@ -53,6 +55,7 @@ export default defineModel(
       ...accountRules,
       ...revopsRules,
       ...valueListRules,
+      ...lifecycleRules,
     ],
     customMetadataRecords: discountLadderSteps,
     // Role-scoped access
@@ -60,7 +63,14 @@ export default defineModel(
     permissionSets: rolePermissionSets,
     permissionSetGroups: roleGroups,
     // Automation
-    flows: [trackCloseDateSlips, normaliseAccountDomain, leadSnapshots, completeConvertedDeal],
+    flows: [
+      trackCloseDateSlips,
+      normaliseAccountDomain,
+      leadSnapshots,
+      completeConvertedDeal,
+      stampStageEntry,
+      stampHandoffTimes,
+    ],
     // Lifecycle automation: scheduled jobs, their thresholds and calendar, their conformance vectors
     lifecycleJobs,
     lifecycleCalendar: salesCalendar,

@@ -10,6 +10,8 @@ export const HandoffPacket = customObject('Handoff_Packet__c', {
   nameField: { label: 'Packet Number', type: 'AutoNumber', displayFormat: 'HOP-{00000}' },
   description: 'What the receiving team needs to take over; accepted or rejected with a reason.',
   locked: true,
+  // Lifecycle tasks (stall alerts, kickoff tasks) are filed on the record.
+  enableActivities: true,
   fields: {
     Handoff_Type__c: picklist({ label: 'Hand-off Type', values: HANDOFF_TYPES, required: true }),
     Opportunity__c: lookup('Opportunity', { label: 'Opportunity', relationshipName: 'Handoff_Packets' }),

@@ -17,6 +17,8 @@ export const Poc = customObject('POC__c', {
   nameField: { label: 'POC Number', type: 'AutoNumber', displayFormat: 'POC-{00000}' },
   description: 'Proofs of concept and trials: dates, activity, outcome and exit reason.',
   locked: true,
+  // Lifecycle tasks (stall alerts, kickoff tasks) are filed on the record.
+  enableActivities: true,
   fields: {
     Opportunity__c: lookup('Opportunity', { label: 'Opportunity', relationshipName: 'POCs' }),
     Account__c: lookup('Account', { label: 'Account', relationshipName: 'POCs' }),

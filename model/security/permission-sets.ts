@@ -14,6 +14,9 @@ import { DiscountLadder } from '../governance/discount-ladder.ts';
 import { StageGateCriterion } from '../governance/stage-gates.ts';
 import { dataObjects } from '../data-objects.ts';
 import { NewBusinessDeal } from '../governance/sales-process.ts';
+import { LifecycleCalendarType, LifecycleJobType, LifecycleThresholdType } from '../automation/lifecycle.ts';
+import { LifecycleAction } from '../revops/lifecycle-action.ts';
+import { Poc } from '../revops/poc.ts';
 
 /**
  * Role-based edit scopes (blueprint 000 §1): SDR → leads and contacts, AE → opportunities,
@@ -43,7 +46,17 @@ const snapshots = {
   Lead: ['Lead_Source_Original__c', 'First_Touch_Campaign__c', 'Segment_Fit_Score_At_MQL__c', 'MQL_Date__c'],
 };
 /** Set by automation. AEs may set Discount_Approval_Status__c to Pending; only the deal desk decides (a rule). */
-const automationOwned = ['Push_Count__c', 'Last_Slip_Date__c', 'Lead_Source_Original__c'];
+const automationOwned = [
+  'Push_Count__c',
+  'Last_Slip_Date__c',
+  'Lead_Source_Original__c',
+  'Stage_Entered_On__c',
+  'Last_Activity_On__c',
+  'Risk_Score__c',
+  'Renewal_Key__c',
+];
+/** Hand-off and POC fields set by automation or integrations, never typed. */
+const handoffClock = ['Submitted_At__c', 'Accepted_At__c', 'SLA_Breached__c'];
 
 export const SDR = permissionSet('RevOps_SDR', {
   label: 'RevOps: SDR',
@@ -64,7 +77,7 @@ export const SDR = permissionSet('RevOps_SDR', {
     fieldsOf(Account, { edit: false }),
     fieldsOf(Campaign, { edit: false }),
     fieldsOf(Opportunity, { edit: false }),
-    fieldsOf(HandoffPacket),
+    fieldsOf(HandoffPacket, { readOnlyFields: handoffClock }),
     editable(...std.lead, ...std.contact),
     readOnly(...std.account),
   ],
@@ -87,15 +100,17 @@ export const AccountExecutive = permissionSet('RevOps_Account_Executive', {
     Commitment__c: access('CRE'),
     Deal_Exception__c: access('CRE'),
     Concession__c: access('R'),
+    POC__c: access('CRE'),
   },
   fields: [
     fieldsOf(Opportunity, { readOnlyFields: automationOwned }),
+    fieldsOf(Poc, { readOnlyFields: ['Last_Activity_At__c'] }),
     fieldsOf(Account, { edit: false }),
     fieldsOf(Lead, { edit: false }),
     fieldsOf(Contact, { readOnlyFields: ['Original_Source__c'] }),
     fieldsOf(Contract, { edit: false }),
-    fieldsOf(HandoffPacket),
-    fieldsOf(Commitment),
+    fieldsOf(HandoffPacket, { readOnlyFields: handoffClock }),
+    fieldsOf(Commitment, { readOnlyFields: ['Overdue__c'] }),
     fieldsOf(DealException, { readOnlyFields: ['Reviewer__c'] }),
     fieldsOf(Concession, { edit: false }),
     editable(...std.opp, ...std.contact),
@@ -178,7 +193,60 @@ export const RevOpsAdmin = permissionSet('RevOps_Admin', {
   locked: true,
 });
 
-export const rolePermissionSets = [SDR, AccountExecutive, SalesOps, FinanceLegal, RevOpsAdmin];
+/**
+ * The user the lifecycle jobs are scheduled as (LifecycleJob.scheduleAll): reads what the jobs act on,
+ * edits only the fields they set, creates renewal deals and ledger rows.
+ */
+export const LifecycleAutomation = permissionSet('RevOps_Lifecycle_Automation', {
+  label: 'RevOps: Lifecycle Automation',
+  description:
+    'For the user the lifecycle jobs run as: sets the fields the jobs own, creates renewal deals, tasks and ledger rows.',
+  // View All: a scheduled job works every record, whoever owns it. Editing others' records comes from
+  // the read/write sharing of deals, packets, commitments and POCs; exceptions and concessions share
+  // read-only, so expiring them takes Modify All (which Salesforce grants only with Delete).
+  objects: {
+    Account: access('R', { viewAll: true }),
+    Opportunity: access('CRE', { viewAll: true }),
+    Contract: access('R', { viewAll: true }),
+    Handoff_Packet__c: access('RE', { viewAll: true }),
+    Deal_Exception__c: access('RED', { viewAll: true, modifyAll: true }),
+    Concession__c: access('RED', { viewAll: true, modifyAll: true }),
+    Commitment__c: access('RE', { viewAll: true }),
+    POC__c: access('RE', { viewAll: true }),
+    Lifecycle_Action__c: access('CR', { viewAll: true }),
+  },
+  fields: [
+    fieldsOf(Opportunity, {
+      edit: false,
+      editableFields: [
+        'Loss_Reason__c',
+        'Risk_Score__c',
+        'Stage_Entered_On__c',
+        'Renewal_Key__c',
+        'ARR__c',
+        'Term_Months__c',
+        'Next_Step_Date__c',
+        'External_Id__c',
+      ],
+    }),
+    fieldsOf(Contract, { edit: false }),
+    fieldsOf(HandoffPacket, { edit: false, editableFields: ['SLA_Breached__c'] }),
+    fieldsOf(DealException, { edit: false, editableFields: ['Status__c'] }),
+    fieldsOf(Concession, { edit: false, editableFields: ['Status__c'] }),
+    fieldsOf(Commitment, { edit: false, editableFields: ['Overdue__c'] }),
+    fieldsOf(Poc, { edit: false, editableFields: ['Status__c'] }),
+    fieldsOf(LifecycleAction),
+    editable(Opportunity.field('NextStep'), Opportunity.field('Amount'), Opportunity.field('Type')),
+    readOnly(...std.contract),
+  ],
+  apexClasses: ['LifecycleJob', 'LifecycleJobs', 'LifecycleSources', 'LifecycleLedger', 'LifecycleClock'],
+  customMetadataTypes: [LifecycleJobType, LifecycleThresholdType, LifecycleCalendarType],
+  recordTypes: [NewBusinessDeal],
+  userPermissions: ['EditTask'],
+  locked: true,
+});
+
+export const rolePermissionSets = [SDR, AccountExecutive, SalesOps, FinanceLegal, RevOpsAdmin, LifecycleAutomation];
 
 /** One group per role, so a user is assigned a role, not a list of permission sets. */
 export const roleGroups = [
