@@ -4,7 +4,7 @@
  * consuming each working day's open window. A day's window is placed with the zone's offset at
  * noon UTC of that date, so daylight-saving changes (which happen at night) move it correctly.
  */
-import type { BusinessCalendarDef } from '../families/lifecycle/index.ts';
+import type { BusinessCalendarDef } from '../families/registry.ts';
 
 /** What a job needs from time: adding business hours to an instant (swap in another calendar here). */
 export interface BusinessClock {

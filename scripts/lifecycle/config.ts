@@ -1,5 +1,4 @@
-import type { LifecycleModel } from '../families/lifecycle/index.ts';
-import type { StagesModel } from '../families/stages/index.ts';
+import type { LifecycleModel, StagesModel } from '../families/registry.ts';
 import { LifecycleError } from './errors.ts';
 import type { LifecycleConfig } from './run.ts';
 

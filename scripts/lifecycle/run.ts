@@ -8,7 +8,7 @@ import {
   type BusinessCalendarDef,
   type LifecycleHandler,
   type LifecycleJobDef,
-} from '../families/lifecycle/index.ts';
+} from '../families/registry.ts';
 import { addDays, calendarClock, type BusinessClock } from './clock.ts';
 import { commitments, expiries, handoffs, pocs } from './jobs-after-sale.ts';
 import { renewals, staleDeals } from './jobs.ts';

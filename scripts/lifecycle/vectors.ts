@@ -3,7 +3,7 @@
  * records and ledger, and the actions expected. The TypeScript tests run them here; the generated
  * Apex test LifecycleVectors_Test runs the same files in the org.
  */
-import type { LifecycleModel } from '../families/lifecycle/index.ts';
+import type { LifecycleModel } from '../families/registry.ts';
 import { HANDLERS, decide, jobRun, type LifecycleConfig, type LifecycleState } from './run.ts';
 import type { LifecycleAction, LifecycleRecord } from './types.ts';
 
