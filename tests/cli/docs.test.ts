@@ -27,6 +27,7 @@ const EVERY_COMMAND = [
   'formula check',
   'formula eval',
   'generate',
+  'lifecycle simulate',
   'org create',
   'org delete',
   'org up',
