@@ -18,6 +18,8 @@ export async function projectCopy(): Promise<string> {
     'config',
     'messages',
     'docs',
+    // The lifecycle vectors are read into the model (model/automation/lifecycle-vectors.ts).
+    'data/lifecycle-vectors',
     'package.json',
     'eslint.config.js',
     '.prettierrc',
