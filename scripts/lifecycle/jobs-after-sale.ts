@@ -142,7 +142,9 @@ export const pocs: JobHandler = (run) => {
   for (const p of run.records.POC__c ?? []) {
     const status = str(p, 'Status__c');
     if (status === 'Closed' || status === 'Planned') continue;
-    const last = str(p, 'Last_Activity_At__c') ?? (str(p, 'Start_Date__c') && `${str(p, 'Start_Date__c')}T00:00:00Z`);
+    // The last sign of use, or the start of the POC's first day; keyed to the second, as Apex formats it.
+    const lastAt = str(p, 'Last_Activity_At__c') ?? str(p, 'Start_Date__c');
+    const last = lastAt === null ? null : isoSecond(Date.parse(lastAt.length === 10 ? `${lastAt}T00:00:00Z` : lastAt));
     if (
       status === 'Active' &&
       last &&
@@ -151,7 +153,7 @@ export const pocs: JobHandler = (run) => {
       out.push(
         action(run, 'POC__c', p, `stall:${last}`, {
           action: 'Alert',
-          reason: `no activity for ${run.threshold('stallHours')} business hours (last ${last.slice(0, 16)})`,
+          reason: `no activity for ${run.threshold('stallHours')} business hours (last ${last})`,
           recipient: 'owner',
           update: { Status__c: 'Stalled' },
         }),
