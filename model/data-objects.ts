@@ -8,7 +8,6 @@ import { Commitment } from './revops/commitment.ts';
 import { Concession } from './revops/concession.ts';
 import { DealException } from './revops/deal-exception.ts';
 import { HandoffPacket } from './revops/handoff-packet.ts';
-import { LifecycleAction } from './revops/lifecycle-action.ts';
 import { Poc } from './revops/poc.ts';
 
 /** The objects that hold data: the locked objects of the blueprint and the RevOps registries. */
@@ -24,5 +23,4 @@ export const dataObjects = [
   Commitment,
   HandoffPacket,
   Poc,
-  LifecycleAction,
 ];

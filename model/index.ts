@@ -4,6 +4,7 @@
  */
 import { defineModel } from '../scripts/dsl/index.ts';
 import { dataObjects } from './data-objects.ts';
+import { LifecycleAction } from './revops/lifecycle-action.ts';
 import { DealDesk, GovernanceBypass } from './governance/permissions.ts';
 import { ChurnReason, Competitor, DisqualificationReason, LossReason, SlipReason } from './governance/reason-codes.ts';
 import { opportunityStages } from './governance/stages.ts';
@@ -41,7 +42,7 @@ import { revopsScratchOrg } from './settings/scratch-org.ts';
 export default defineModel(
   {
     // Locked objects (blueprint 000 §1) and the RevOps registries
-    objects: [...dataObjects, StageGateCriterion, DiscountLadder, ...lifecycleTypes],
+    objects: [...dataObjects, LifecycleAction, StageGateCriterion, DiscountLadder, ...lifecycleTypes],
     globalValueSets: [LossReason, SlipReason, DisqualificationReason, ChurnReason, Competitor],
     // Funnel and stage governance
     opportunityStages,

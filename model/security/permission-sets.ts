@@ -180,9 +180,14 @@ export const RevOpsAdmin = permissionSet('RevOps_Admin', {
   label: 'RevOps: Admin',
   description:
     'Maintains the whole RevOps data model; exempt from governance rules through the bypass custom permission.',
-  objects: Object.fromEntries(ALL.map((o) => [o.apiName, access('CRUD', { viewAll: true, modifyAll: true })])),
+  objects: {
+    ...Object.fromEntries(ALL.map((o) => [o.apiName, access('CRUD', { viewAll: true, modifyAll: true })])),
+    // The lifecycle ledger is written by the jobs only.
+    [LifecycleAction.apiName]: access('R', { viewAll: true }),
+  },
   fields: [
     ...ALL.map((o) => fieldsOf(o)),
+    fieldsOf(LifecycleAction, { edit: false }),
     editable(...std.opp, ...std.account, ...std.lead, ...std.contact, ...std.contract),
   ],
   customPermissions: [GovernanceBypass.name, DealDesk.name],
@@ -201,19 +206,19 @@ export const LifecycleAutomation = permissionSet('RevOps_Lifecycle_Automation', 
   label: 'RevOps: Lifecycle Automation',
   description:
     'For the user the lifecycle jobs run as: sets the fields the jobs own, creates renewal deals, tasks and ledger rows.',
-  // View All: a scheduled job works every record, whoever owns it. Editing others' records comes from
-  // the read/write sharing of deals, packets, commitments and POCs; exceptions and concessions share
-  // read-only, so expiring them takes Modify All (which Salesforce grants only with Delete).
+  // No View All / Modify All (only the RevOps admin set has them): the jobs see and edit what
+  // sharing gives this user. Schedule them as an integration user that also holds RevOps_Admin, or
+  // share the records read/write with it (exceptions and concessions share read-only by default).
   objects: {
-    Account: access('R', { viewAll: true }),
-    Opportunity: access('CRE', { viewAll: true }),
-    Contract: access('R', { viewAll: true }),
-    Handoff_Packet__c: access('RE', { viewAll: true }),
-    Deal_Exception__c: access('RED', { viewAll: true, modifyAll: true }),
-    Concession__c: access('RED', { viewAll: true, modifyAll: true }),
-    Commitment__c: access('RE', { viewAll: true }),
-    POC__c: access('RE', { viewAll: true }),
-    Lifecycle_Action__c: access('CR', { viewAll: true }),
+    Account: access('R'),
+    Opportunity: access('CRE'),
+    Contract: access('R'),
+    Handoff_Packet__c: access('RE'),
+    Deal_Exception__c: access('RE'),
+    Concession__c: access('RE'),
+    Commitment__c: access('RE'),
+    POC__c: access('RE'),
+    Lifecycle_Action__c: access('CR'),
   },
   fields: [
     fieldsOf(Opportunity, {
