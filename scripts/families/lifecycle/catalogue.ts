@@ -48,8 +48,8 @@ export function renderLifecyclePage(cat: Cat): CataloguePage {
       'from its `Lifecycle_Job__mdt` record; the handlers (`LifecycleJobs`) read their thresholds from ' +
       '`Lifecycle_Threshold__mdt` and count business hours with `Lifecycle_Calendar__mdt`. Every action is written ' +
       'once per key to `Lifecycle_Action__c`, so a rerun acts on nothing twice. `revops lifecycle simulate` runs the ' +
-      'same jobs offline. Schedule them all with `LifecycleJob.scheduleAll()` as the automation user; cron times are ' +
-      "in that user's time zone, which should be the calendar's.",
+      'same jobs offline. Schedule them all with `LifecycleJob.scheduleAll()` as an integration user holding ' +
+      "`RevOps_Lifecycle_Automation` and `RevOps_Admin`; cron times are in that user's time zone, which should be the calendar's.",
     heading(2, 'Jobs'),
     jobsTable(cat),
     heading(2, 'Business hours'),
