@@ -38,6 +38,9 @@ import { stampHandoffTimes, stampStageEntry } from './automation/lifecycle-stamp
 import { lifecycleVectors } from './automation/lifecycle-vectors.ts';
 import { leadConvert } from './settings/lead-convert.ts';
 import { revopsScratchOrg } from './settings/scratch-org.ts';
+import { forecasting } from './forecasting/index.ts';
+import { publicGroups, roles } from './analytics/audiences.ts';
+import { revenueAnalytics } from './analytics/revenue-analytics.ts';
 
 export default defineModel(
   {
@@ -88,4 +91,7 @@ export default defineModel(
     scratchOrg: revopsScratchOrg,
   },
   stageGates,
+  forecasting,
+  revenueAnalytics,
+  { roles, publicGroups },
 );

@@ -73,7 +73,10 @@ export const salesCalendar = businessCalendar('Sales_Hours', {
   locked: true,
 });
 
-/** Idle deals: nudge at 7 days, escalate at 14 (001 Epic 3, 002: 14d+), time out at 45; stage aging per stage. */
+/**
+ * Idle deals: nudge at 7 days, escalate at 14 (001 Epic 3, 002: 14d+), time out at 45; stage aging
+ * per stage. The risk score (forecasting's Risk_Score__c formula) rises with idleness on its own.
+ */
 export const staleDealsJob = lifecycleJob('Stale_Deals', {
   label: 'Stale deals',
   handler: 'StaleDeals',
@@ -84,8 +87,6 @@ export const staleDealsJob = lifecycleJob('Stale_Deals', {
     idleDays: 7,
     escalateDays: 14,
     autoCloseDays: 45,
-    nudgeRisk: 50,
-    escalationRisk: 75,
     stageMaxDays: { Discovery: 21, 'Value Demo': 21, Validation: 30, 'Business Case': 21, Commercials: 30 },
   },
   locked: true,

@@ -15,6 +15,8 @@ import {
 } from '../../scripts/dsl/index.ts';
 import { Competitor, LossReason, SlipReason } from '../governance/reason-codes.ts';
 import { externalId } from './shared.ts';
+import { dealRiskFields } from '../forecasting/deal-risk.ts';
+import { forecastModelFields } from '../forecasting/forecast-models.ts';
 
 /** `{Family}:{Package}:{Metric}`, e.g. `Platform:Enterprise:Seat` (blueprint 000 §1). */
 export const SKU_PATTERN = '[A-Z][A-Za-z0-9]*:[A-Z][A-Za-z0-9]*:[A-Z][A-Za-z0-9]*';
@@ -116,12 +118,6 @@ export const Opportunity = standardObject('Opportunity', {
       label: 'Last Activity On',
       help: 'The latest customer activity logged from outside Salesforce (engagement tools, seed data); the lifecycle jobs also read LastActivityDate.',
     }),
-    Risk_Score__c: number({
-      label: 'Risk Score',
-      precision: 3,
-      scale: 0,
-      help: '0-100: raised by the stale-deal job while the deal sits idle. Set by automation.',
-    }),
     Renewal_Key__c: text({
       label: 'Renewal Key',
       length: 80,
@@ -145,5 +141,8 @@ export const Opportunity = standardObject('Opportunity', {
     // Attribution snapshot carried over from the lead
     Lead_Source_Original__c: text({ label: 'Original Lead Source', length: 80, locked: true }),
     External_Id__c: externalId(),
+    // Deal risk and the forecast models (model/forecasting)
+    ...dealRiskFields,
+    ...forecastModelFields,
   },
 });

@@ -17,6 +17,13 @@ import { NewBusinessDeal } from '../governance/sales-process.ts';
 import { LifecycleCalendarType, LifecycleJobType, LifecycleThresholdType } from '../automation/lifecycle.ts';
 import { LifecycleAction } from '../revops/lifecycle-action.ts';
 import { Poc } from '../revops/poc.ts';
+import {
+  ForecastAdminSet,
+  ForecastManagerSet,
+  ForecastRep,
+  forecastAdminFields,
+  forecastAdminObjectAccess,
+} from '../forecasting/permissions.ts';
 
 /**
  * Role-based edit scopes (blueprint 000 §1): SDR → leads and contacts, AE → opportunities,
@@ -50,9 +57,9 @@ const automationOwned = [
   'Push_Count__c',
   'Last_Slip_Date__c',
   'Lead_Source_Original__c',
+  'MEDDICC_Score__c',
   'Stage_Entered_On__c',
   'Last_Activity_On__c',
-  'Risk_Score__c',
   'Renewal_Key__c',
 ];
 /** Hand-off and POC fields set by automation or integrations, never typed. */
@@ -182,11 +189,13 @@ export const RevOpsAdmin = permissionSet('RevOps_Admin', {
     'Maintains the whole RevOps data model; exempt from governance rules through the bypass custom permission.',
   objects: {
     ...Object.fromEntries(ALL.map((o) => [o.apiName, access('CRUD', { viewAll: true, modifyAll: true })])),
+    ...forecastAdminObjectAccess,
     // The lifecycle ledger is written by the jobs only.
     [LifecycleAction.apiName]: access('R', { viewAll: true }),
   },
   fields: [
     ...ALL.map((o) => fieldsOf(o)),
+    ...forecastAdminFields,
     fieldsOf(LifecycleAction, { edit: false }),
     editable(...std.opp, ...std.account, ...std.lead, ...std.contact, ...std.contract),
   ],
@@ -225,7 +234,6 @@ export const LifecycleAutomation = permissionSet('RevOps_Lifecycle_Automation', 
       edit: false,
       editableFields: [
         'Loss_Reason__c',
-        'Risk_Score__c',
         'Stage_Entered_On__c',
         'Renewal_Key__c',
         'ARR__c',
@@ -256,11 +264,22 @@ export const rolePermissionSets = [SDR, AccountExecutive, SalesOps, FinanceLegal
 /** One group per role, so a user is assigned a role, not a list of permission sets. */
 export const roleGroups = [
   permissionSetGroup('RevOps_SDR_Role', { label: 'RevOps role: SDR', permissionSets: [SDR] }),
-  permissionSetGroup('RevOps_AE_Role', { label: 'RevOps role: Account Executive', permissionSets: [AccountExecutive] }),
+  permissionSetGroup('RevOps_AE_Role', {
+    label: 'RevOps role: Account Executive',
+    permissionSets: [AccountExecutive, ForecastRep],
+  }),
+  // Sales managers work deals like AEs and submit the manager call on top of their team's roll-up.
+  permissionSetGroup('RevOps_Sales_Manager_Role', {
+    label: 'RevOps role: Sales Manager',
+    permissionSets: [AccountExecutive, ForecastManagerSet],
+  }),
   permissionSetGroup('RevOps_Sales_Ops_Role', { label: 'RevOps role: Sales Ops', permissionSets: [SalesOps] }),
   permissionSetGroup('RevOps_Finance_Legal_Role', {
     label: 'RevOps role: Finance and Legal',
     permissionSets: [FinanceLegal],
   }),
-  permissionSetGroup('RevOps_Admin_Role', { label: 'RevOps role: Admin', permissionSets: [RevOpsAdmin] }),
+  permissionSetGroup('RevOps_Admin_Role', {
+    label: 'RevOps role: Admin',
+    permissionSets: [RevOpsAdmin, ForecastAdminSet],
+  }),
 ];

@@ -35,7 +35,7 @@ export function dealActivity(world: Base, story: DealStory, renewalKey: string |
     return {
       Stage_Entered_On__c: story.closeDay,
       Last_Activity_On__c: story.closeDay,
-      Risk_Score__c: null,
+
       Renewal_Key__c: null,
     };
   const age = Math.max(0, today - story.createdDay);
@@ -50,7 +50,7 @@ export function dealActivity(world: Base, story: DealStory, renewalKey: string |
   return {
     Stage_Entered_On__c: entered,
     Last_Activity_On__c: Math.max(activity, story.createdDay),
-    Risk_Score__c: null,
+
     Renewal_Key__c: renewalKey,
   };
 }

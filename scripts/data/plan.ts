@@ -6,6 +6,7 @@
  */
 import { SEGMENTS } from './benchmarks.ts';
 import { campaignCount } from './campaigns.ts';
+import { forecastCounts, PERIOD_OBJECT, QUOTA_OBJECT, SNAPSHOT_OBJECT } from './forecasts.ts';
 import { genericCount } from './generic.ts';
 import { contractStory, oppStory, renewalStory, renewsInWindow } from './deal-stories.ts';
 import { CONVERSION_PER_LEAD, leadStage } from './people.ts';
@@ -37,6 +38,9 @@ export const DOMAIN_OBJECTS = new Set([
   CONCESSION_OBJECT,
   EXCEPTION_OBJECT,
   POC_OBJECT,
+  PERIOD_OBJECT,
+  QUOTA_OBJECT,
+  SNAPSHOT_OBJECT,
 ]);
 
 interface Layout {
@@ -121,6 +125,7 @@ function measure(base: Base, accounts: number, campaigns: number, generic: Reado
     [CONCESSION_OBJECT, concessions],
     [EXCEPTION_OBJECT, exceptions],
     [POC_OBJECT, pocs],
+    ...forecastCounts(base),
     ...generic,
   ];
   return {
@@ -150,8 +155,10 @@ export function buildPlan(base: Base, target: number): Plan {
 
   const probe = Math.max(1, Math.round(target / 16));
   const sample = measure(base, probe, campaigns, generic);
-  // Campaigns and generic objects scale with the target; everything else with the accounts.
-  const fixed = sum(new Map([...sample.counts].filter(([n]) => n === 'Campaign' || generic.has(n))));
+  // Campaigns and generic objects scale with the target, forecasting records with the calendar;
+  // everything else with the accounts.
+  const calendar = new Set(forecastCounts(base).map(([n]) => n));
+  const fixed = sum(new Map([...sample.counts].filter(([n]) => n === 'Campaign' || generic.has(n) || calendar.has(n))));
   const perAccount =
     (sum(sample.counts) - fixed + (hasLeads ? sample.inbound.length / CONVERSION_PER_LEAD : 0)) / probe;
   let accounts = Math.max(1, Math.round((target - fixed) / perAccount));

@@ -13,6 +13,7 @@ import { leadConvertFamily } from './lead-convert/index.ts';
 import { lifecycleFamily } from './lifecycle/index.ts';
 import { objectsFamily } from './objects/index.ts';
 import { recordTypesFamily } from './record-types/index.ts';
+import { rolesFamily } from './roles/index.ts';
 import { scratchOrgFamily } from './scratch-org/index.ts';
 import { securityFamily } from './security/index.ts';
 import { stagesFamily } from './stages/index.ts';
@@ -27,6 +28,7 @@ export * from './lead-convert/index.ts';
 export * from './lifecycle/index.ts';
 export * from './objects/index.ts';
 export * from './record-types/index.ts';
+export * from './roles/index.ts';
 export * from './scratch-org/index.ts';
 export * from './security/index.ts';
 export * from './stages/index.ts';
@@ -40,6 +42,7 @@ export const FAMILIES = [
   recordTypesFamily,
   valueSetsFamily,
   securityFamily,
+  rolesFamily,
   customMetadataFamily,
   flowsFamily,
   lifecycleFamily,

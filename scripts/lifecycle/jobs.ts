@@ -45,7 +45,6 @@ export const staleDeals: JobHandler = (run) => {
 /** The one idle step a deal has reached; keyed by the day it went idle, so a deal idle again is nudged again. */
 function idleSteps(run: JobRun, o: LifecycleRecord, touched: string): LifecycleAction[] {
   const idle = daysBetween(touched, run.today);
-  const risk = num(o, 'Risk_Score__c') ?? 0;
   if (idle >= run.threshold('autoCloseDays'))
     return [
       action(run, 'Opportunity', o, 'auto-close', {
@@ -61,7 +60,6 @@ function idleSteps(run: JobRun, o: LifecycleRecord, touched: string): LifecycleA
         action: 'Escalation',
         reason: `idle ${idle} days, next step overdue`,
         recipient: 'manager',
-        update: { Risk_Score__c: Math.max(risk, run.threshold('escalationRisk')) },
       }),
     ];
   if (idle >= run.threshold('idleDays'))
@@ -70,7 +68,6 @@ function idleSteps(run: JobRun, o: LifecycleRecord, touched: string): LifecycleA
         action: 'Task',
         reason: `idle ${idle} days, next step overdue`,
         recipient: 'owner',
-        update: { Risk_Score__c: Math.max(risk, run.threshold('nudgeRisk')) },
         dueOn: addDays(run.today, 1),
       }),
     ];

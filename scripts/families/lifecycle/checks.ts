@@ -15,7 +15,7 @@ import { jobRecords, lifecycleRecords } from './records.ts';
 
 /** The thresholds each handler reads (the Apex handlers read the same keys). */
 export const REQUIRED_THRESHOLDS: Readonly<Record<LifecycleHandler, readonly string[]>> = {
-  StaleDeals: ['idleDays', 'escalateDays', 'autoCloseDays', 'nudgeRisk', 'escalationRisk'],
+  StaleDeals: ['idleDays', 'escalateDays', 'autoCloseDays'],
   Renewals: ['windowDays.1', 'taskDueDays'],
   Handoffs: ['acceptHours', 'kickoffHours', 'packetDueHours', 'packetLookbackDays', 'onboardingDueDays'],
   Expiries: ['noticeDays'],

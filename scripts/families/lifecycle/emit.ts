@@ -7,6 +7,7 @@ import { block, hardline, indent, printApex, apexString, type ApexDoc } from '..
 import { at, type EmitOptions, type GeneratedFile } from '../../core/family.ts';
 import { metadataXml } from '../../core/xml.ts';
 import { emitCustomMetadata } from '../custom-metadata/index.ts';
+import type { ObjectsModel } from '../objects/index.ts';
 import type { LifecycleModel } from './builders.ts';
 import { lifecycleRecords } from './records.ts';
 
@@ -26,8 +27,12 @@ export const VECTOR_RUNNER_CLASS = 'LifecycleVectorRunner';
 
 const hasRenewals = (model: LifecycleModel) => model.lifecycleJobs.some((j) => j.handler === 'Renewals');
 
-export async function emitLifecycle(model: LifecycleModel, options: EmitOptions): Promise<GeneratedFile[]> {
-  const files = await emitCustomMetadata({ customMetadataRecords: lifecycleRecords(model) });
+export async function emitLifecycle(
+  model: LifecycleModel & ObjectsModel,
+  options: EmitOptions,
+): Promise<GeneratedFile[]> {
+  // The emitter writes every field of a record's type, so it reads the types (objects).
+  const files = await emitCustomMetadata({ customMetadataRecords: lifecycleRecords(model), objects: model.objects });
   if (hasRenewals(model))
     files.push({
       path: at('standardValueSets', 'OpportunityType.standardValueSet-meta.xml'),

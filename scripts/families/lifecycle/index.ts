@@ -3,6 +3,7 @@ import { defineFamily } from '../../core/family.ts';
 import { locate } from '../../core/origin.ts';
 import * as builders from './builders.ts';
 import type { LifecycleModel } from './builders.ts';
+import type { ObjectsModel } from '../objects/index.ts';
 import { checkLifecycle } from './checks.ts';
 import { emitLifecycle, RENEWAL_OPPORTUNITY_TYPE, STANDARD_OPPORTUNITY_TYPES, VECTOR_RUNNER_CLASS } from './emit.ts';
 import { lifecycleCatalogue } from './catalogue.ts';
@@ -24,7 +25,7 @@ export { RENEWAL_OPPORTUNITY_TYPE, VECTORS_RESOURCE, VECTORS_TEST_CLASS } from '
 export const lifecycleJob = locate(builders.lifecycleJob);
 export const businessCalendar = locate(builders.businessCalendar);
 
-export const lifecycleFamily = defineFamily<LifecycleModel>({
+export const lifecycleFamily = defineFamily<LifecycleModel, LifecycleModel & ObjectsModel>({
   name: 'lifecycle',
   sections: { lifecycleJobs: 'list', lifecycleCalendar: 'single', lifecycleVectors: 'list' },
   describe: (model, schema) => {
