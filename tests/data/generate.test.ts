@@ -126,9 +126,9 @@ describe('the dataset follows the model', () => {
     );
     assert.deepEqual(result.skipped, [
       { object: 'Campaign', reason: 'no External_Id__c field' },
-      { object: 'Forecast_Submission__c', reason: 'no External_Id__c field' },
       // The lifecycle ledger: automation writes it, no dataset seeds it.
       { object: 'Lifecycle_Action__c', reason: 'no External_Id__c field' },
+      { object: 'Forecast_Submission__c', reason: 'no External_Id__c field' },
     ]);
     const [opp] = await readLines(out, 'Opportunity.ndjson');
     assert.ok(!('Campaign' in opp!), 'a lookup to an object that is not seeded is left out');
