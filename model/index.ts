@@ -4,6 +4,7 @@
  */
 import { defineModel } from '../scripts/dsl/index.ts';
 import { dataObjects } from './data-objects.ts';
+import { LifecycleAction } from './revops/lifecycle-action.ts';
 import { DealDesk, ForecastOverride, GovernanceBypass, ReopenWonDeal } from './governance/permissions.ts';
 import {
   AdvanceReason,
@@ -29,6 +30,7 @@ import { leadRules } from './governance/lead-rules.ts';
 import { accountRules } from './governance/account-rules.ts';
 import { registryRules, revopsRules } from './governance/revops-rules.ts';
 import { valueListRules } from './governance/value-list-rules.ts';
+import { lifecycleRules } from './governance/lifecycle-rules.ts';
 import { rolePermissionSets, roleGroups } from './security/permission-sets.ts';
 import { publicGroups as roleUserGroups, sharingRules } from './security/sharing.ts';
 import { trackCloseDateSlips } from './automation/close-date-slips.ts';
@@ -46,6 +48,9 @@ import {
   stageGateEvidence,
 } from './analytics/pipeline-governance.ts';
 import { duplicateRules, matchingRules } from './data-quality/duplicates.ts';
+import { lifecycleJobs, lifecycleTypes, salesCalendar } from './automation/lifecycle.ts';
+import { stampHandoffTimes, stampStageEnteredOn } from './automation/lifecycle-stamps.ts';
+import { lifecycleVectors } from './automation/lifecycle-vectors.ts';
 import { leadConvert } from './settings/lead-convert.ts';
 import { revopsScratchOrg } from './settings/scratch-org.ts';
 import { leadRoutingModel } from './routing/index.ts';
@@ -56,7 +61,7 @@ import { revenueAnalytics } from './analytics/revenue-analytics.ts';
 export default defineModel(
   {
     // Locked objects (blueprint 000 §1) and the RevOps registries
-    objects: [...dataObjects, StageGateCriterion, DiscountLadder],
+    objects: [...dataObjects, LifecycleAction, StageGateCriterion, DiscountLadder, ...lifecycleTypes],
     globalValueSets: [
       LossReason,
       SlipReason,
@@ -83,6 +88,7 @@ export default defineModel(
       ...revopsRules,
       ...registryRules,
       ...valueListRules,
+      ...lifecycleRules,
     ],
     customMetadataRecords: discountLadderSteps,
     // Role-scoped access
@@ -98,7 +104,13 @@ export default defineModel(
       completeConvertedDeal,
       stampStageEntry,
       ...bypassAuditFlows,
+      stampStageEnteredOn,
+      stampHandoffTimes,
     ],
+    // Lifecycle automation: scheduled jobs, their thresholds and calendar, their conformance vectors
+    lifecycleJobs,
+    lifecycleCalendar: salesCalendar,
+    lifecycleVectors,
     // Reporting
     folders: [governanceReports, governanceDashboards],
     reportTypes: [stageGateEvidence],

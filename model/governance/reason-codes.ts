@@ -4,7 +4,7 @@ import { globalValueSet } from '../../scripts/dsl/index.ts';
 export const LossReason = globalValueSet('Loss_Reason', {
   label: 'Loss Reason',
   description: 'Why a deal was lost or ended without a decision.',
-  values: ['Product Gap', 'Pricing', 'Competitor', 'No Budget', 'No Decision', 'Timing', 'Champion Left'],
+  values: ['Product Gap', 'Pricing', 'Competitor', 'No Budget', 'No Decision', 'Timing', 'Champion Left', 'Timed Out'],
   locked: true,
 });
 

@@ -156,6 +156,21 @@ export const Opportunity = standardObject('Opportunity', {
       label: 'First Meeting Date',
       help: 'The first meeting with the AE, booked by the SDR before conversion; carried over from the lead.',
     }),
+    Stage_Entered_On__c: date({
+      label: 'Stage Entered On',
+      help: 'The day the deal entered its current stage; stage-aging timers count from it. Set by automation.',
+    }),
+    Last_Activity_On__c: date({
+      label: 'Last Activity On',
+      help: 'The latest customer activity logged from outside Salesforce (engagement tools, seed data); the lifecycle jobs also read LastActivityDate.',
+    }),
+    Renewal_Key__c: text({
+      label: 'Renewal Key',
+      length: 80,
+      unique: true,
+      externalId: true,
+      help: 'On a renewal deal: the contract it renews. One renewal per contract. Set by automation.',
+    }),
     Slip_Reason__c: picklist({ label: 'Slip Reason', values: fromValueSet(SlipReason.name) }),
     Push_Count__c: number({
       label: 'Push Count',

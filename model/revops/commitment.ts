@@ -1,4 +1,4 @@
-import { customObject, date, longText, lookup, picklist } from '../../scripts/dsl/index.ts';
+import { checkbox, customObject, date, longText, lookup, picklist } from '../../scripts/dsl/index.ts';
 import { bypassStamp, externalId } from '../objects/shared.ts';
 
 /** Security, roadmap and services promises made during the sale, with an owner and a due date (blueprint 000 §7). */
@@ -25,6 +25,11 @@ export const Commitment = customObject('Commitment__c', {
       trackHistory: true,
     }),
     Last_Governance_Bypass__c: bypassStamp(),
+    Overdue__c: checkbox({
+      label: 'Overdue',
+      help: 'Flagged by lifecycle automation when the due date passes with the commitment still open.',
+      trackHistory: true,
+    }),
     External_Id__c: externalId(),
   },
 });

@@ -27,6 +27,14 @@ export const Concession = customObject('Concession__c', {
       trackHistory: true,
     }),
     Last_Governance_Bypass__c: bypassStamp(),
+    Status__c: picklist({
+      label: 'Status',
+      values: ['Active', 'Expired'],
+      default: 'Active',
+      required: true,
+      trackHistory: true,
+      help: 'Expired on the expiry date by lifecycle automation.',
+    }),
     External_Id__c: externalId(),
   },
 });

@@ -14,6 +14,9 @@ import { DiscountLadder } from '../governance/discount-ladder.ts';
 import { StageGateCriterion } from '../governance/stage-gates.ts';
 import { dataObjects } from '../data-objects.ts';
 import { NewBusinessDeal } from '../governance/sales-process.ts';
+import { LifecycleCalendarType, LifecycleJobType, LifecycleThresholdType } from '../automation/lifecycle.ts';
+import { LifecycleAction } from '../revops/lifecycle-action.ts';
+import { Poc } from '../revops/poc.ts';
 import { routingAutomationFields } from '../routing/lead-fields.ts';
 import { RoutingBypass } from '../routing/permissions.ts';
 import {
@@ -79,7 +82,12 @@ const automationOwned = [
   'Business_Case_Entered_On__c',
   'Commercials_Entered_On__c',
   'Last_Governance_Bypass__c',
+  'Stage_Entered_On__c',
+  'Last_Activity_On__c',
+  'Renewal_Key__c',
 ];
+/** Hand-off and POC fields set by automation or integrations, never typed. */
+const handoffClock = ['Submitted_At__c', 'Accepted_At__c', 'SLA_Breached__c'];
 const stamp = ['Last_Governance_Bypass__c'];
 const forecast = Opportunity.field('ForecastCategoryName');
 
@@ -102,7 +110,7 @@ export const SDR = permissionSet('RevOps_SDR', {
     fieldsOf(Account, { edit: false }),
     fieldsOf(Campaign, { edit: false }),
     fieldsOf(Opportunity, { edit: false }),
-    fieldsOf(HandoffPacket, { readOnlyFields: stamp }),
+    fieldsOf(HandoffPacket, { readOnlyFields: [...handoffClock, ...stamp] }),
     editable(...std.lead, ...std.contact),
     readOnly(...std.account),
   ],
@@ -126,17 +134,19 @@ export const AccountExecutive = permissionSet('RevOps_Account_Executive', {
     Commitment__c: access('CRE'),
     Deal_Exception__c: access('CRE'),
     Concession__c: access('R'),
+    POC__c: access('CRE'),
   },
   fields: [
     fieldsOf(Opportunity, { readOnlyFields: [...automationOwned, 'Forecast_Override_Reason__c'] }),
+    fieldsOf(Poc, { readOnlyFields: ['Last_Activity_At__c'] }),
     fieldsOf(Account, { edit: false }),
     // Converting a lead the AE accepted: the lead's own fields stay the SDR's.
     fieldsOf(Lead, { edit: false }),
     fieldsOf(Campaign, { edit: false }),
     fieldsOf(Contact, { readOnlyFields: ['Original_Source__c', ...stamp] }),
     fieldsOf(Contract, { edit: false }),
-    fieldsOf(HandoffPacket, { readOnlyFields: stamp }),
-    fieldsOf(Commitment, { readOnlyFields: stamp }),
+    fieldsOf(HandoffPacket, { readOnlyFields: [...handoffClock, ...stamp] }),
+    fieldsOf(Commitment, { readOnlyFields: ['Overdue__c', ...stamp] }),
     fieldsOf(DealException, { readOnlyFields: ['Reviewer__c', ...stamp] }),
     fieldsOf(Concession, { edit: false }),
     editable(...std.opp, ...std.contact),
@@ -212,10 +222,13 @@ export const RevOpsAdmin = permissionSet('RevOps_Admin', {
   objects: {
     ...Object.fromEntries(ALL.map((o) => [o.apiName, access('CRUD', { viewAll: true, modifyAll: true })])),
     ...forecastAdminObjectAccess,
+    // The lifecycle ledger is written by the jobs only.
+    [LifecycleAction.apiName]: access('R', { viewAll: true }),
   },
   fields: [
     ...ALL.map((o) => fieldsOf(o)),
     ...forecastAdminFields,
+    fieldsOf(LifecycleAction, { edit: false }),
     editable(...std.opp, ...std.account, ...std.lead, ...std.contact, ...std.contract, forecast),
   ],
   customPermissions: [GovernanceBypass.name, RoutingBypass.name],
@@ -292,7 +305,7 @@ export const CustomerSuccess = permissionSet('RevOps_Customer_Success', {
     fieldsOf(Contact, { readOnlyFields: ['Original_Source__c', ...stamp] }),
     fieldsOf(Contract, { edit: false, editableFields: ['Renewal_Owner__c', 'Renewal_Type__c', 'Churn_Reason__c'] }),
     fieldsOf(Opportunity, { readOnlyFields: [...automationOwned, 'Forecast_Override_Reason__c'] }),
-    fieldsOf(HandoffPacket, { readOnlyFields: stamp }),
+    fieldsOf(HandoffPacket, { readOnlyFields: [...handoffClock, ...stamp] }),
     fieldsOf(Commitment, { edit: false, editableFields: ['Status__c'] }),
     fieldsOf(Concession, { edit: false }),
     editable(...std.opp, ...std.contact),
@@ -369,6 +382,58 @@ export const Marketing = permissionSet('RevOps_Marketing', {
   locked: true,
 });
 
+/**
+ * The user the lifecycle jobs are scheduled as (LifecycleJob.scheduleAll): reads what the jobs act on,
+ * edits only the fields they set, creates renewal deals and ledger rows.
+ */
+export const LifecycleAutomation = permissionSet('RevOps_Lifecycle_Automation', {
+  label: 'RevOps: Lifecycle Automation',
+  description:
+    'For the user the lifecycle jobs run as: sets the fields the jobs own, creates renewal deals, tasks and ledger rows.',
+  // No View All / Modify All (only the RevOps admin set has them): the jobs see and edit what
+  // sharing gives this user. Schedule them as an integration user that also holds RevOps_Admin, or
+  // share the records read/write with it (exceptions and concessions share read-only by default).
+  objects: {
+    Account: access('R'),
+    Opportunity: access('CRE'),
+    Contract: access('R'),
+    Handoff_Packet__c: access('RE'),
+    Deal_Exception__c: access('RE'),
+    Concession__c: access('RE'),
+    Commitment__c: access('RE'),
+    POC__c: access('RE'),
+    Lifecycle_Action__c: access('CR'),
+  },
+  fields: [
+    fieldsOf(Opportunity, {
+      edit: false,
+      editableFields: [
+        'Loss_Reason__c',
+        'Stage_Entered_On__c',
+        'Renewal_Key__c',
+        'ARR__c',
+        'Term_Months__c',
+        'Next_Step_Date__c',
+        'External_Id__c',
+      ],
+    }),
+    fieldsOf(Contract, { edit: false }),
+    fieldsOf(HandoffPacket, { edit: false, editableFields: ['SLA_Breached__c'] }),
+    fieldsOf(DealException, { edit: false, editableFields: ['Status__c'] }),
+    fieldsOf(Concession, { edit: false, editableFields: ['Status__c'] }),
+    fieldsOf(Commitment, { edit: false, editableFields: ['Overdue__c'] }),
+    fieldsOf(Poc, { edit: false, editableFields: ['Status__c'] }),
+    fieldsOf(LifecycleAction),
+    editable(Opportunity.field('NextStep'), Opportunity.field('Amount'), Opportunity.field('Type')),
+    readOnly(...std.contract),
+  ],
+  apexClasses: ['LifecycleJob', 'LifecycleJobs', 'LifecycleSources', 'LifecycleLedger', 'LifecycleClock'],
+  customMetadataTypes: [LifecycleJobType, LifecycleThresholdType, LifecycleCalendarType],
+  recordTypes: [NewBusinessDeal],
+  userPermissions: ['EditTask'],
+  locked: true,
+});
+
 export const rolePermissionSets = [
   SDR,
   AccountExecutive,
@@ -379,6 +444,7 @@ export const rolePermissionSets = [
   SalesOps,
   FinanceLegal,
   RevOpsAdmin,
+  LifecycleAutomation,
 ];
 
 /** One group per role, so a user is assigned a role, not a list of permission sets. */

@@ -45,6 +45,8 @@ import {
   exceptionRecords,
   HANDOFF_OBJECT,
   handoffRecords,
+  POC_OBJECT,
+  pocRecordsOf,
 } from './revops-records.ts';
 import { RecordShaper, type Values } from './values.ts';
 import { createBase, Ids, type World } from './world.ts';
@@ -61,6 +63,7 @@ const GENERATORS: Record<string, (world: World) => Iterable<Values>> = {
   [COMMITMENT_OBJECT]: commitmentRecords,
   [CONCESSION_OBJECT]: concessionRecords,
   [EXCEPTION_OBJECT]: exceptionRecords,
+  [POC_OBJECT]: pocRecordsOf,
   [PERIOD_OBJECT]: periodRecords,
   [QUOTA_OBJECT]: quotaRecords,
   [SNAPSHOT_OBJECT]: snapshotRecords,

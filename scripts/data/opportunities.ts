@@ -8,6 +8,7 @@ import type { SegmentKey } from './benchmarks.ts';
 import { fiscalQuarter, MS_PER_DAY } from './calendar.ts';
 import { EXTERNAL_ID_FIELD } from './catalog.ts';
 import { contractStory, oppStory, renewalStory, type DealStory } from './deal-stories.ts';
+import { dealActivity } from './lifecycle-records.ts';
 import { accountProfile } from './profiles.ts';
 import type { Rng } from './prng.ts';
 import { genericValue, type Values } from './values.ts';
@@ -132,6 +133,7 @@ export function opportunityValues(world: World, story: DealStory, rng: Rng): Val
     ...qualification(world, story, rng, { progress, lossReason, slug: id.toLowerCase() }),
     ...commercials(world, story, progress),
     ...hygiene(world, story, rng, lossReason),
+    ...dealActivity(world, story, story.renewal ? world.ids.contract(story.index) : null),
   };
   enforceExitCriteria(world, story, values, rng);
   Object.assign(values, discountDecision(world, story, values));
@@ -228,7 +230,8 @@ function commercials(world: World, story: DealStory, { when }: Progress): Values
 function hygiene(world: World, story: DealStory, rng: Rng, lossReason: string | null): Values {
   const { today } = world;
   return {
-    Next_Step_Date__c: story.outcome === 'open' ? today + rng.int(0, story.stale ? 3 : 14) : null,
+    // A stale deal's next step is due today and nothing has been logged for weeks (the lifecycle jobs act on it).
+    Next_Step_Date__c: story.outcome === 'open' ? today + (story.stale ? 0 : rng.int(0, 14)) : null,
     Slip_Reason__c: story.pushes ? (rng.pick(world.picklists.values('Opportunity', 'Slip_Reason__c')) ?? null) : null,
     Push_Count__c: story.pushes,
     Last_Slip_Date__c: story.pushes

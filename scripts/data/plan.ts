@@ -20,7 +20,9 @@ import {
   HANDOFF_OBJECT,
   handoffsOf,
   hasConcession,
+  POC_OBJECT,
 } from './revops-records.ts';
+import { hasPoc } from './lifecycle-records.ts';
 import { rngFor, type Base, type Plan } from './world.ts';
 
 /** Objects with a domain generator; any other seeded object is generated generically. */
@@ -35,6 +37,7 @@ export const DOMAIN_OBJECTS = new Set([
   COMMITMENT_OBJECT,
   CONCESSION_OBJECT,
   EXCEPTION_OBJECT,
+  POC_OBJECT,
   PERIOD_OBJECT,
   QUOTA_OBJECT,
   SNAPSHOT_OBJECT,
@@ -91,6 +94,7 @@ function measure(base: Base, accounts: number, campaigns: number, generic: Reado
   let commitments = 0;
   let concessions = 0;
   let exceptions = 0;
+  let pocs = 0;
   for (let a = 0; a < accounts; a++) {
     const profile = accountProfile(world, a);
     for (let i = shape.oppStart[a]!; i < shape.oppStart[a + 1]!; i++) {
@@ -99,6 +103,7 @@ function measure(base: Base, accounts: number, campaigns: number, generic: Reado
       handoffs += handoffsOf(base, story).length;
       commitments += commitmentsOf(base, story);
       if (exceptionReason(base, story)) exceptions++;
+      if (hasPoc(base, story)) pocs++;
       if (story.outcome !== 'won') continue;
       won.push(i);
       if (hasConcession(base, story)) concessions++;
@@ -119,6 +124,7 @@ function measure(base: Base, accounts: number, campaigns: number, generic: Reado
     [COMMITMENT_OBJECT, commitments],
     [CONCESSION_OBJECT, concessions],
     [EXCEPTION_OBJECT, exceptions],
+    [POC_OBJECT, pocs],
     ...forecastCounts(base),
     ...generic,
   ];

@@ -10,6 +10,7 @@ import { customMetadataFamily } from './custom-metadata/index.ts';
 import { dataQualityFamily } from './data-quality/index.ts';
 import { flowsFamily } from './flows/index.ts';
 import { leadConvertFamily } from './lead-convert/index.ts';
+import { lifecycleFamily } from './lifecycle/index.ts';
 import { objectsFamily } from './objects/index.ts';
 import { recordTypesFamily } from './record-types/index.ts';
 import { rolesFamily } from './roles/index.ts';
@@ -26,6 +27,7 @@ export * from './custom-metadata/index.ts';
 export * from './data-quality/index.ts';
 export * from './flows/index.ts';
 export * from './lead-convert/index.ts';
+export * from './lifecycle/index.ts';
 export * from './objects/index.ts';
 export * from './record-types/index.ts';
 export * from './roles/index.ts';
@@ -49,6 +51,7 @@ export const FAMILIES = [
   customMetadataFamily,
   flowsFamily,
   routingFamily,
+  lifecycleFamily,
   analyticsFamily,
   dataQualityFamily,
   leadConvertFamily,

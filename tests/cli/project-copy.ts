@@ -21,6 +21,8 @@ export async function projectCopy(): Promise<string> {
     'docs',
     // The routing conformance vectors are read into the model (model/routing/vectors.ts).
     'data/routing-vectors',
+    // The lifecycle vectors are read into the model (model/automation/lifecycle-vectors.ts).
+    'data/lifecycle-vectors',
     'package.json',
     'eslint.config.js',
     '.prettierrc',

@@ -124,9 +124,9 @@ describe('the dataset follows the model', () => {
     assert.ok(
       !seeded.includes('Handoff_Packet__c') && !seeded.includes('Commitment__c') && !seeded.includes('Campaign'),
     );
-    // Campaign and Forecast_Submission__c, and the objects only automation and people fill
+    // Campaign, Forecast_Submission__c, the lifecycle ledger, and the objects only automation and people fill
     // (routing's seats, decisions, clocks, User's routing fields).
-    for (const object of ['Campaign', 'Forecast_Submission__c'])
+    for (const object of ['Campaign', 'Forecast_Submission__c', 'Lifecycle_Action__c'])
       assert.deepEqual(
         result.skipped.find((s) => s.object === object),
         { object, reason: 'no External_Id__c field' },
