@@ -108,8 +108,8 @@ describe('revops plan on a broken project', { concurrency: true }, () => {
       // editable() is imported by the model already.
       edit: (s) =>
         s.replace(
-          'fieldsOf(Commitment, { readOnlyFields: stamp }),',
-          "fieldsOf(Commitment, { readOnlyFields: stamp }), editable(Opportunity.field('Champoin__c')),",
+          "fieldsOf(Commitment, { readOnlyFields: ['Overdue__c', ...stamp] }),",
+          "fieldsOf(Commitment, { readOnlyFields: ['Overdue__c', ...stamp] }), editable(Opportunity.field('Champoin__c')),",
         ),
       expect: [
         /model\/security\/permission-sets\.ts:\d+/,
