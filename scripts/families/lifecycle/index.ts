@@ -20,7 +20,11 @@ export type {
 export { CALENDAR_TYPE, cronOf, flattenThresholds, JOB_TYPE, LIFECYCLE_HANDLERS, THRESHOLD_TYPE } from './builders.ts';
 
 export { REQUIRED_THRESHOLDS } from './checks.ts';
-export { RENEWAL_OPPORTUNITY_TYPE, VECTORS_RESOURCE as LIFECYCLE_VECTORS_RESOURCE, VECTORS_TEST_CLASS } from './emit.ts';
+export {
+  RENEWAL_OPPORTUNITY_TYPE,
+  VECTORS_RESOURCE as LIFECYCLE_VECTORS_RESOURCE,
+  VECTORS_TEST_CLASS,
+} from './emit.ts';
 
 export const lifecycleJob = locate(builders.lifecycleJob);
 export const businessCalendar = locate(builders.businessCalendar);

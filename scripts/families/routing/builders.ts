@@ -58,7 +58,6 @@ export const routingCalendar = (
 export const weekdays = (hours: string): Partial<Record<Weekday, string>> =>
   Object.fromEntries(WEEKDAY_NAMES.slice(0, 5).map((d) => [d, hours]));
 
-
 export interface RoutingQueueDef {
   readonly kind: 'routingQueue';
   readonly name: string;
