@@ -9,6 +9,7 @@ import { Concession } from './revops/concession.ts';
 import { DealException } from './revops/deal-exception.ts';
 import { HandoffPacket } from './revops/handoff-packet.ts';
 import { OpportunityProduct, PriceBookEntry, Product } from './quote-to-cash/products.ts';
+import { Poc } from './revops/poc.ts';
 
 /** The objects that hold data: the locked objects of the blueprint and the RevOps registries. */
 export const dataObjects = [
@@ -25,4 +26,5 @@ export const dataObjects = [
   Product,
   PriceBookEntry,
   OpportunityProduct,
+  Poc,
 ];

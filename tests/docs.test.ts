@@ -318,11 +318,14 @@ describe('the catalogue of the every-kind fixture', () => {
         'lead-statuses.md',
         'permissions.md',
         'quote-to-cash.md',
+        'routing.md',
+        'sharing.md',
         'stages.md',
         'validation-rules.md',
         'value-sets.md',
       ],
     );
+    assert.match(files.find((f) => f.path.endsWith('/routing.md'))!.content, /The model defines no routing\./);
     assert.match(
       files.find((f) => f.path.endsWith('/stages.md'))!.content,
       /The model defines no opportunity stages\./,

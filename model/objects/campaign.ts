@@ -1,7 +1,7 @@
 import { standardObject } from '../../scripts/dsl/index.ts';
-import { externalId } from './shared.ts';
+import { bypassStamp, externalId } from './shared.ts';
 
 export const Campaign = standardObject('Campaign', {
   locked: true,
-  fields: { External_Id__c: externalId() },
+  fields: { Last_Governance_Bypass__c: bypassStamp(), External_Id__c: externalId() },
 });

@@ -39,12 +39,10 @@ export const quoteToCashFields = {
   Payment_Terms__c: picklist({
     label: 'Payment Terms',
     values: ['Net 30', 'Net 45', 'Net 60', 'Net 90'],
-    trackHistory: true,
   }),
   Billing_Frequency__c: picklist({
     label: 'Billing Frequency',
     values: ['Annual in Advance', 'Quarterly in Advance', 'Monthly in Advance', 'Multi-Year Prepaid'],
-    trackHistory: true,
   }),
   Billing_Anchor_Date__c: date({
     label: 'Billing Anchor Date',

@@ -42,7 +42,14 @@ export class FormulaView {
 
   /** Evaluated as an insert: no prior record, a user with CHECK_PERMISSIONS (never the bypass). */
   context(record: FormulaRecord): EvalContext {
-    return { record, prior: undefined, user: CHECK_USER, permissions: [...CHECK_PERMISSIONS], now: this.now, timeZone: 'UTC' };
+    return {
+      record,
+      prior: undefined,
+      user: CHECK_USER,
+      permissions: [...CHECK_PERMISSIONS],
+      now: this.now,
+      timeZone: 'UTC',
+    };
   }
 
   /** A dataset record with lookups as ids (the parent's external id) and `Id` as its own. */

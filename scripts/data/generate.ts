@@ -45,10 +45,14 @@ import {
   exceptionRecords,
   HANDOFF_OBJECT,
   handoffRecords,
+  POC_OBJECT,
+  pocRecordsOf,
 } from './revops-records.ts';
 import { lineItemRecords, priceBookEntryRecords, productRecords } from './quotes.ts';
+import { isSupporting } from './supporting.ts';
 import { RecordShaper, type Values } from './values.ts';
 import { createBase, Ids, type World } from './world.ts';
+import { ROSTER_FILE, writeRoster } from './routing-roster.ts';
 
 const GENERATORS: Record<string, (world: World) => Iterable<Values>> = {
   Account: accountRecords,
@@ -64,6 +68,7 @@ const GENERATORS: Record<string, (world: World) => Iterable<Values>> = {
   Product2: productRecords,
   PricebookEntry: priceBookEntryRecords,
   OpportunityLineItem: lineItemRecords,
+  [POC_OBJECT]: pocRecordsOf,
   [PERIOD_OBJECT]: periodRecords,
   [QUOTA_OBJECT]: quotaRecords,
   [SNAPSHOT_OBJECT]: snapshotRecords,
@@ -132,9 +137,12 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
         written += n;
         if (written % 10_000 === 0) options.onProgress?.(written, total);
       });
-      objects.push({ sobject: object.name, file: `${object.name}.ndjson`, count, externalIdField: EXTERNAL_ID_FIELD });
+      const entry = { sobject: object.name, file: `${object.name}.ndjson`, count, externalIdField: EXTERNAL_ID_FIELD };
+      objects.push(isSupporting(object.name) ? { ...entry, supporting: true } : entry);
     }
     options.onProgress?.(written, total);
+    // The people routing gives leads to (users are not records of a dataset).
+    await writeRoster(world, options.out);
     // Files of objects the model no longer seeds would otherwise linger next to the new manifest.
     const keep = new Set(objects.map((o) => o.file));
     for (const name of await readdir(options.out))
@@ -144,7 +152,8 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
       seed: world.seed,
       scale,
       anchorDate: options.anchorDate ?? DEFAULT_ANCHOR_DATE,
-      records: written,
+      // Business records: the target the scale stands for (supporting records come on top).
+      records: objects.reduce((n, o) => (o.supporting ? n : n + o.count), 0),
       objects,
     };
     await writeManifest(options.out, generated);
@@ -190,7 +199,7 @@ const OUT_ACTION = 'Pass --out a directory that is new, empty, or holds an earli
 
 /**
  * Refuses an output that is a file, or a directory holding anything but an earlier dataset
- * (its manifest.json and .ndjson files), unless `force`: regenerating removes stale .ndjson files,
+ * (its manifest.json, .ndjson files and routing roster), unless `force`: regenerating removes stale .ndjson files,
  * which must never be someone else's.
  */
 async function prepareOutput(out: string, force: boolean): Promise<void> {
@@ -211,7 +220,9 @@ async function prepareOutput(out: string, force: boolean): Promise<void> {
     const entries = await readdir(out).catch((error: NodeJS.ErrnoException) => {
       throw outputError(out, error);
     });
-    const foreign = entries.filter((name) => name !== MANIFEST_FILE && !name.endsWith('.ndjson'));
+    const foreign = entries.filter(
+      (name) => name !== MANIFEST_FILE && name !== ROSTER_FILE && !name.endsWith('.ndjson'),
+    );
     const ours = entries.includes(MANIFEST_FILE)
       ? await readManifest(out).then(
           () => true,

@@ -20,8 +20,11 @@ import {
   HANDOFF_OBJECT,
   handoffsOf,
   hasConcession,
+  POC_OBJECT,
 } from './revops-records.ts';
 import { lineCount } from './quote-terms.ts';
+import { hasPoc } from './lifecycle-records.ts';
+import { isSupporting } from './supporting.ts';
 import { rngFor, type Base, type Plan } from './world.ts';
 
 /** Objects with a domain generator; any other seeded object is generated generically. */
@@ -39,6 +42,7 @@ export const DOMAIN_OBJECTS = new Set([
   'Product2',
   'PricebookEntry',
   'OpportunityLineItem',
+  POC_OBJECT,
   PERIOD_OBJECT,
   QUOTA_OBJECT,
   SNAPSHOT_OBJECT,
@@ -96,6 +100,7 @@ function measure(base: Base, accounts: number, campaigns: number, generic: Reado
   let concessions = 0;
   let exceptions = 0;
   let lines = 0;
+  let pocs = 0;
   for (let a = 0; a < accounts; a++) {
     const profile = accountProfile(world, a);
     for (let i = shape.oppStart[a]!; i < shape.oppStart[a + 1]!; i++) {
@@ -104,6 +109,7 @@ function measure(base: Base, accounts: number, campaigns: number, generic: Reado
       handoffs += handoffsOf(base, story).length;
       commitments += commitmentsOf(base, story);
       if (exceptionReason(base, story)) exceptions++;
+      if (hasPoc(base, story)) pocs++;
       if (story.outcome !== 'won') continue;
       won.push(i);
       lines += lineCount(base, story);
@@ -128,6 +134,7 @@ function measure(base: Base, accounts: number, campaigns: number, generic: Reado
     ['Product2', base.model.skus.length],
     ['PricebookEntry', base.model.skus.length],
     ['OpportunityLineItem', lines],
+    [POC_OBJECT, pocs],
     ...forecastCounts(base),
     ...generic,
   ];
@@ -140,7 +147,9 @@ function measure(base: Base, accounts: number, campaigns: number, generic: Reado
   };
 }
 
-const sum = (counts: ReadonlyMap<string, number>) => [...counts.values()].reduce((a, b) => a + b, 0);
+/** Business records only: supporting objects (catalogue, products, quotes) sit outside the target. */
+const sum = (counts: ReadonlyMap<string, number>) =>
+  [...counts].reduce((a, [name, n]) => (isSupporting(name) ? a : a + n), 0);
 
 /**
  * The plan for `target` records. Leads absorb the difference, so a dataset with a Lead object

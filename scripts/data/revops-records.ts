@@ -7,6 +7,7 @@
  */
 import { EXTERNAL_ID_FIELD } from './catalog.ts';
 import { contractStory, oppStory, renewalStory, type ContractStory, type DealStory } from './deal-stories.ts';
+import { handoffTimes, pocRecords, POC_OBJECT } from './lifecycle-records.ts';
 import { accountProfile } from './profiles.ts';
 import type { Rng } from './prng.ts';
 import { preferenceOrder } from './rule-guard.ts';
@@ -107,6 +108,13 @@ function handoffValues(world: World, story: DealStory, code: HandoffCode, commit
     Commitments_Summary__c: commitments ? `${commitments} commitment(s) in the registry; see Commitments.` : 'None.',
     Status__c: status,
     Rejection_Reason__c: status === 'Rejected' ? rng.pick(HANDOFF_REJECTIONS) : null,
+    ...handoffTimes(
+      world,
+      story.index + (story.renewal ? world.plan.opportunities : 0),
+      code,
+      status ?? 'Draft',
+      handedOverOn,
+    ),
   };
 }
 
@@ -146,6 +154,7 @@ export function* commitmentRecords(world: World): Generator<Values> {
         Type__c: type,
         Description__c: rng.pick(COMMITMENT_TEXT[type ?? ''] ?? COMMITMENT_TEXT.Services!),
         Due_Date__c: due,
+        Overdue__c: false,
       };
       // Past due: mostly delivered, some missed, a few still open (when the rules allow seeding those).
       const statuses = preferenceOrder<string>(
@@ -194,7 +203,10 @@ function concessionGet(world: World, story: DealStory, type: string | null): Val
   const allowed = giveGet.gets[type ?? ''] ?? [];
   const gets = allowed.includes('*') ? Object.keys(giveGet.evidence) : allowed;
   const get = gets.find((g) => giveGet.evidence[g]?.test(deal, details) ?? true) ?? null;
-  return { Get__c: get, Get_Details__c: get === 'Case Study' || get === 'Reference Call' ? details.Get_Details__c : null };
+  return {
+    Get__c: get,
+    Get_Details__c: get === 'Case Study' || get === 'Reference Call' ? details.Get_Details__c : null,
+  };
 }
 
 export function* concessionRecords(world: World): Generator<Values> {
@@ -218,6 +230,7 @@ export function* concessionRecords(world: World): Generator<Values> {
       Value__c: Math.round(concessionValue(type ?? '', story, contract)),
       Details__c: CONCESSION_DETAILS[type ?? ''] ?? CONCESSION_DETAILS.Other!,
       Expires_On__c: expires,
+      Status__c: world.picklists.prefer(CONCESSION_OBJECT, 'Status__c', expires < world.today ? 'Expired' : 'Active'),
     };
   }
 }
@@ -245,3 +258,9 @@ export function* exceptionRecords(world: World): Generator<Values> {
     yield { ...values, ...(world.guard.choose(EXCEPTION_OBJECT, values, statuses) ?? statuses[0]) };
   }
 }
+
+export function* pocRecordsOf(world: World): Generator<Values> {
+  yield* pocRecords(world, deals(world));
+}
+
+export { POC_OBJECT };
