@@ -56,6 +56,7 @@ import { revopsScratchOrg } from './settings/scratch-org.ts';
 import { skus } from './quote-to-cash/catalogue.ts';
 import { revopsPricing } from './quote-to-cash/pricing.ts';
 import { quoteToCashRules } from './quote-to-cash/rules.ts';
+import { Q2CFailure, q2cCheckRules, recordQ2CFailures } from './quote-to-cash/q2c-checks.ts';
 import { leadRoutingModel } from './routing/index.ts';
 import { forecasting } from './forecasting/index.ts';
 import { publicGroups, roles } from './analytics/audiences.ts';
@@ -64,7 +65,7 @@ import { revenueAnalytics } from './analytics/revenue-analytics.ts';
 export default defineModel(
   {
     // Locked objects (blueprint 000 §1) and the RevOps registries
-    objects: [...dataObjects, LifecycleAction, StageGateCriterion, DiscountLadder, ...lifecycleTypes],
+    objects: [...dataObjects, LifecycleAction, StageGateCriterion, DiscountLadder, ...lifecycleTypes, Q2CFailure],
     globalValueSets: [
       LossReason,
       SlipReason,
@@ -92,6 +93,7 @@ export default defineModel(
       ...registryRules,
       ...valueListRules,
       ...quoteToCashRules,
+      ...q2cCheckRules,
       ...lifecycleRules,
     ],
     customMetadataRecords: discountLadderSteps,
@@ -110,6 +112,7 @@ export default defineModel(
       ...bypassAuditFlows,
       stampStageEnteredOn,
       stampHandoffTimes,
+      recordQ2CFailures,
     ],
     // Lifecycle automation: scheduled jobs, their thresholds and calendar, their conformance vectors
     lifecycleJobs,

@@ -1,4 +1,11 @@
-import { currency, customMetadataRecord, customMetadataType, ladderRecordName, percent, text } from '../../scripts/dsl/index.ts';
+import {
+  currency,
+  customMetadataRecord,
+  customMetadataType,
+  ladderRecordName,
+  percent,
+  text,
+} from '../../scripts/dsl/index.ts';
 import { revopsPricing } from '../quote-to-cash/pricing.ts';
 
 /** Discount ladder by segment and ARR band (blueprint 001, epic 4): above it, the approval matrix applies. */

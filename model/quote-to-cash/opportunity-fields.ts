@@ -9,6 +9,7 @@ import {
   text,
 } from '../../scripts/dsl/index.ts';
 import { revopsPricing } from './pricing.ts';
+import { closeCheckFailuresFormula } from './q2c-formulas.ts';
 
 const LADDER_TYPE = 'Discount_Ladder__mdt';
 
@@ -54,5 +55,10 @@ export const quoteToCashFields = {
     label: 'Customer Tax ID',
     length: 40,
     help: 'VAT or tax ID; needed when the deal is exempt or reverse charge.',
+  }),
+  Q2C_Check_Failures__c: formula('Text', closeCheckFailuresFormula, {
+    label: 'Q2C Check Failures',
+    description:
+      'The quote-to-cash checks the deal fails before it can close (billing anchor date, tax); blank when it passes.',
   }),
 };

@@ -1,4 +1,5 @@
-import { currency, date, longText, number, standardObject, text } from '../../scripts/dsl/index.ts';
+import { currency, date, formula, longText, number, standardObject, text } from '../../scripts/dsl/index.ts';
+import { proratedAmountFormula } from './q2c-formulas.ts';
 import { externalId } from '../objects/shared.ts';
 
 /** A SKU of the catalogue (model/quote-to-cash/catalogue.ts): ProductCode is `Family:Package:Metric`. */
@@ -38,6 +39,11 @@ export const OpportunityProduct = standardObject('OpportunityLineItem', {
     Billed_Amount__c: currency({
       label: 'Billed Amount',
       help: 'Quantity × annual unit price × the share of the year the period covers.',
+    }),
+    Prorated_Amount__c: formula('Currency', proratedAmountFormula, {
+      label: 'Prorated Amount',
+      description: 'What billing invoices for the service period: Billed Amount must equal it (proration check).',
+      blanks: 'blank',
     }),
     External_Id__c: externalId(),
   },

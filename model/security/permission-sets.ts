@@ -16,6 +16,7 @@ import { dataObjects } from '../data-objects.ts';
 import { NewBusinessDeal } from '../governance/sales-process.ts';
 import { LifecycleCalendarType, LifecycleJobType, LifecycleThresholdType } from '../automation/lifecycle.ts';
 import { LifecycleAction } from '../revops/lifecycle-action.ts';
+import { Q2CFailure } from '../quote-to-cash/q2c-failure.ts';
 import { Poc } from '../revops/poc.ts';
 import { routingAutomationFields } from '../routing/lead-fields.ts';
 import { RoutingBypass } from '../routing/permissions.ts';
@@ -203,9 +204,12 @@ export const FinanceLegal = permissionSet('RevOps_Finance_Legal', {
     Opportunity: access('RE'),
     Account: access('R'),
     Commitment__c: access('R'),
+    // The deal desk reads the quote-to-cash failures it is alerted to (the flow writes them).
+    Q2C_Failure__c: access('R'),
   },
   fields: [
     fieldsOf(Contract, { readOnlyFields: stamp }),
+    fieldsOf(Q2CFailure, { edit: false }),
     fieldsOf(Concession, { readOnlyFields: stamp }),
     fieldsOf(DealException, { readOnlyFields: stamp }),
     fieldsOf(Opportunity, {
@@ -238,11 +242,14 @@ export const RevOpsAdmin = permissionSet('RevOps_Admin', {
     ...forecastAdminObjectAccess,
     // The lifecycle ledger is written by the jobs only.
     [LifecycleAction.apiName]: access('R', { viewAll: true }),
+    // Q2C failures are written by the flow only.
+    [Q2CFailure.apiName]: access('R', { viewAll: true }),
   },
   fields: [
     ...ALL.map((o) => fieldsOf(o)),
     ...forecastAdminFields,
     fieldsOf(LifecycleAction, { edit: false }),
+    fieldsOf(Q2CFailure, { edit: false }),
     editable(...std.opp, ...std.account, ...std.lead, ...std.contact, ...std.contract, forecast),
   ],
   customPermissions: [GovernanceBypass.name, RoutingBypass.name],

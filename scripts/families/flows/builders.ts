@@ -80,7 +80,26 @@ export interface DecisionStep {
   readonly outcomes: readonly DecisionOutcome[];
   readonly defaultLabel: string;
 }
-export type FlowStep = AssignStep | UpdateRecordsStep | CreateRecordStep | DecisionStep;
+/**
+ * Sends an email through Flow's standard Send Email action (`emailSimple`): no template, no IDs to
+ * look up. `to` is a comma-separated address list or a reference to one; subject and body are
+ * values or references to text formulas.
+ */
+export interface SendEmailStep {
+  readonly step: 'sendEmail';
+  readonly name: string;
+  readonly label: string;
+  readonly to: FlowValue;
+  readonly subject: FlowValue;
+  readonly body: FlowValue;
+}
+export type FlowStep = AssignStep | UpdateRecordsStep | CreateRecordStep | DecisionStep | SendEmailStep;
+
+export const sendEmail = (
+  name: string,
+  label: string,
+  o: { to: FlowValue; subject: FlowValue; body: FlowValue },
+): SendEmailStep => ({ step: 'sendEmail', name, label, ...o });
 
 export const assign = (name: string, label: string, set: Record<string, FlowValue>): AssignStep => ({
   step: 'assign',

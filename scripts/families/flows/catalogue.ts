@@ -71,6 +71,8 @@ function steps(list: readonly FlowStep[], depth = 0): string[] {
         return [
           `${head}**Create** a ${code(step.object)} ${code(step.name)} (${text(step.label)}): ${assignments(step.set)}`,
         ];
+      case 'sendEmail':
+        return [`${head}**Send email** ${code(step.name)} (${text(step.label)}) to ${text(JSON.stringify(step.to))}`];
       case 'decision':
         return [
           `${head}**Decision** ${code(step.name)} (${text(step.label)})`,

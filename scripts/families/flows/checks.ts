@@ -48,7 +48,7 @@ export function checkFlows(model: FlowFamilyModel, check: CheckContext): void {
 }
 
 function checkStep(flow: FlowDef, c: string, step: FlowStep, check: CheckContext): void {
-  if (step.step === 'assign' || step.step === 'decision') return;
+  if (step.step === 'assign' || step.step === 'decision' || step.step === 'sendEmail') return;
   const [target, filters] =
     step.step === 'createRecord'
       ? [step.object, []]

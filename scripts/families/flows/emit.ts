@@ -49,6 +49,7 @@ const setItems = (set: Readonly<Record<string, FlowValue>>) =>
   Object.entries(set).map(([field, value]) => ({ field, value: flowValue(value) }));
 
 interface Nodes {
+  actionCalls: unknown[];
   assignments: unknown[];
   decisions: unknown[];
   recordCreates: unknown[];
@@ -96,6 +97,19 @@ function layout(steps: readonly FlowStep[], next: string | undefined, nodes: Nod
           storeOutputAutomatically: true,
         });
         break;
+      case 'sendEmail':
+        nodes.actionCalls.push({
+          ...position,
+          actionName: 'emailSimple',
+          actionType: 'emailSimple',
+          connector: connector(following),
+          inputParameters: [
+            { name: 'emailAddresses', value: flowValue(step.to) },
+            { name: 'emailSubject', value: flowValue(step.subject) },
+            { name: 'emailBody', value: flowValue(step.body) },
+          ],
+        });
+        break;
       case 'decision':
         nodes.decisions.push({
           ...position,
@@ -120,7 +134,7 @@ function layout(steps: readonly FlowStep[], next: string | undefined, nodes: Nod
 }
 
 function flowXml(flow: FlowDef, apiVersion: string): Record<string, unknown> {
-  const nodes: Nodes = { assignments: [], decisions: [], recordCreates: [], recordUpdates: [] };
+  const nodes: Nodes = { actionCalls: [], assignments: [], decisions: [], recordCreates: [], recordUpdates: [] };
   layout(flow.steps, undefined, nodes, { y: 0 });
   const { start } = flow;
   const entry = start.filters.length ? { filterLogic: start.filterLogic, filters: start.filters.map(filterXml) } : {};

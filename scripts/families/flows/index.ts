@@ -18,6 +18,7 @@ export {
   outcome,
   ref,
   savedAt,
+  sendEmail,
   setupRecord,
   today,
   updateRecords,

@@ -183,6 +183,8 @@ class Interview {
           break;
         case 'createRecord':
           throw new FlowSimulationError(this.flow, `step ${step.name} creates records: not simulated`);
+        case 'sendEmail':
+          throw new FlowSimulationError(this.flow, `step ${step.name} sends an email: not simulated`);
       }
     }
   }
