@@ -17,6 +17,7 @@ import { NewBusinessDeal } from '../governance/sales-process.ts';
 import { LifecycleCalendarType, LifecycleJobType, LifecycleThresholdType } from '../automation/lifecycle.ts';
 import { LifecycleAction } from '../revops/lifecycle-action.ts';
 import { Q2CFailure } from '../quote-to-cash/q2c-failure.ts';
+import { OpportunityProduct, PriceBookEntry, Product } from '../quote-to-cash/products.ts';
 import { Poc } from '../revops/poc.ts';
 import { routingAutomationFields } from '../routing/lead-fields.ts';
 import { RoutingBypass } from '../routing/permissions.ts';
@@ -142,8 +143,15 @@ export const AccountExecutive = permissionSet('RevOps_Account_Executive', {
     Deal_Exception__c: access('CRE'),
     Concession__c: access('R'),
     POC__c: access('CRE'),
+    // Quoting: the catalogue is read only; the AE sells it as opportunity products.
+    Product2: access('R'),
+    PricebookEntry: access('R'),
+    OpportunityLineItem: access('CRED'),
   },
   fields: [
+    fieldsOf(Product, { edit: false }),
+    fieldsOf(PriceBookEntry, { edit: false }),
+    fieldsOf(OpportunityProduct),
     fieldsOf(Opportunity, { readOnlyFields: [...automationOwned, 'Forecast_Override_Reason__c'] }),
     fieldsOf(Poc, { readOnlyFields: ['Last_Activity_At__c'] }),
     fieldsOf(Account, { edit: false }),
@@ -206,8 +214,14 @@ export const FinanceLegal = permissionSet('RevOps_Finance_Legal', {
     Commitment__c: access('R'),
     // The deal desk reads the quote-to-cash failures it is alerted to (the flow writes them).
     Q2C_Failure__c: access('R'),
+    Product2: access('R'),
+    PricebookEntry: access('R'),
+    OpportunityLineItem: access('R'),
   },
   fields: [
+    fieldsOf(Product, { edit: false }),
+    fieldsOf(PriceBookEntry, { edit: false }),
+    fieldsOf(OpportunityProduct, { edit: false }),
     fieldsOf(Contract, { readOnlyFields: stamp }),
     fieldsOf(Q2CFailure, { edit: false }),
     fieldsOf(Concession, { readOnlyFields: stamp }),
