@@ -26,7 +26,9 @@ export default class QuoteCheck extends RevOpsCommand<QuoteCheckResult> {
     const result = await checkQuotes(resolve(flags.dataset), model);
     const width = Math.max(...result.rules.map((r) => r.id.length));
     for (const r of result.rules)
-      this.log(`  ${r.id.padEnd(width)}  ${String(r.failures).padStart(5)} failing of ${String(r.checked).padStart(6)}  ${r.description}`);
+      this.log(
+        `  ${r.id.padEnd(width)}  ${String(r.failures).padStart(5)} failing of ${String(r.checked).padStart(6)}  ${r.description}`,
+      );
     for (const f of result.failures.slice(0, flags.max))
       this.logToStderr(`${f.file}:${f.line}: ${f.object} ${f.externalId}: ${f.rule}: ${f.message}`);
     if (result.failures.length > flags.max) this.logToStderr(`  ... and ${result.failures.length - flags.max} more`);
@@ -34,7 +36,9 @@ export default class QuoteCheck extends RevOpsCommand<QuoteCheckResult> {
     if (result.ok) this.log(`quote check: 0 failures; ${result.rules.length} rules, ${checked} checks`);
     else {
       process.exitCode = 1;
-      this.logToStderr(`quote check: ${result.failures.length} failure(s); ${result.rules.length} rules, ${checked} checks`);
+      this.logToStderr(
+        `quote check: ${result.failures.length} failure(s); ${result.rules.length} rules, ${checked} checks`,
+      );
     }
     return result;
   }
