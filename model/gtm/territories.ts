@@ -109,6 +109,8 @@ export const territoryModel = territoryDesign('RevOps_FY2026', {
   overlayRoles: [{ name: 'Solutions_Engineer', label: 'Solutions engineer', maxAEs: 4 }],
   balancing: { addressableAccounts: 30, revenuePotential: 30, pipeline: 20, density: 20 },
   maxTamRatio: 2,
+  // 004 optimization_areas.pipeline_coverage: target 4x.
+  pipelineCoverage: 4,
   newTerritoryPipelineSeed: 0.25,
   changeExceptions: ['Termination', 'Promotion'],
   changes: [

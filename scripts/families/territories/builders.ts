@@ -87,6 +87,8 @@ export interface TerritoryDesignDef {
   readonly balancing: BalancingCriteria;
   /** No rep may hold more than this multiple of another rep's TAM (002: 2x). */
   readonly maxTamRatio: number;
+  /** Open pipeline a territory needs per quarter, as a multiple of its quarterly bookings run-rate (004: 4x). */
+  readonly pipelineCoverage: number;
   /** Share of a new territory's pipeline target marketing seeds (002: 25 %). */
   readonly newTerritoryPipelineSeed: number;
   /** Reasons a change may land between fiscal-year boundaries (002: termination, promotion). */

@@ -41,7 +41,7 @@ function policyBlocks(design: TerritoryDesignDef): string[] {
         ['Account density (effort to cover)', `${b.density} %`],
       ],
     ),
-    `No rep holds more than ${design.maxTamRatio}× another rep's TAM; new territories get ${Math.round(100 * design.newTerritoryPipelineSeed)} % pipeline seed from marketing. ${code('revops territory plan')} scores a dataset against this.`,
+    `No rep holds more than ${design.maxTamRatio}× another rep's TAM; quarterly open pipeline should cover ${design.pipelineCoverage}× the territory's bookings run-rate; new territories get ${Math.round(100 * design.newTerritoryPipelineSeed)} % pipeline seed from marketing. ${code('revops territory plan')} scores a dataset against this.`,
     heading(2, 'Overlay roles'),
     table(
       ['Role', 'Label', 'Shared across at most'],

@@ -126,6 +126,8 @@ function checkPolicy(design: TerritoryDesignDef, check: CheckContext): void {
   const weights = [b.addressableAccounts, b.revenuePotential, b.pipeline, b.density];
   if (weights.some((w) => !(w >= 0)) || weights.reduce((a, w) => a + w, 0) !== 100)
     check.report(design, where, `balancing weights ${weights.join('/')} must be non-negative and sum to 100`);
+  if (!(design.pipelineCoverage > 0))
+    check.report(design, where, `pipelineCoverage ${design.pipelineCoverage} must be above 0`);
   if (!(design.maxTamRatio > 1)) check.report(design, where, `maxTamRatio ${design.maxTamRatio} must be above 1`);
   for (const r of design.overlayRoles)
     if (!Number.isInteger(r.maxAEs) || r.maxAEs < 1 || r.maxAEs > MAX_OVERLAY_AES)
