@@ -172,3 +172,19 @@ test('overlay roles are capped at 4 AEs; rule items must name Account picklist v
   );
   assert.match(weights.join('\n'), /must be non-negative and sum to 100/);
 });
+
+test('a locked territory design locks its ETM components: changing them needs a governance RFC', async () => {
+  const { lockedComponentsOf } = await import('../../scripts/change/locked.ts');
+  const { FAMILIES } = await import('../../scripts/families/registry.ts');
+  const locked = lockedComponentsOf(model as never, FAMILIES);
+  for (const key of [
+    'Territory2Model:RevOps_FY2026',
+    'Territory2Type:Vertical',
+    'Territory2:RevOps_FY2026.Worldwide',
+    'Territory2Rule:RevOps_FY2026.NA_MM_Rule',
+  ])
+    assert.ok(locked.has(key), key);
+  assert.ok(!locked.has('Territory2Rule:RevOps_FY2026.Worldwide_Rule'), 'roll-ups have no rule');
+  const unlocked = lockedComponentsOf({ ...model, territoryDesign: { ...design, locked: false } } as never, FAMILIES);
+  assert.ok(![...unlocked].some((k) => k.startsWith('Territory2')));
+});
