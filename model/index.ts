@@ -61,6 +61,7 @@ import { leadRoutingModel } from './routing/index.ts';
 import { forecasting } from './forecasting/index.ts';
 import { publicGroups, roles } from './analytics/audiences.ts';
 import { revenueAnalytics } from './analytics/revenue-analytics.ts';
+import { territoryModel } from './gtm/territories.ts';
 
 export default defineModel(
   {
@@ -138,4 +139,5 @@ export default defineModel(
   forecasting,
   revenueAnalytics,
   { roles, publicGroups: [...publicGroups, ...roleUserGroups] },
+  { territoryDesign: territoryModel },
 );
