@@ -24,7 +24,12 @@ export interface DutyRule {
 
 const custom = (p: { name: string }) => `custom:${p.name}`;
 /** The permissions that make someone an administrator of the rules themselves (metadata, code, all data). */
-const RULE_ADMIN = ['system:CustomizeApplication', 'system:ModifyAllData', 'system:AuthorApex', 'system:ModifyMetadata'];
+const RULE_ADMIN = [
+  'system:CustomizeApplication',
+  'system:ModifyAllData',
+  'system:AuthorApex',
+  'system:ModifyMetadata',
+];
 
 export const separationOfDuties: readonly DutyRule[] = [
   {
@@ -68,9 +73,4 @@ export const separationOfDuties: readonly DutyRule[] = [
  * The fields an access review lists per holder: every field whose history the model tracks
  * (the governed and audited ones) and these, which hold personal data.
  */
-export const PERSONAL_DATA_FIELDS: readonly string[] = [
-  'Lead.Email',
-  'Lead.Phone',
-  'Contact.Email',
-  'Contact.Phone',
-];
+export const PERSONAL_DATA_FIELDS: readonly string[] = ['Lead.Email', 'Lead.Phone', 'Contact.Email', 'Contact.Phone'];

@@ -6,7 +6,6 @@
  * days of the risk being raised. `revops report --memo` lists the open ones for the board.
  */
 import { customObject, date, formula, longText, number, picklist } from '../../scripts/dsl/index.ts';
-import { externalId } from '../objects/shared.ts';
 
 export const RISK_CATEGORIES = ['Mis-selling', 'Claims Drift', 'Discount Leakage', 'Data Privacy'] as const;
 
@@ -72,13 +71,15 @@ export const GtmRisk = customObject('GTM_Risk__c', {
     }),
     Decided_On__c: date({ label: 'Decided On', trackHistory: true }),
     Decision__c: longText({ label: 'Decision', help: 'What the council decided, and why.' }),
-    Mitigation__c: longText({ label: 'Mitigation', help: 'The controls in place or planned (rules, reviews, training).' }),
+    Mitigation__c: longText({
+      label: 'Mitigation',
+      help: 'The controls in place or planned (rules, reviews, training).',
+    }),
     Next_Review__c: date({
       label: 'Next Review',
       required: true,
       trackHistory: true,
       help: 'The council reviews every open risk at least quarterly.',
     }),
-    External_Id__c: externalId(),
   },
 });
