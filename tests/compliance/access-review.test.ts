@@ -256,7 +256,7 @@ describe('access review of an org (the ACCESS API TEST DOUBLE)', () => {
       const org = new MockTestOrgData();
       await $$.stubAuths(org);
       const double = orgDouble();
-      $$.fakeConnectionRequest = (request) => double.answer(request as { url?: string });
+      $$.fakeConnectionRequest = async (request) => (await double.answer(request as { url?: string })) as never;
       const connection = (await Org.create({ aliasOrUsername: org.username })).getConnection('66.0');
       const viaCore = await reviewFromOrg(connection, model, options);
       assert.deepEqual(viaCore, await reviewFromOrg(orgDouble(), model, options));
