@@ -25,6 +25,7 @@ import {
 } from '../../scripts/compliance/access-review-file.ts';
 import { reviewFromOrg } from '../../scripts/compliance/access-review-org.ts';
 import AccessReviewCommand, { type AccessReviewResult } from '../../scripts/cli/commands/revops/access/review.ts';
+import AccessSignoffCommand from '../../scripts/cli/commands/revops/access/signoff.ts';
 import type { RevOpsModel } from '../../scripts/dsl/index.ts';
 import { runCommand } from '../cli/run-command.ts';
 import { coreTestContext } from '../org/core-test-context.ts';
@@ -292,5 +293,24 @@ describe('revops access review (CLI)', () => {
     assert.equal(run.status, 1);
     assert.match(run.stderr, /not-a-review\.json: not an access review/);
     assert.equal(existsSync(out), false);
+  });
+});
+
+describe('revops access signoff (CLI)', () => {
+  test('three seats approve: the file says signed off; an unknown seat is refused', async () => {
+    const out = join(dir, 'to-sign.json');
+    assert.equal((await runCommand(AccessReviewCommand, ['--as-of', '2026-12-01', '--out', out], ROOT)).status, 0);
+    const sign = (seat: string) =>
+      runCommand(
+        AccessSignoffCommand,
+        ['--file', out, '--seat', seat, '--by', `${seat} holder`, '--on', '2026-12-02'],
+        ROOT,
+      );
+    const wrong = await sign('CRO');
+    assert.equal(wrong.status, 1);
+    assert.match(wrong.stderr, /--seat "CRO" does not sign this review/);
+    for (const seat of ['CFO', 'General Counsel', 'VP Revenue Operations']) assert.equal((await sign(seat)).status, 0);
+    assert.equal((await readReview(out)).signOff.status, 'signed off');
+    assert.match(await readFile(join(dir, 'to-sign.md'), 'utf8'), /Status: \*\*signed off\*\*/);
   });
 });
