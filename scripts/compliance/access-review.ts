@@ -12,8 +12,7 @@
  *   system:<Permission> → granted              field:<Object.Field> → edit | read
  *   object:<Object> → letters (C R E D V M)
  */
-import type { RevOpsModel } from '../dsl/index.ts';
-import type { PermissionSetDef } from '../families/security/builders.ts';
+import type { PermissionSetDef, RevOpsModel } from '../dsl/index.ts';
 import { PERSONAL_DATA_FIELDS, separationOfDuties, type DutyRule } from '../../model/compliance/council-duties.ts';
 
 export const ACCESS_REVIEW_FORMAT = 'revops-access-review/1';

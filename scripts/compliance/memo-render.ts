@@ -22,121 +22,138 @@ function headline(m: Memo): string[] {
   ];
 }
 
-function blocks(m: Memo): Block[] {
+function forecastBlock(m: Memo): Block {
   const acc = m.metrics.forecastAccuracy.rollup;
-  const cov = m.metrics.coverage;
-  const speed = m.metrics.dataQuality.checks.find((x) => x.name === 'speedToLeadBreached');
-  return [
-    {
+  if (acc.length)
+    return {
       title: 'Forecast accuracy',
-      lead: acc.length
-        ? 'Accuracy of the roll-up at each horizon (WAPE; bias above zero means over-forecast).'
-        : 'No forecast period has closed yet, so accuracy (MAPE, WAPE, bias) is measured at the first close. The latest manager call per segment against quota:',
-      table: acc.length
-        ? {
-            head: ['Horizon', 'Forecast', 'Actual', 'WAPE', 'Bias'],
-            rows: acc.map((r) => [
-              `${r.horizonDays} days`,
-              money(r.forecast),
-              money(r.actual),
-              pct(r.wape),
-              pct(r.bias),
-            ]),
-          }
-        : {
-            head: ['Segment', 'Snapshot', 'Call', 'Quota', 'Call ÷ quota', 'Won to date', 'Stage-weighted'],
-            rows: m.forecast.map((f) => [
-              f.segment,
-              `${f.snapshotDate} (${f.horizonWeeks} wk)`,
-              money(f.call),
-              money(f.quota),
-              pct(f.call / f.quota),
-              money(f.closedWonToDate),
-              money(f.stageWeighted),
-            ]),
-          },
-    },
-    {
-      title: 'Pipeline coverage',
-      lead: `Open pipeline ÷ the next ${cov.windowDays} days' target (${cov.targetBasis}).`,
+      lead: 'Accuracy of the roll-up at each horizon (WAPE; bias above zero means over-forecast).',
       table: {
-        head: ['Segment', 'Open deals', 'Pipeline', 'Target', 'Coverage', 'Weighted'],
-        rows: [cov.overall, ...Object.values(cov.bySegment)].map((r) => [
-          r.segment,
-          String(r.openDeals),
-          money(r.pipeline),
-          money(r.target),
-          times(r.coverage),
-          times(r.weightedCoverage),
-        ]),
+        head: ['Horizon', 'Forecast', 'Actual', 'WAPE', 'Bias'],
+        rows: acc.map((r) => [`${r.horizonDays} days`, money(r.forecast), money(r.actual), pct(r.wape), pct(r.bias)]),
       },
+    };
+  return {
+    title: 'Forecast accuracy',
+    lead: 'No forecast period has closed yet, so accuracy (MAPE, WAPE, bias) is measured at the first close. The latest manager call per segment against quota:',
+    table: {
+      head: ['Segment', 'Snapshot', 'Call', 'Quota', 'Call ÷ quota', 'Won to date', 'Stage-weighted'],
+      rows: m.forecast.map((f) => [
+        f.segment,
+        `${f.snapshotDate} (${f.horizonWeeks} wk)`,
+        money(f.call),
+        money(f.quota),
+        pct(f.call / f.quota),
+        money(f.closedWonToDate),
+        money(f.stageWeighted),
+      ]),
     },
-    {
-      title: 'Discount integrity',
-      lead: 'Closed-won deals with a discount, against the segment ladder (ENT 25 %, MM 20 %, SMB 15 %): above it, the deal desk must approve.',
-      table: {
-        head: ['Discounted wins', 'Average discount', 'Above the ladder', 'of which approved', 'Leaked', 'Integrity'],
-        rows: [
-          [
-            String(m.discounts.discountedWon),
-            pct(m.discounts.averageDiscount),
-            String(m.discounts.aboveLadder),
-            String(m.discounts.aboveLadderApproved),
-            String(m.discounts.leaked),
-            pct(m.discounts.integrity),
-          ],
-        ],
-      },
-    },
-    {
-      title: 'SLA adherence',
-      lead: 'Speed to lead (15-minute first touch on MQLs) and hand-off packets accepted within their SLA.',
-      table: {
-        head: ['SLA', 'Measured', 'Breached', 'Met'],
-        rows: [
-          [
-            'Speed to lead',
-            String(speed?.denominator ?? 0),
-            String(speed?.numerator ?? 0),
-            pct(speed?.value === null || !speed ? null : 1 - speed.value),
-          ],
-          [
-            'Hand-off packets',
-            String(m.handoffSla.packets),
-            String(m.handoffSla.breached),
-            pct(m.handoffSla.adherence),
-          ],
-        ],
-      },
-    },
-    {
-      title: 'Open risks',
-      lead: 'The GTM risk register (GTM_Risk__c), open and mitigating risks by score (likelihood × impact).',
-      table: {
-        head: ['Risk', 'Category', 'Owner', 'Score', 'Status', 'Decision due', 'Next review'],
-        rows: m.risks.map((r) => [
-          r.Name,
-          r.Category__c,
-          r.Owner_Seat__c,
-          String(r.score),
-          r.Status__c,
-          `${r.decisionDue}${r.decisionOverdue ? ' (overdue)' : r.Decided_On__c ? ' (decided)' : ''}`,
-          r.Next_Review__c,
-        ]),
-      },
-    },
-    {
-      title: 'Weekly exception review',
-      lead: `Deal exceptions by status; the Expiries lifecycle job (daily 01:00) sets each Expired on its date. ${m.exceptions.expiringIn7Days} expire in the next 7 days; ${m.exceptions.pastExpiryNotExpired} are past their date but not yet Expired.`,
-      table: {
-        head: ['Status', 'Exceptions'],
-        rows: Object.entries(m.exceptions.byStatus)
-          .sort()
-          .map(([s, n]) => [s, String(n)]),
-      },
-    },
-  ];
+  };
 }
+
+function coverageBlock(m: Memo): Block {
+  const cov = m.metrics.coverage;
+  return {
+    title: 'Pipeline coverage',
+    lead: `Open pipeline ÷ the next ${cov.windowDays} days' target (${cov.targetBasis}).`,
+    table: {
+      head: ['Segment', 'Open deals', 'Pipeline', 'Target', 'Coverage', 'Weighted'],
+      rows: [cov.overall, ...Object.values(cov.bySegment)].map((r) => [
+        r.segment,
+        String(r.openDeals),
+        money(r.pipeline),
+        money(r.target),
+        times(r.coverage),
+        times(r.weightedCoverage),
+      ]),
+    },
+  };
+}
+
+function discountBlock(m: Memo): Block {
+  const d = m.discounts;
+  return {
+    title: 'Discount integrity',
+    lead: 'Closed-won deals with a discount, against the segment ladder (ENT 25 %, MM 20 %, SMB 15 %): above it, the deal desk must approve.',
+    table: {
+      head: ['Discounted wins', 'Average discount', 'Above the ladder', 'of which approved', 'Leaked', 'Integrity'],
+      rows: [
+        [
+          String(d.discountedWon),
+          pct(d.averageDiscount),
+          String(d.aboveLadder),
+          String(d.aboveLadderApproved),
+          String(d.leaked),
+          pct(d.integrity),
+        ],
+      ],
+    },
+  };
+}
+
+function slaBlock(m: Memo): Block {
+  const speed = m.metrics.dataQuality.checks.find((x) => x.name === 'speedToLeadBreached');
+  return {
+    title: 'SLA adherence',
+    lead: 'Speed to lead (15-minute first touch on MQLs) and hand-off packets accepted within their SLA.',
+    table: {
+      head: ['SLA', 'Measured', 'Breached', 'Met'],
+      rows: [
+        [
+          'Speed to lead',
+          String(speed?.denominator ?? 0),
+          String(speed?.numerator ?? 0),
+          pct(speed?.value === null || !speed ? null : 1 - speed.value),
+        ],
+        ['Hand-off packets', String(m.handoffSla.packets), String(m.handoffSla.breached), pct(m.handoffSla.adherence)],
+      ],
+    },
+  };
+}
+
+function risksBlock(m: Memo): Block {
+  const due = (r: Memo['risks'][number]) =>
+    `${r.decisionDue}${r.decisionOverdue ? ' (overdue)' : r.Decided_On__c ? ' (decided)' : ''}`;
+  return {
+    title: 'Open risks',
+    lead: 'The GTM risk register (GTM_Risk__c), open and mitigating risks by score (likelihood × impact).',
+    table: {
+      head: ['Risk', 'Category', 'Owner', 'Score', 'Status', 'Decision due', 'Next review'],
+      rows: m.risks.map((r) => [
+        r.Name,
+        r.Category__c,
+        r.Owner_Seat__c,
+        String(r.score),
+        r.Status__c,
+        due(r),
+        r.Next_Review__c,
+      ]),
+    },
+  };
+}
+
+function exceptionsBlock(m: Memo): Block {
+  const e = m.exceptions;
+  return {
+    title: 'Weekly exception review',
+    lead: `Deal exceptions by status; the Expiries lifecycle job (daily 01:00) sets each Expired on its date. ${e.expiringIn7Days} expire in the next 7 days; ${e.pastExpiryNotExpired} are past their date but not yet Expired.`,
+    table: {
+      head: ['Status', 'Exceptions'],
+      rows: Object.entries(e.byStatus)
+        .sort()
+        .map(([s, n]) => [s, String(n)]),
+    },
+  };
+}
+
+const blocks = (m: Memo): Block[] => [
+  forecastBlock(m),
+  coverageBlock(m),
+  discountBlock(m),
+  slaBlock(m),
+  risksBlock(m),
+  exceptionsBlock(m),
+];
 
 const mdCell = (s: string) => s.replace(/\|/g, '\\|');
 const mdTable = (t: NonNullable<Block['table']>) =>
