@@ -61,6 +61,7 @@ import { leadRoutingModel } from './routing/index.ts';
 import { forecasting } from './forecasting/index.ts';
 import { publicGroups, roles } from './analytics/audiences.ts';
 import { revenueAnalytics } from './analytics/revenue-analytics.ts';
+import { council } from './compliance/council.ts';
 import { territoryModel } from './gtm/territories.ts';
 
 export default defineModel(
@@ -138,6 +139,7 @@ export default defineModel(
   leadRoutingModel,
   forecasting,
   revenueAnalytics,
+  council,
   { roles, publicGroups: [...publicGroups, ...roleUserGroups] },
   { territoryDesign: territoryModel },
 );

@@ -32,3 +32,11 @@ export const discountLadderSteps = Object.entries(ladder.max).flatMap(([segment,
     }),
   ),
 );
+
+/**
+ * One number per segment for readers that take no ARR band (the compliance memo): the ladder of
+ * the middle band (100,000 to 499,999). Approvals follow the full ladder (`ladderMax`).
+ */
+export const DISCOUNT_LADDER: Readonly<Record<string, number>> = Object.fromEntries(
+  Object.entries(ladder.max).map(([segment, row]) => [segment, row[Math.min(1, row.length - 1)]!]),
+);
