@@ -17,6 +17,8 @@ import { leadRules } from './governance/lead-rules.ts';
 import { accountRules } from './governance/account-rules.ts';
 import { revopsRules } from './governance/revops-rules.ts';
 import { valueListRules } from './governance/value-list-rules.ts';
+import { MarketingChannel, MarketingSource } from './marketing/source-hierarchy.ts';
+import { attributionRules } from './marketing/attribution-rules.ts';
 import { rolePermissionSets, roleGroups } from './security/permission-sets.ts';
 import { trackCloseDateSlips } from './automation/close-date-slips.ts';
 import { normaliseAccountDomain } from './automation/account-domain.ts';
@@ -38,7 +40,16 @@ export default defineModel(
   {
     // Locked objects (blueprint 000 §1) and the RevOps registries
     objects: [...dataObjects, StageGateCriterion, DiscountLadder],
-    globalValueSets: [LossReason, SlipReason, DisqualificationReason, ChurnReason, Competitor],
+    globalValueSets: [
+      LossReason,
+      SlipReason,
+      DisqualificationReason,
+      ChurnReason,
+      Competitor,
+      // Lead source hierarchy: source → channel → campaign type → campaign (blueprint 001 epic 8)
+      MarketingSource,
+      MarketingChannel,
+    ],
     // Funnel and stage governance
     opportunityStages,
     leadStatuses,
@@ -51,6 +62,7 @@ export default defineModel(
       ...accountRules,
       ...revopsRules,
       ...valueListRules,
+      ...attributionRules,
     ],
     customMetadataRecords: discountLadderSteps,
     // Role-scoped access

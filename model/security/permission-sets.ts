@@ -9,6 +9,7 @@ import { Commitment } from '../revops/commitment.ts';
 import { Concession } from '../revops/concession.ts';
 import { DealException } from '../revops/deal-exception.ts';
 import { HandoffPacket } from '../revops/handoff-packet.ts';
+import { Touch } from '../marketing/touch.ts';
 import { DealDesk, GovernanceBypass } from '../governance/permissions.ts';
 import { DiscountLadder } from '../governance/discount-ladder.ts';
 import { StageGateCriterion } from '../governance/stage-gates.ts';
@@ -40,7 +41,13 @@ const std = {
 };
 
 const snapshots = {
-  Lead: ['Lead_Source_Original__c', 'First_Touch_Campaign__c', 'Segment_Fit_Score_At_MQL__c', 'MQL_Date__c'],
+  Lead: [
+    'Lead_Source_Original__c',
+    'Most_Recent_Source__c',
+    'First_Touch_Campaign__c',
+    'Segment_Fit_Score_At_MQL__c',
+    'MQL_Date__c',
+  ],
 };
 /** Set by automation. AEs may set Discount_Approval_Status__c to Pending; only the deal desk decides (a rule). */
 const automationOwned = ['Push_Count__c', 'Last_Slip_Date__c', 'Lead_Source_Original__c'];
@@ -57,9 +64,11 @@ export const SDR = permissionSet('RevOps_SDR', {
     Opportunity: access('CR'),
     Campaign: access('R'),
     Handoff_Packet__c: access('CRE'),
+    Touch__c: access('R'),
   },
   fields: [
     fieldsOf(Lead, { readOnlyFields: snapshots.Lead }),
+    fieldsOf(Touch, { edit: false }),
     fieldsOf(Contact, { readOnlyFields: ['Original_Source__c'] }),
     fieldsOf(Account, { edit: false }),
     fieldsOf(Campaign, { edit: false }),
@@ -87,9 +96,11 @@ export const AccountExecutive = permissionSet('RevOps_Account_Executive', {
     Commitment__c: access('CRE'),
     Deal_Exception__c: access('CRE'),
     Concession__c: access('R'),
+    Touch__c: access('R'),
   },
   fields: [
     fieldsOf(Opportunity, { readOnlyFields: automationOwned }),
+    fieldsOf(Touch, { edit: false }),
     fieldsOf(Account, { edit: false }),
     fieldsOf(Lead, { edit: false }),
     fieldsOf(Contact, { readOnlyFields: ['Original_Source__c'] }),
@@ -110,17 +121,19 @@ export const AccountExecutive = permissionSet('RevOps_Account_Executive', {
 
 export const SalesOps = permissionSet('RevOps_Sales_Ops', {
   label: 'RevOps: Sales Ops',
-  description: 'Owns accounts, hierarchies, territories and campaigns; reads the pipeline.',
+  description: 'Owns accounts, hierarchies, territories, campaigns and their touches; reads the pipeline.',
   objects: {
     Account: access('CRUD'),
     Contact: access('CRE'),
     Lead: access('CRE'),
     Campaign: access('CRE'),
+    Touch__c: access('CRE'),
     Opportunity: access('R'),
     Contract: access('R'),
   },
   fields: [
     fieldsOf(Account),
+    fieldsOf(Touch),
     fieldsOf(Contact, { readOnlyFields: ['Original_Source__c'] }),
     fieldsOf(Lead, { readOnlyFields: snapshots.Lead }),
     fieldsOf(Campaign),
