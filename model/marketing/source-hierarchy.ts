@@ -44,7 +44,8 @@ export const UTM_MEDIUM_CHANNEL: ReadonlyMap<string, string> = new Map(
 
 export const MarketingSource = globalValueSet('Marketing_Source', {
   label: 'Marketing Source',
-  description: 'Top of the lead source hierarchy: where demand comes from (source → channel → campaign type → campaign).',
+  description:
+    'Top of the lead source hierarchy: where demand comes from (source → channel → campaign type → campaign).',
   values: [...MARKETING_SOURCES],
   locked: true,
 });

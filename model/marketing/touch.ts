@@ -1,4 +1,13 @@
-import { checkbox, customObject, dateTime, formula, fromValueSet, lookup, picklist, text } from '../../scripts/dsl/index.ts';
+import {
+  checkbox,
+  customObject,
+  dateTime,
+  formula,
+  fromValueSet,
+  lookup,
+  picklist,
+  text,
+} from '../../scripts/dsl/index.ts';
 import { externalId } from '../objects/shared.ts';
 import { MarketingChannel } from './source-hierarchy.ts';
 
@@ -16,6 +25,9 @@ export const TOUCH_TYPES = [
   'Partner Introduction',
   'Referral',
 ] as const;
+
+/** Funnel milestones a touch can mark; the first touch is simply the earliest. */
+export const TOUCH_MILESTONES = ['Lead Created', 'Opportunity Created'] as const;
 
 /** User agents of crawlers, link previews and headless browsers: a touch from one is a bot's. */
 export const BOT_USER_AGENT_MARKERS = ['bot', 'crawler', 'spider', 'headless', 'preview', 'scanner'] as const;
@@ -44,6 +56,11 @@ export const Touch = customObject('Touch__c', {
     Touched_At__c: dateTime({ label: 'Touched At', required: true }),
     Channel__c: picklist({ label: 'Channel', values: fromValueSet(MarketingChannel.name), required: true }),
     Touch_Type__c: picklist({ label: 'Touch Type', values: [...TOUCH_TYPES], required: true }),
+    Milestone__c: picklist({
+      label: 'Milestone',
+      values: [...TOUCH_MILESTONES],
+      help: 'The touch that created the lead (or first made the contact known), or the one the opportunity was created from. U- and W-shaped attribution weight these.',
+    }),
     UTM_Source__c: text({ label: 'UTM Source', length: 100 }),
     UTM_Medium__c: text({ label: 'UTM Medium', length: 100 }),
     UTM_Campaign__c: text({ label: 'UTM Campaign', length: 100 }),
