@@ -37,6 +37,20 @@ const share = (ok: number, of: number) => (of ? Math.round((ok / of) * 1000) / 1
 /** Lead fields the phase 7 "context" line requires on every MQL. */
 const MQL_REQUIRED = ['LeadSource', 'Lead_Source_Original__c', 'Segment_Fit_Score__c', 'Intent_Score__c', 'Persona__c'];
 
+/** Blueprint 001's stricter speed to lead: the first touch within 15 minutes of the MQL. */
+function speedToLead(mqls: readonly LeadRow[], nowMs: number): SlaResult {
+  const measured = mqls.filter((l) => l.firstTouchAt !== null || nowMs - l.mqlAt! > 15 * 60_000);
+  const met = measured.filter((l) => l.firstTouchAt !== null && l.firstTouchAt - l.mqlAt! <= 15 * 60_000);
+  return {
+    side: 'sales → marketing',
+    commitment: 'First touch within 15 minutes of MQL (blueprint 001; the SLA_Breached__c formula)',
+    target: '100 %',
+    compliance: share(met.length, measured.length),
+    measured: measured.length,
+    note: 'wall-clock minutes, as Speed_To_Lead_Minutes__c computes them',
+  };
+}
+
 function responseTime(mqls: readonly LeadRow[], nowMs: number): SlaResult {
   let met = 0;
   let measured = 0;
@@ -105,6 +119,7 @@ export function slaCompliance(input: SlaInput): SlaResult[] {
       'needs the assignment time (LeadHistory on OwnerId)',
     ),
     responseTime(mqls, input.nowMs),
+    speedToLead(mqls, input.nowMs),
     notMeasurable(
       'sales → marketing',
       'All MQLs dispositioned within 48 hours',

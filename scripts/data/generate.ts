@@ -38,6 +38,7 @@ import {
   HANDOFF_OBJECT,
   handoffRecords,
 } from './revops-records.ts';
+import { TOUCH_OBJECT, touchRecords } from './touches.ts';
 import { RecordShaper, type Values } from './values.ts';
 import { createBase, Ids, type World } from './world.ts';
 
@@ -52,6 +53,7 @@ const GENERATORS: Record<string, (world: World) => Iterable<Values>> = {
   [COMMITMENT_OBJECT]: commitmentRecords,
   [CONCESSION_OBJECT]: concessionRecords,
   [EXCEPTION_OBJECT]: exceptionRecords,
+  [TOUCH_OBJECT]: touchRecords,
 };
 
 export interface GenerateOptions {

@@ -8,7 +8,7 @@ import { SEGMENTS } from './benchmarks.ts';
 import { campaignCount } from './campaigns.ts';
 import { genericCount } from './generic.ts';
 import { contractStory, oppStory, renewalStory, renewsInWindow } from './deal-stories.ts';
-import { CONVERSION_PER_LEAD, leadStage } from './people.ts';
+import { CONVERSION_PER_LEAD, leadStage } from './lead-origins.ts';
 import { accountProfile, rootAccountProfile } from './profiles.ts';
 import {
   COMMITMENT_OBJECT,
@@ -20,6 +20,7 @@ import {
   handoffsOf,
   hasConcession,
 } from './revops-records.ts';
+import { dealTouchCount, leadTouchCount, TOUCH_OBJECT } from './touches.ts';
 import { rngFor, type Base, type Plan } from './world.ts';
 
 /** Objects with a domain generator; any other seeded object is generated generically. */
@@ -34,6 +35,7 @@ export const DOMAIN_OBJECTS = new Set([
   COMMITMENT_OBJECT,
   CONCESSION_OBJECT,
   EXCEPTION_OBJECT,
+  TOUCH_OBJECT,
 ]);
 
 interface Layout {
@@ -87,10 +89,12 @@ function measure(base: Base, accounts: number, campaigns: number, generic: Reado
   let commitments = 0;
   let concessions = 0;
   let exceptions = 0;
+  let touches = 0;
   for (let a = 0; a < accounts; a++) {
     const profile = accountProfile(world, a);
     for (let i = shape.oppStart[a]!; i < shape.oppStart[a + 1]!; i++) {
       const story = oppStory(world, i, profile);
+      touches += dealTouchCount(base, i);
       if (story.source.inbound) inbound.push(i);
       handoffs += handoffsOf(base, story).length;
       commitments += commitmentsOf(base, story);
@@ -115,6 +119,7 @@ function measure(base: Base, accounts: number, campaigns: number, generic: Reado
     [COMMITMENT_OBJECT, commitments],
     [CONCESSION_OBJECT, concessions],
     [EXCEPTION_OBJECT, exceptions],
+    [TOUCH_OBJECT, touches],
     ...generic,
   ];
   return {
@@ -140,6 +145,11 @@ export function buildPlan(base: Base, target: number): Plan {
     base.catalog.objects.filter((o) => !DOMAIN_OBJECTS.has(o.name)).map((o) => [o.name, genericCount(target)] as const),
   );
   const hasLeads = base.catalog.has('Lead');
+  const hasTouches = base.catalog.has(TOUCH_OBJECT);
+  const touchesOf = (j: number) => (hasTouches ? leadTouchCount(base, j) : 0);
+  // A lead costs itself and its touches.
+  const perLead =
+    1 + (hasTouches ? Array.from({ length: 200 }, (_, j) => touchesOf(j)).reduce((a, b) => a + b, 0) / 200 : 0);
   const budget = (m: Measured) => target - sum(m.counts);
 
   const probe = Math.max(1, Math.round(target / 16));
@@ -147,14 +157,14 @@ export function buildPlan(base: Base, target: number): Plan {
   // Campaigns and generic objects scale with the target; everything else with the accounts.
   const fixed = sum(new Map([...sample.counts].filter(([n]) => n === 'Campaign' || generic.has(n))));
   const perAccount =
-    (sum(sample.counts) - fixed + (hasLeads ? sample.inbound.length / CONVERSION_PER_LEAD : 0)) / probe;
+    (sum(sample.counts) - fixed + (hasLeads ? (sample.inbound.length / CONVERSION_PER_LEAD) * perLead : 0)) / probe;
   let accounts = Math.max(1, Math.round((target - fixed) / perAccount));
   let m = measure(base, accounts, campaigns, generic);
   while (hasLeads && budget(m) < target * 0.1 && accounts > 1) {
     accounts = Math.max(1, Math.floor(accounts * 0.9));
     m = measure(base, accounts, campaigns, generic);
   }
-  const leads = hasLeads ? Math.max(0, budget(m)) : 0;
+  const { leads, leadTouches, padding } = fitLeads(hasLeads ? Math.max(0, budget(m)) : 0, touchesOf, hasTouches);
 
   // Converted leads take the inbound deals in order; a lead with no deal left stays an SQL.
   const opportunities = m.layout.oppStart[accounts]!;
@@ -168,6 +178,7 @@ export function buildPlan(base: Base, target: number): Plan {
   }
   const counts = new Map(m.counts);
   if (hasLeads) counts.set('Lead', leads);
+  if (hasTouches) counts.set(TOUCH_OBJECT, (counts.get(TOUCH_OBJECT) ?? 0) + leadTouches + padding);
   return {
     target,
     accounts,
@@ -183,6 +194,19 @@ export function buildPlan(base: Base, target: number): Plan {
     oppOfLead,
     leads,
     campaigns,
+    touchPadding: padding,
     counts,
   };
+}
+
+/**
+ * As many whole leads (each with its touches) as `budget` holds; what is left (fewer records than
+ * one more lead needs) is padding: repeat touches of the last lead, or of the first deal.
+ */
+function fitLeads(budget: number, touchesOf: (j: number) => number, hasTouches: boolean) {
+  if (!hasTouches) return { leads: budget, leadTouches: 0, padding: 0 };
+  let leads = 0;
+  let used = 0;
+  while (used + 1 + touchesOf(leads) <= budget) used += 1 + touchesOf(leads++);
+  return { leads, leadTouches: used - leads, padding: budget - used };
 }

@@ -295,7 +295,7 @@ export const CAMPAIGN_CHANNELS: readonly (SourceDef & { readonly channel: string
     name: 'Webinar',
     leadSource: 'Web',
     inbound: true,
-    utm: { source: 'newsletter', medium: 'email' },
+    utm: { source: 'newsletter', medium: 'webinar' },
   },
   { channel: 'Event', campaignType: 'Conference', name: 'Event', leadSource: 'Other', inbound: true },
   {
@@ -312,7 +312,7 @@ export const CAMPAIGN_CHANNELS: readonly (SourceDef & { readonly channel: string
     name: 'Content Download',
     leadSource: 'Web',
     inbound: true,
-    utm: { source: 'linkedin', medium: 'paid-social' },
+    utm: { source: 'syndication', medium: 'content' },
   },
   {
     channel: 'Email',
@@ -328,7 +328,7 @@ export const CAMPAIGN_CHANNELS: readonly (SourceDef & { readonly channel: string
     name: 'Partner Referral',
     leadSource: 'Partner Referral',
     inbound: true,
-    utm: { source: 'partner', medium: 'referral' },
+    utm: { source: 'partner', medium: 'partner' },
   },
   {
     channel: 'Social',
@@ -341,9 +341,9 @@ export const CAMPAIGN_CHANNELS: readonly (SourceDef & { readonly channel: string
 ];
 
 export const DIRECT_INBOUND: readonly (readonly [SourceDef, number])[] = [
-  [{ name: 'Demo Request', leadSource: 'Web', inbound: true, utm: { source: 'website', medium: 'organic' } }, 0.5],
+  [{ name: 'Organic Search', leadSource: 'Web', inbound: true, utm: { source: 'google', medium: 'organic' } }, 0.5],
   [{ name: 'Free Trial', leadSource: 'Web', inbound: true, utm: { source: 'website', medium: 'product' } }, 0.3],
-  [{ name: 'Review Site', leadSource: 'Web', inbound: true, utm: { source: 'g2', medium: 'referral' } }, 0.2],
+  [{ name: 'Review Site', leadSource: 'Web', inbound: true, utm: { source: 'g2', medium: 'review' } }, 0.2],
 ];
 
 export const OUTBOUND: readonly (readonly [SourceDef, number])[] = [
@@ -351,6 +351,60 @@ export const OUTBOUND: readonly (readonly [SourceDef, number])[] = [
   [{ name: 'Partner Referral', leadSource: 'Partner Referral', inbound: false }, 0.25],
   [{ name: 'Purchased List', leadSource: 'Purchased List', inbound: false }, 0.15],
 ];
+
+/** Spend range (whole currency units) of one campaign of each channel, and its UTM when a touch is tagged. */
+export const CHANNEL_SPEND: Readonly<Record<string, readonly [number, number]>> = {
+  Webinar: [4_000, 15_000],
+  Event: [40_000, 120_000],
+  'Paid Search': [20_000, 60_000],
+  'Content Download': [8_000, 30_000],
+  'Email Nurture': [2_000, 8_000],
+  'Partner Referral': [5_000, 20_000],
+  'Paid Social': [15_000, 45_000],
+};
+
+/** The UTM tags of a web touch in each channel (mediums are the model's governed values); others are offline. */
+export const CHANNEL_UTM: Readonly<Record<string, { readonly source: string; readonly medium: string }>> = {
+  Webinar: { source: 'newsletter', medium: 'webinar' },
+  'Paid Search': { source: 'google', medium: 'cpc' },
+  'Content Download': { source: 'syndication', medium: 'content' },
+  'Email Nurture': { source: 'marketo', medium: 'email' },
+  'Partner Referral': { source: 'partner', medium: 'partner' },
+  'Paid Social': { source: 'linkedin', medium: 'paid-social' },
+  'Organic Search': { source: 'google', medium: 'organic' },
+  'Free Trial': { source: 'website', medium: 'product' },
+  'Review Site': { source: 'g2', medium: 'review' },
+  'Customer Referral': { source: 'customer', medium: 'referral' },
+};
+
+/** What a touch in each channel is (Touch__c.Touch_Type__c). */
+export const CHANNEL_TOUCH_TYPE: Readonly<Record<string, string>> = {
+  Webinar: 'Webinar Attended',
+  Event: 'Event Visit',
+  'Paid Search': 'Ad Click',
+  'Content Download': 'Content Download',
+  'Email Nurture': 'Email Click',
+  'Partner Referral': 'Partner Introduction',
+  'Paid Social': 'Ad Click',
+  'Organic Search': 'Site Visit',
+  'Free Trial': 'Trial Sign-up',
+  'Review Site': 'Review Visit',
+  'Customer Referral': 'Referral',
+  'Outbound Prospecting': 'Sales Meeting',
+  'Purchased List': 'Email Click',
+  'Sales Meeting': 'Sales Meeting',
+};
+
+export const BROWSER_AGENTS = [
+  'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15',
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36',
+  'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148',
+] as const;
+export const BOT_AGENTS = [
+  'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)',
+  'Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)',
+  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/126.0 Safari/537.36',
+] as const;
 
 export const CAMPAIGN_THEMES = ['Forecasting', 'PipelineHygiene', 'LeadRouting', 'RenewalDefense', 'DealDesk'] as const;
 export const CAMPAIGN_AUDIENCES = ['RevOpsLeaders', 'SalesLeaders', 'CFOs', 'SalesOps', 'CROs'] as const;
