@@ -55,7 +55,7 @@ export const utmMediumGoverned = validationRule(Lead, 'Lead_UTM_Medium_Governed'
 
 /** A touch belongs to a person: the lead, or the contact it became. */
 export const touchNeedsPerson = validationRule(Touch, 'Touch_Needs_Person', {
-  formula: `AND(\n    ISBLANK(Lead__c),\n    ISBLANK(Contact__c)\n)`,
+  formula: `AND(\n    ${notBypassed},\n    ISBLANK(Lead__c),\n    ISBLANK(Contact__c)\n)`,
   message: 'A touch belongs to a lead or a contact: fill one of them.',
   errorField: Touch.field('Lead__c'),
   locked: true,

@@ -395,16 +395,13 @@ export const CHANNEL_TOUCH_TYPE: Readonly<Record<string, string>> = {
   'Sales Meeting': 'Sales Meeting',
 };
 
+/** Product tokens of user agents (kept short: the bundled seed's Bulk results stay small). */
 export const BROWSER_AGENTS = [
-  'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15',
-  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36',
-  'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148',
+  'Chrome/126.0 (Windows NT 10.0)',
+  'Safari/17.5 (Macintosh)',
+  'Mobile Safari/17.5 (iPhone)',
 ] as const;
-export const BOT_AGENTS = [
-  'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)',
-  'Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)',
-  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/126.0 Safari/537.36',
-] as const;
+export const BOT_AGENTS = ['Googlebot/2.1', 'Slackbot-LinkExpanding 1.0', 'HeadlessChrome/126.0'] as const;
 
 export const CAMPAIGN_THEMES = ['Forecasting', 'PipelineHygiene', 'LeadRouting', 'RenewalDefense', 'DealDesk'] as const;
 export const CAMPAIGN_AUDIENCES = ['RevOpsLeaders', 'SalesLeaders', 'CFOs', 'SalesOps', 'CROs'] as const;

@@ -20,6 +20,7 @@ class HelpText extends Help {
 }
 
 const EVERY_COMMAND = [
+  'attribution',
   'data check',
   'data generate',
   'data load',
