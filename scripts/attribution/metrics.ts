@@ -24,7 +24,8 @@ const money = (cents: bigint) => Number(cents) / 100;
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 function cacRow(key: string, spend: number, customers: number, newArr: number): CacRow {
-  const cac = customers > 0 ? spend / customers : null;
+  // No spend recorded (sales-led channels: their cost is not campaign data) is no CAC, not a CAC of 0.
+  const cac = customers > 0 && spend > 0 ? spend / customers : null;
   const mrrPerCustomer = customers > 0 ? newArr / customers / 12 : 0;
   return {
     key,
