@@ -35,6 +35,9 @@ import {
 import { duplicateRules, matchingRules } from './data-quality/duplicates.ts';
 import { leadConvert } from './settings/lead-convert.ts';
 import { revopsScratchOrg } from './settings/scratch-org.ts';
+import { forecasting } from './forecasting/index.ts';
+import { publicGroups, roles } from './analytics/audiences.ts';
+import { revenueAnalytics } from './analytics/revenue-analytics.ts';
 
 export default defineModel(
   {
@@ -83,4 +86,7 @@ export default defineModel(
     scratchOrg: revopsScratchOrg,
   },
   stageGates,
+  forecasting,
+  revenueAnalytics,
+  { roles, publicGroups },
 );

@@ -14,7 +14,9 @@
  *
  * What "right" looks like is what `sf project retrieve` writes: the XML declaration, the
  * metadata namespace on the root, 4-space indentation, a base type's elements before the
- * type's own (alphabetical) ones, and `&quot;` `&apos;` `&lt;` `&gt;` `&amp;` in text.
+ * type's own (alphabetical) ones, and `&quot;` `&apos;` `&lt;` `&gt;` `&amp;` in text; and,
+ * kind by kind, the elements and orders docs/retrieve-parity.md lists (pinned as rules by
+ * tests/retrieve-parity.test.ts).
  */
 import assert from 'node:assert/strict';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
@@ -87,6 +89,9 @@ const GOLDEN: Readonly<Record<string, string>> = {
   'ApexClass.flowTest.cls': `${G}/classes/Fixture_Route_Deals_Test.cls`,
   'ApexClass.flowTest.cls-meta.xml': `${G}/classes/Fixture_Route_Deals_Test.cls-meta.xml`,
   // Analytics
+  'Role.xml': `${G}/roles/Sales_Rep.role-meta.xml`,
+  'Role.top.xml': `${G}/roles/Sales_Leadership.role-meta.xml`,
+  'Group.xml': `${G}/groups/RevOps_Team.group-meta.xml`,
   'ReportFolder.xml': `${G}/reports/Fixture_Pipeline_Reports.reportFolder-meta.xml`,
   'ReportFolder.roleShare.xml': `${G}/reports/Fixture_Leadership_Reports.reportFolder-meta.xml`,
   'DashboardFolder.xml': `${G}/dashboards/Fixture_Dashboards.dashboardFolder-meta.xml`,
@@ -98,7 +103,7 @@ const GOLDEN: Readonly<Record<string, string>> = {
   'MatchingRules.xml': `${G}/matchingRules/Account.matchingRule-meta.xml`,
   'DuplicateRule.block.xml': `${G}/duplicateRules/Account.Fixture_Block_Domains.duplicateRule-meta.xml`,
   'DuplicateRule.alert.xml': `${G}/duplicateRules/Account.Fixture_Alert_Names.duplicateRule-meta.xml`,
-  'LeadConvertSettings.xml': `${G}/LeadConvertSettings/LeadConvertSetting.LeadConvertSetting-meta.xml`,
+  'LeadConvertSettings.xml': `${G}/LeadConvertSettings/LeadConvertSettings.LeadConvertSetting-meta.xml`,
   'ScratchOrgDefinition.json': 'config/project-scratch-def.json',
 };
 

@@ -10,6 +10,9 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
   access,
+  publicGroup,
+  role,
+  shareWith,
   assign,
   businessProcess,
   checkbox,
@@ -135,10 +138,21 @@ const goodStages = () =>
 const goodLeadStatuses = () =>
   defineLeadStatuses([leadStatus('New', { default: true }), leadStatus('Converted', { converted: true })]);
 
+const Readers = role('Readers', { label: 'Readers' });
+const Analysts = publicGroup('Analysts', { label: 'Analysts' });
+const shares = [shareWith(Readers), shareWith(Analysts, 'Manage')];
 const base = (...parts: Parameters<typeof defineModel>) =>
-  defineModel({ objects: [Opp, Account, Widget, Setting], customPermissions: [Bypass] }, ...parts);
+  defineModel(
+    {
+      objects: [Opp, Account, Widget, Setting],
+      customPermissions: [Bypass],
+      roles: [Readers],
+      publicGroups: [Analysts],
+    },
+    ...parts,
+  );
 
-const pipelineFolder = reportFolder('Pipeline', { label: 'Pipeline' });
+const pipelineFolder = reportFolder('Pipeline', { label: 'Pipeline', shares });
 const dealsType = reportType('Deals', {
   label: 'Deals',
   description: 'Deals.',
@@ -153,7 +167,7 @@ const dealsByStage = report('Deals_By_Stage', {
   groupBy: [Opp.field('StageName')],
   columns: [Opp.field('Name'), { field: Opp.field('Amount'), aggregate: 'Sum' }],
 });
-const dashboards = dashboardFolder('Dashboards', { label: 'Dashboards' });
+const dashboards = dashboardFolder('Dashboards', { label: 'Dashboards', shares });
 const analytics = { folders: [pipelineFolder, dashboards], reportTypes: [dealsType], reports: [dealsByStage] };
 
 // Drafts: an active record-triggered flow needs test cases, which these tests are not about.
@@ -1429,9 +1443,107 @@ describe('flows', () => {
 });
 
 describe('analytics', () => {
+  test('a folder shared with nobody', () => {
+    const at = nextLine();
+    const hidden = reportFolder('Hidden', { label: 'Hidden' });
+    expectIssue(base({ folders: [hidden] }), {
+      component: 'ReportFolder Hidden',
+      message: 'shared with nobody',
+      line: at,
+    });
+  });
+
+  test('a folder shared to a role the model does not define', () => {
+    const at = nextLine();
+    const f = reportFolder('Board', {
+      label: 'Board',
+      shares: [{ to: 'Board_Members', type: 'Role', access: 'View' }],
+    });
+    expectIssue(base({ folders: [f] }), {
+      component: 'ReportFolder Board',
+      message: 'shared to Role Board_Members, which is not a role of the model',
+      line: at,
+    });
+  });
+
+  test('a filter value that is not a value of the picklist', () => {
+    const at = nextLine();
+    const r = report('Won', {
+      label: 'Won',
+      folder: pipelineFolder,
+      reportType: dealsType,
+      columns: [Opp.field('Name')],
+      filters: [{ field: Opp.field('StageName'), operator: 'equals', value: 'Closed Wonn' }],
+    });
+    expectIssue(base({ opportunityStages: goodStages() }, analytics, { reports: [r] }), {
+      component: 'Report Pipeline/Won',
+      message: 'filter on Opportunity.StageName: "Closed Wonn" is not a value of the picklist',
+      line: at,
+    });
+  });
+
+  test('a range filter on a text field, and a non-number on a number field', () => {
+    const r = report('Odd', {
+      label: 'Odd',
+      folder: pipelineFolder,
+      reportType: dealsType,
+      columns: [Opp.field('Name')],
+      filters: [
+        { field: Opp.field('Name'), operator: 'greaterThan', value: 'M' },
+        { field: Opp.field('Amount'), operator: 'equals', value: 'lots' },
+      ],
+    });
+    const issues = validateModel(base(analytics, { reports: [r] })).map((i) => i.message);
+    assert.deepEqual(issues, [
+      'filter on Opportunity.Name: greaterThan compares numbers and dates, not string',
+      'filter on Opportunity.Amount: "lots" is not a number',
+    ]);
+  });
+
+  test('a summary formula reading a field the report does not sum', () => {
+    const at = nextLine();
+    const r = report('Avg', {
+      label: 'Avg',
+      folder: pipelineFolder,
+      reportType: dealsType,
+      groupBy: [Opp.field('StageName')],
+      columns: [Opp.field('Amount')],
+      summaryFormulas: [
+        {
+          name: 'Per_Deal',
+          label: 'Per Deal',
+          formula: 'Opportunity.Amount:SUM / RowCount',
+          type: 'currency',
+          scale: 0,
+        },
+      ],
+    });
+    expectIssue(base(analytics, { reports: [r] }), {
+      component: 'Report Pipeline/Avg',
+      message: 'summary formula Per_Deal reads Opportunity.Amount: add it as a summed column',
+      line: at,
+    });
+  });
+
+  test('a dashboard gauge without bands, and a chart summing what the report does not sum', () => {
+    const d = dashboard('Gauges', {
+      title: 'Gauges',
+      folder: dashboards,
+      components: [
+        { chart: 'Gauge', title: 'Deals', report: dealsByStage },
+        { chart: 'Bar', title: 'Names', report: dealsByStage, groupBy: Opp.field('StageName'), sum: Opp.field('Name') },
+      ],
+    });
+    const issues = validateModel(base(analytics, { dashboards: [d] })).map((i) => i.message);
+    assert.deepEqual(issues, [
+      'component "Deals" is a gauge: give it bands',
+      'component "Names" sums Opportunity.Name, which the report does not sum',
+    ]);
+  });
+
   test('duplicate report folder', () => {
     const at = nextLine();
-    const again = reportFolder('Pipeline', { label: 'Pipeline again' });
+    const again = reportFolder('Pipeline', { label: 'Pipeline again', shares });
     expectIssue(base(analytics, { folders: [again] }), {
       component: 'ReportFolder Pipeline',
       message: 'duplicate folder: "Report:Pipeline" is defined twice',
@@ -1440,12 +1552,12 @@ describe('analytics', () => {
   });
 
   test('a report folder and a dashboard folder may share a name', () => {
-    expectValid(base(analytics, { folders: [dashboardFolder('Pipeline', { label: 'Pipeline' })] }));
+    expectValid(base(analytics, { folders: [dashboardFolder('Pipeline', { label: 'Pipeline', shares })] }));
   });
 
   test('bad folder API name', () => {
     const at = nextLine();
-    const bad = reportFolder('Pipeline Reports', { label: 'Pipeline Reports' });
+    const bad = reportFolder('Pipeline Reports', { label: 'Pipeline Reports', shares });
     expectIssue(base({ folders: [bad] }), {
       component: 'ReportFolder Pipeline Reports',
       message: 'invalid API name',

@@ -1,8 +1,19 @@
-import { dashboard, dashboardFolder, report, reportFolder, reportType } from '../../scripts/dsl/index.ts';
+import { dashboard, dashboardFolder, report, reportFolder, reportType, shareWith } from '../../scripts/dsl/index.ts';
+import { Lead } from '../objects/lead.ts';
 import { Opportunity as Opp } from '../objects/opportunity.ts';
+import { RevOpsRole, SalesManager } from './audiences.ts';
+import { dealRiskOpenDeals, hygieneByRep, leadSlaCompliance } from './revenue-analytics.ts';
 
-export const governanceReports = reportFolder('RevOps_Governance', { label: 'RevOps Governance' });
-export const governanceDashboards = dashboardFolder('RevOps_Governance_Dashboards', { label: 'RevOps Governance' });
+// Managers (and, below them, their reps) review hygiene weekly; RevOps maintains the reports.
+const governanceAudience = [shareWith(SalesManager), shareWith(RevOpsRole, 'Manage')];
+export const governanceReports = reportFolder('RevOps_Governance', {
+  label: 'RevOps Governance',
+  shares: governanceAudience,
+});
+export const governanceDashboards = dashboardFolder('RevOps_Governance_Dashboards', {
+  label: 'RevOps Governance',
+  shares: governanceAudience,
+});
 
 export const stageGateEvidence = reportType('Opportunities_Stage_Gate_Evidence', {
   label: 'Opportunities with Stage Gate Evidence',
@@ -83,7 +94,7 @@ export const slippedDeals = report('Slipped_Deals', {
 
 export const pipelineGovernance = dashboard('Pipeline_Governance', {
   title: 'Pipeline Governance',
-  description: 'Coverage and hygiene of the open pipeline.',
+  description: 'Coverage, hygiene, deal risk and lead SLA compliance of the open pipeline, by rep and manager.',
   folder: governanceDashboards,
   components: [
     {
@@ -94,5 +105,25 @@ export const pipelineGovernance = dashboard('Pipeline_Governance', {
       sum: Opp.field('ARR__c'),
     },
     { chart: 'Donut', title: 'Open Deals by Stage', report: openPipelineByStage, groupBy: Opp.field('StageName') },
+    // "Is the pipeline clean and are we on SLA?" (000 §2: hygiene dashboards by rep/manager)
+    {
+      chart: 'Bar',
+      title: 'Open Deals by Manager',
+      report: hygieneByRep,
+      groupBy: Opp.field('Owner_Manager__c'),
+    },
+    {
+      chart: 'Bar',
+      title: 'At-Risk Deals by Rep',
+      report: dealRiskOpenDeals,
+      groupBy: Opp.field('Owner_Name__c'),
+      sum: Opp.field('ARR__c'),
+    },
+    {
+      chart: 'Donut',
+      title: 'Lead SLA Breaches by Segment',
+      report: leadSlaCompliance,
+      groupBy: Lead.field('Segment__c'),
+    },
   ],
 });

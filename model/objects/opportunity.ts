@@ -15,6 +15,8 @@ import {
 } from '../../scripts/dsl/index.ts';
 import { Competitor, LossReason, SlipReason } from '../governance/reason-codes.ts';
 import { externalId } from './shared.ts';
+import { dealRiskFields } from '../forecasting/deal-risk.ts';
+import { forecastModelFields } from '../forecasting/forecast-models.ts';
 
 /** `{Family}:{Package}:{Metric}`, e.g. `Platform:Enterprise:Seat` (blueprint 000 §1). */
 export const SKU_PATTERN = '[A-Z][A-Za-z0-9]*:[A-Z][A-Za-z0-9]*:[A-Z][A-Za-z0-9]*';
@@ -124,5 +126,8 @@ export const Opportunity = standardObject('Opportunity', {
     // Attribution snapshot carried over from the lead
     Lead_Source_Original__c: text({ label: 'Original Lead Source', length: 80, locked: true }),
     External_Id__c: externalId(),
+    // Deal risk and the forecast models (model/forecasting)
+    ...dealRiskFields,
+    ...forecastModelFields,
   },
 });

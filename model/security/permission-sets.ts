@@ -15,6 +15,13 @@ import { DiscountLadder } from '../governance/discount-ladder.ts';
 import { StageGateCriterion } from '../governance/stage-gates.ts';
 import { dataObjects } from '../data-objects.ts';
 import { NewBusinessDeal } from '../governance/sales-process.ts';
+import {
+  ForecastAdminSet,
+  ForecastManagerSet,
+  ForecastRep,
+  forecastAdminFields,
+  forecastAdminObjectAccess,
+} from '../forecasting/permissions.ts';
 
 /**
  * Role-based edit scopes (blueprint 000 §1): SDR → leads and contacts, AE → opportunities,
@@ -50,7 +57,7 @@ const snapshots = {
   ],
 };
 /** Set by automation. AEs may set Discount_Approval_Status__c to Pending; only the deal desk decides (a rule). */
-const automationOwned = ['Push_Count__c', 'Last_Slip_Date__c', 'Lead_Source_Original__c'];
+const automationOwned = ['Push_Count__c', 'Last_Slip_Date__c', 'Lead_Source_Original__c', 'MEDDICC_Score__c'];
 
 export const SDR = permissionSet('RevOps_SDR', {
   label: 'RevOps: SDR',
@@ -178,9 +185,13 @@ export const RevOpsAdmin = permissionSet('RevOps_Admin', {
   label: 'RevOps: Admin',
   description:
     'Maintains the whole RevOps data model; exempt from governance rules through the bypass custom permission.',
-  objects: Object.fromEntries(ALL.map((o) => [o.apiName, access('CRUD', { viewAll: true, modifyAll: true })])),
+  objects: {
+    ...Object.fromEntries(ALL.map((o) => [o.apiName, access('CRUD', { viewAll: true, modifyAll: true })])),
+    ...forecastAdminObjectAccess,
+  },
   fields: [
     ...ALL.map((o) => fieldsOf(o)),
+    ...forecastAdminFields,
     editable(...std.opp, ...std.account, ...std.lead, ...std.contact, ...std.contract),
   ],
   customPermissions: [GovernanceBypass.name, DealDesk.name],
@@ -196,11 +207,22 @@ export const rolePermissionSets = [SDR, AccountExecutive, SalesOps, FinanceLegal
 /** One group per role, so a user is assigned a role, not a list of permission sets. */
 export const roleGroups = [
   permissionSetGroup('RevOps_SDR_Role', { label: 'RevOps role: SDR', permissionSets: [SDR] }),
-  permissionSetGroup('RevOps_AE_Role', { label: 'RevOps role: Account Executive', permissionSets: [AccountExecutive] }),
+  permissionSetGroup('RevOps_AE_Role', {
+    label: 'RevOps role: Account Executive',
+    permissionSets: [AccountExecutive, ForecastRep],
+  }),
+  // Sales managers work deals like AEs and submit the manager call on top of their team's roll-up.
+  permissionSetGroup('RevOps_Sales_Manager_Role', {
+    label: 'RevOps role: Sales Manager',
+    permissionSets: [AccountExecutive, ForecastManagerSet],
+  }),
   permissionSetGroup('RevOps_Sales_Ops_Role', { label: 'RevOps role: Sales Ops', permissionSets: [SalesOps] }),
   permissionSetGroup('RevOps_Finance_Legal_Role', {
     label: 'RevOps role: Finance and Legal',
     permissionSets: [FinanceLegal],
   }),
-  permissionSetGroup('RevOps_Admin_Role', { label: 'RevOps role: Admin', permissionSets: [RevOpsAdmin] }),
+  permissionSetGroup('RevOps_Admin_Role', {
+    label: 'RevOps role: Admin',
+    permissionSets: [RevOpsAdmin, ForecastAdminSet],
+  }),
 ];

@@ -13,6 +13,8 @@ interface StepResult {
   readonly passed: number;
   readonly failed: number;
   readonly skipped: number;
+  /** Why tests skipped (each reason once), shown in the summary: "skipped: <why>". */
+  readonly skipReasons?: readonly string[];
 }
 
 function exec(command: string, args: string[]): Promise<{ code: number; output: string }> {
@@ -55,6 +57,8 @@ async function nodeTests(): Promise<StepResult> {
     passed: count('pass'),
     failed: failed || (code !== 0 && count('pass') === 0 ? 1 : failed),
     skipped: count('skipped') + count('todo'),
+    // The spec reporter ends a skipped test's line with "# <the reason it gave>".
+    skipReasons: [...new Set([...output.matchAll(/^\s*﹣ .* \([\d.]+m?s\) # (.+)$/gm)].map((m) => m[1]!))],
   };
 }
 
@@ -91,6 +95,7 @@ for (const r of results)
   console.log(
     `  ${r.name.padEnd(12)} ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}`,
   );
+for (const reason of results.flatMap((r) => r.skipReasons ?? [])) console.log(`  skipped: ${reason}`);
 const total = (key: 'passed' | 'failed' | 'skipped') => results.reduce((sum, r) => sum + r[key], 0);
 const skipped = total('skipped');
 console.log(`${total('passed')} passed, ${total('failed')} failed${skipped ? `, ${skipped} skipped` : ''}`);

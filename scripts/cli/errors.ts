@@ -17,6 +17,7 @@ const EXPLAINED = new Set([
   'OrgToolkitError',
   'LoadStoppedError',
   'RetriesExhaustedError',
+  'ChangeError',
 ]);
 
 /** Whether `DEBUG` names revops (`revops`, `revops*`, `revops:*`, `*`): then stacks are printed. */

@@ -3,8 +3,10 @@
  * loads a dataset as of today, and how load progress and summaries are printed. Imported by the
  * commands inside run(), so that listing the commands never loads the org libraries.
  */
+import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { loadModel, type Project } from '../project.ts';
+import { modelActivations } from '../metadata/activations.ts';
 import { buildSchema } from '../schema/build.ts';
 import {
   daysSinceAnchor,
@@ -18,6 +20,15 @@ import {
 
 export const DEFAULT_ALIAS = 'revops';
 export const DEFAULT_DATASET = join('data', 'seed');
+
+/**
+ * What the deploy activates once it has landed (duplicate rules after their matching rules): the
+ * model's activations; none for a project without a model (plain SFDX source deploys as it is).
+ */
+export async function deployActivations(project: Project) {
+  if (!existsSync(join(project.root, 'model', 'index.ts'))) return [];
+  return modelActivations(await loadModel(project));
+}
 
 export async function modelPermissionSets(project: Project): Promise<string[]> {
   return (await loadModel(project)).permissionSets.map((p) => p.name);

@@ -30,6 +30,8 @@ const SUPPLEMENT: Record<string, Record<string, PropType>> = {
   FlowRecordCreate: { storeOutputAutomatically: '?boolean' },
   CustomPermission: { isLicensed: '?boolean' },
   PermissionSet: { hasActivationRequired: '?boolean' },
+  PermissionSetGroup: { hasActivationRequired: '?boolean' },
+  PermissionSetObjectPermissions: { viewAllFields: '?boolean' },
 };
 
 export class UnknownElementError extends Error {}

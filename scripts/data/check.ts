@@ -109,6 +109,25 @@ interface Evaluation {
   readonly keep: number;
 }
 
+/**
+ * The parents the rules of the objects in the dataset read through lookups (hop after hop). A
+ * parent only rules of absent objects read is no gap: those rules have no record to check.
+ */
+function parentsReached(
+  relations: ReadonlyMap<string, ReadonlyMap<string, { readonly target: string }>>,
+  present: ReadonlySet<string>,
+): Set<string> {
+  const reached = new Set<string>();
+  const queue = [...present];
+  for (let object = queue.shift(); object !== undefined; object = queue.shift())
+    for (const { target } of relations.get(object)?.values() ?? [])
+      if (!reached.has(target)) {
+        reached.add(target);
+        queue.push(target);
+      }
+  return reached;
+}
+
 export async function checkDataset(dir: string, options: CheckOptions): Promise<CheckResult> {
   const { model } = options;
   const schema = options.schema ?? buildSchema(model);
@@ -132,9 +151,13 @@ export async function checkDataset(dir: string, options: CheckOptions): Promise<
   const compiled = compileRules(model, schema, (message) => problems.add('unsupported-rule', message));
   const view = new FormulaView(compiled, `${anchorDate}T12:00:00.000Z`);
 
+  const present = new Set(
+    manifest.objects.filter((o) => o.count > 0).map((o) => schema.object(o.sobject)?.name ?? o.sobject),
+  );
+
   // Pass 1: index the parents rules read through lookups, keeping only the fields they need.
   const parents = await ParentIndex.build(dir, manifest, schema, compiled, view);
-  for (const parent of compiled.needs.parents)
+  for (const parent of parentsReached(compiled.needs.relations, present))
     if (!parents.has(schema.object(parent)?.name ?? parent))
       problems.add(
         'missing-object',
@@ -149,9 +172,6 @@ export async function checkDataset(dir: string, options: CheckOptions): Promise<
     await evaluateObject(dir, entry, { schema, compiled, view, parents, problems, byObject, evaluation, checker });
   checker.finish();
 
-  const present = new Set(
-    manifest.objects.filter((o) => o.count > 0).map((o) => schema.object(o.sobject)?.name ?? o.sobject),
-  );
   const { rules } = compiled;
   return {
     dir,

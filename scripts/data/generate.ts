@@ -14,6 +14,14 @@ import { campaignRecords } from './campaigns.ts';
 import { buildCatalog, EXTERNAL_ID_FIELD, type SeededObject } from './catalog.ts';
 import { contractRecords } from './contracts.ts';
 import { genericRecords } from './generic.ts';
+import {
+  PERIOD_OBJECT,
+  periodRecords,
+  QUOTA_OBJECT,
+  quotaRecords,
+  SNAPSHOT_OBJECT,
+  snapshotRecords,
+} from './forecasts.ts';
 import { DatasetOutputError } from './errors.ts';
 import {
   DATASET_FORMAT,
@@ -54,6 +62,9 @@ const GENERATORS: Record<string, (world: World) => Iterable<Values>> = {
   [CONCESSION_OBJECT]: concessionRecords,
   [EXCEPTION_OBJECT]: exceptionRecords,
   [TOUCH_OBJECT]: touchRecords,
+  [PERIOD_OBJECT]: periodRecords,
+  [QUOTA_OBJECT]: quotaRecords,
+  [SNAPSHOT_OBJECT]: snapshotRecords,
 };
 
 export interface GenerateOptions {

@@ -6,6 +6,7 @@
  */
 import { SEGMENTS } from './benchmarks.ts';
 import { campaignCount } from './campaigns.ts';
+import { forecastCounts, PERIOD_OBJECT, QUOTA_OBJECT, SNAPSHOT_OBJECT } from './forecasts.ts';
 import { genericCount } from './generic.ts';
 import { contractStory, oppStory, renewalStory, renewsInWindow } from './deal-stories.ts';
 import { CONVERSION_PER_LEAD, leadStage } from './lead-origins.ts';
@@ -36,6 +37,9 @@ export const DOMAIN_OBJECTS = new Set([
   CONCESSION_OBJECT,
   EXCEPTION_OBJECT,
   TOUCH_OBJECT,
+  PERIOD_OBJECT,
+  QUOTA_OBJECT,
+  SNAPSHOT_OBJECT,
 ]);
 
 interface Layout {
@@ -120,6 +124,7 @@ function measure(base: Base, accounts: number, campaigns: number, generic: Reado
     [CONCESSION_OBJECT, concessions],
     [EXCEPTION_OBJECT, exceptions],
     [TOUCH_OBJECT, touches],
+    ...forecastCounts(base),
     ...generic,
   ];
   return {
@@ -154,8 +159,10 @@ export function buildPlan(base: Base, target: number): Plan {
 
   const probe = Math.max(1, Math.round(target / 16));
   const sample = measure(base, probe, campaigns, generic);
-  // Campaigns and generic objects scale with the target; everything else with the accounts.
-  const fixed = sum(new Map([...sample.counts].filter(([n]) => n === 'Campaign' || generic.has(n))));
+  // Campaigns and generic objects scale with the target, forecasting records with the calendar;
+  // everything else with the accounts.
+  const calendar = new Set(forecastCounts(base).map(([n]) => n));
+  const fixed = sum(new Map([...sample.counts].filter(([n]) => n === 'Campaign' || generic.has(n) || calendar.has(n))));
   const perAccount =
     (sum(sample.counts) - fixed + (hasLeads ? (sample.inbound.length / CONVERSION_PER_LEAD) * perLead : 0)) / probe;
   let accounts = Math.max(1, Math.round((target - fixed) / perAccount));

@@ -110,7 +110,7 @@ function handoffValues(world: World, story: DealStory, code: HandoffCode, commit
 }
 
 /** Iterates won and open deals once per generator: the story is recomputed, never stored. */
-function* deals(world: World): Generator<DealStory> {
+export function* deals(world: World): Generator<DealStory> {
   const { plan } = world;
   for (let a = 0; a < plan.accounts; a++) {
     const profile = accountProfile(world, a);

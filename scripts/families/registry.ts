@@ -12,6 +12,7 @@ import { flowsFamily } from './flows/index.ts';
 import { leadConvertFamily } from './lead-convert/index.ts';
 import { objectsFamily } from './objects/index.ts';
 import { recordTypesFamily } from './record-types/index.ts';
+import { rolesFamily } from './roles/index.ts';
 import { scratchOrgFamily } from './scratch-org/index.ts';
 import { securityFamily } from './security/index.ts';
 import { stagesFamily } from './stages/index.ts';
@@ -25,6 +26,7 @@ export * from './flows/index.ts';
 export * from './lead-convert/index.ts';
 export * from './objects/index.ts';
 export * from './record-types/index.ts';
+export * from './roles/index.ts';
 export * from './scratch-org/index.ts';
 export * from './security/index.ts';
 export * from './stages/index.ts';
@@ -38,6 +40,7 @@ export const FAMILIES = [
   recordTypesFamily,
   valueSetsFamily,
   securityFamily,
+  rolesFamily,
   customMetadataFamily,
   flowsFamily,
   analyticsFamily,

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import type { Connection } from '@salesforce/core';
+import { MetadataApiDeploy, type ComponentSet } from '@salesforce/source-deploy-retrieve';
 import type {
   DeployMessage,
   DeployResult,
@@ -9,8 +10,10 @@ import type {
   FileResponse,
   MetadataApiDeployStatus,
 } from '@salesforce/source-deploy-retrieve';
+import type { Activation } from '../core/family.ts';
 import type { Project } from '../project.ts';
 import { resolveComponents } from '../verify/sdr.ts';
+import { activateDeployed, type ActivationOptions } from './activate.ts';
 import { messageOf, OrgToolkitError } from './errors.ts';
 import { orgStep, type NetworkOptions } from './network.ts';
 import { formatTable } from './text-table.ts';
@@ -37,6 +40,13 @@ export interface DeployOptions extends NetworkOptions {
   /** Poll interval (default: SDR's, scaled to the deploy's size). */
   readonly pollFrequencyMs?: number;
   readonly timeoutMinutes?: number;
+  /**
+   * Components deployed inactive that this deploy activates once what they wait for is active
+   * (a second deploy: see activate.ts). Not for --dry-run.
+   */
+  readonly activations?: readonly Activation[];
+  /** How the activation phase polls and reports (tests pass a clock that does not sleep). */
+  readonly activationWait?: Pick<ActivationOptions, 'pollMs' | 'waitMinutes' | 'sleep' | 'onWaiting'>;
 }
 
 export interface DeployStatus {
@@ -73,6 +83,8 @@ export interface DeployOutcome extends DeployStatus {
   readonly coverageWarnings: readonly string[];
   /** A deploy-level error with no component to pin it on. */
   readonly errorMessage?: string;
+  /** Components the second phase activated (`DuplicateRule Account.Account_Domain_Duplicates`). */
+  readonly activated?: readonly string[];
 }
 
 /**
@@ -101,19 +113,54 @@ export async function productionTestLevel(
 }
 
 export async function deployProject(options: DeployOptions): Promise<DeployOutcome> {
-  const { project, connection } = options;
+  const { project } = options;
   const set = resolveComponents(project);
   if (set.size === 0)
     throw new OrgToolkitError(`nothing to deploy: no components in ${project.packageDirectories.join(', ')}`, {
       name: 'NothingToDeploy',
       actions: ['Run `revops generate` to write force-app/generated'],
     });
+  const outcome = await deployComponents({ ...options, set, root: project.root });
+  if (!outcome.success || outcome.checkOnly || !options.activations?.length) return outcome;
+  const { activated } = await activateDeployed({
+    ...options,
+    ...options.activationWait,
+    activations: options.activations,
+    // The activated components alone: no Apex in them, so no tests to run.
+    deploy: async (activatedSet) => {
+      const second = await deployComponents({
+        ...options,
+        set: activatedSet,
+        root: project.root,
+        testLevel: undefined,
+        runTests: undefined,
+      });
+      return { success: second.success, summary: second.success ? second.status : formatDeployFailures(second) };
+    },
+  });
+  return { ...outcome, activated };
+}
+
+export interface ComponentDeployOptions extends Omit<DeployOptions, 'project'> {
+  /** What deploys (destructive changes included, as SDR's component set carries them). */
+  readonly set: ComponentSet;
+  /** Where failures' paths are relative to. */
+  readonly root: string;
+}
+
+const stepOf = (connection: Connection) => {
+  const target = connection.getUsername() ?? connection.instanceUrl;
+  return { org: target, url: connection.instanceUrl, login: target };
+};
+
+/** A component set through SDR, always rollbackOnError: the core of `deploy` and of `release`'s validation. */
+export async function deployComponents(options: ComponentDeployOptions): Promise<DeployOutcome> {
+  const { set, connection } = options;
   if (options.runTests?.length && options.testLevel !== 'RunSpecifiedTests')
     throw new OrgToolkitError('tests can only be named with --test-level RunSpecifiedTests', {
       name: 'InvalidTestLevel',
     });
-  const target = connection.getUsername() ?? connection.instanceUrl;
-  const step = { org: target, url: connection.instanceUrl, login: target };
+  const step = stepOf(connection);
   const testLevel = options.testLevel ?? (await productionTestLevel(connection, step, options));
   let result: DeployResult;
   try {
@@ -132,18 +179,69 @@ export async function deployProject(options: DeployOptions): Promise<DeployOutco
         }),
       options,
     );
-    if (options.onStatus) deploy.onUpdate((status) => options.onStatus!(statusOf(status)));
-    // Numbers, not kit Durations: frequency in ms (undefined = SDR's size-based default), timeout in s.
-    result = await orgStep(
-      { ...step, doing: `deploying (${deploy.id ?? 'deploy id not yet known'})` },
-      () => deploy.pollStatus(options.pollFrequencyMs, (options.timeoutMinutes ?? 60) * 60),
-      { ...options, onProgress: options.onStatus ? undefined : options.onProgress },
-    );
+    result = await poll(deploy, step, options);
   } catch (error) {
     if (error instanceof OrgToolkitError) throw error;
-    throw new OrgToolkitError(`deploy to ${target}: ${messageOf(error)}`, { name: 'DeployFailed', cause: error });
+    throw new OrgToolkitError(`deploy to ${step.org}: ${messageOf(error)}`, { name: 'DeployFailed', cause: error });
   }
-  return summarizeDeploy(result, project.root);
+  return summarizeDeploy(result, options.root);
+}
+
+type PollOptions = Pick<DeployOptions, 'onStatus' | 'pollFrequencyMs' | 'timeoutMinutes'> & NetworkOptions;
+
+function poll(deploy: MetadataApiDeploy, step: ReturnType<typeof stepOf>, options: PollOptions): Promise<DeployResult> {
+  if (options.onStatus) deploy.onUpdate((status) => options.onStatus!(statusOf(status)));
+  // Numbers, not kit Durations: frequency in ms (undefined = SDR's size-based default), timeout in s.
+  return orgStep(
+    { ...step, doing: `deploying (${deploy.id ?? 'deploy id not yet known'})` },
+    () => deploy.pollStatus(options.pollFrequencyMs, (options.timeoutMinutes ?? 60) * 60),
+    { ...options, onProgress: options.onStatus ? undefined : options.onProgress },
+  );
+}
+
+export interface QuickDeployOptions extends PollOptions {
+  readonly connection: Connection;
+  /** The id of a successful validation (a check-only deploy with tests) of this exact package. */
+  readonly validationId: string;
+  /** The validated component set, so failures map to files. */
+  readonly set?: ComponentSet;
+  readonly root: string;
+}
+
+/**
+ * Deploys a recent validation without running its tests again (Salesforce keeps a validation
+ * deployable for 10 days, until another deploy changes the org). It never falls back to a
+ * deploy without tests: when the org refuses the id, the error says to validate again.
+ */
+export async function quickDeploy(options: QuickDeployOptions): Promise<DeployOutcome> {
+  const { connection } = options;
+  const step = stepOf(connection);
+  let result: DeployResult;
+  try {
+    const validation = new MetadataApiDeploy({ usernameOrConnection: connection, id: options.validationId });
+    const id = await orgStep(
+      { ...step, doing: `quick-deploying validation ${options.validationId}` },
+      () => validation.deployRecentValidation(false),
+      options,
+    );
+    const deploy = new MetadataApiDeploy({
+      usernameOrConnection: connection,
+      id,
+      ...(options.set ? { components: options.set } : {}),
+    });
+    result = await poll(deploy, step, options);
+  } catch (error) {
+    if (error instanceof OrgToolkitError) throw error;
+    throw new OrgToolkitError(
+      `quick deploy of validation ${options.validationId} to ${step.org}: ${messageOf(error)}`,
+      {
+        name: 'QuickDeployRefused',
+        actions: ['Validate the package again (the validation expired, or the org changed since)'],
+        cause: error,
+      },
+    );
+  }
+  return summarizeDeploy(result, options.root);
 }
 
 function statusOf(status: MetadataApiDeployStatus): DeployStatus {

@@ -22,13 +22,18 @@ export {
   type ScratchOrgSummary,
 } from './scratch-org.ts';
 export {
+  deployComponents,
   deployProject,
   formatDeployFailures,
+  productionTestLevel,
+  quickDeploy,
   sourceFingerprint,
   summarizeDeploy,
   TEST_LEVELS,
+  type ComponentDeployOptions,
   type ComponentFailure,
   type DeployOptions,
+  type QuickDeployOptions,
   type DeployOutcome,
   type DeployStatus,
   type TestFailure,

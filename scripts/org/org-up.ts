@@ -55,7 +55,9 @@ export interface OrgUpOptions {
   readonly requestTimeoutMs?: number;
   /** How often a network step says it is still waiting (default 5 s). */
   readonly heartbeatMs?: number;
-  readonly deployOptions?: Pick<DeployOptions, 'onStatus' | 'pollFrequencyMs'>;
+  readonly deployOptions?: Pick<DeployOptions, 'onStatus' | 'pollFrequencyMs' | 'activationWait'>;
+  /** What the deploy activates in its second phase (the model's `activations`). */
+  readonly activations?: DeployOptions['activations'];
   readonly loadOptions?: Partial<Omit<LoadOptions, 'dataset' | 'targetOrg' | 'resolveRelationship'>>;
 }
 
@@ -216,11 +218,13 @@ function orgUpSteps(options: OrgUpOptions, services: OrgUpServices, org: Org, us
           ...networkOf(options),
           project: options.project,
           connection: connection(),
+          activations: options.activations,
           ...options.deployOptions,
         });
         const counts = `${outcome.componentsDeployed}/${outcome.componentsTotal} components`;
+        const activated = outcome.activated?.length ? `; activated ${outcome.activated.join(', ')}` : '';
         return outcome.success
-          ? { ok: true, detail: `${counts} (${outcome.id})` }
+          ? { ok: true, detail: `${counts} (${outcome.id})${activated}` }
           : {
               ok: false,
               detail:

@@ -7,6 +7,7 @@ import { verifyProject, type VerifyReport } from '../verify/index.ts';
 import { checkDataset } from '../data/check.ts';
 import { openDataset } from '../data/manifest.ts';
 import { access } from 'node:fs/promises';
+import type { ImpactReport } from '../change/impact/index.ts';
 
 export interface PlanResult {
   readonly ok: boolean;
@@ -14,6 +15,8 @@ export interface PlanResult {
   readonly drift: Drift;
   readonly componentsByType: Readonly<Record<string, number>>;
   readonly componentCount: number;
+  /** What the package holds, by name, where counts by type mislead: folders count as Report/Dashboard. */
+  readonly contents?: PlanContents;
   /** Definitions marked `locked` (changing them will need a governance RFC). */
   readonly lockedDefinitions: number;
   readonly errors: readonly Finding[];
@@ -27,7 +30,28 @@ export interface PlanResult {
   readonly checks: VerifyReport['checks'];
   /** Every validation rule run over the bundled dataset: what the rules would block today. */
   readonly datasetImpact?: DatasetImpact;
+  /** With --dataset: the revenue report of that dataset (revops report), for the review to link to. */
+  readonly report?: PlanReport;
+  /** With a base revision (`from`): what the change since then does to the dataset (`revops impact`). */
+  readonly changeImpact?: ImpactReport;
   readonly durationMs: number;
+}
+
+export interface PlanReport {
+  /** `<out>/report/index.html`, relative to the project. */
+  readonly index: string;
+  readonly charts: number;
+  readonly winRate: number | null;
+  readonly bottleneck: string | null;
+}
+
+export interface PlanContents {
+  /** Custom objects (`__c`), data and registries alike. */
+  readonly customObjects: readonly string[];
+  /** `Folder/Report`, without the folders themselves. */
+  readonly reports: readonly string[];
+  readonly reportFolders: number;
+  readonly dashboards: readonly string[];
 }
 
 export interface DatasetImpact {
@@ -50,7 +74,7 @@ export const DEFAULT_PLAN_DIR = 'out/plan';
  */
 export async function plan(
   project: Project,
-  options: { outDir?: string; model?: RevOpsModel; dataset?: string } = {},
+  options: { outDir?: string; model?: RevOpsModel; dataset?: string; from?: string } = {},
 ): Promise<PlanResult> {
   const start = performance.now();
   const model = options.model ?? (await loadModel(project));
@@ -77,6 +101,14 @@ export async function plan(
   }
   const report = await verifyProject(project, model, outDir);
   const impact = await datasetImpact(project, model, options.dataset);
+  const linked = options.dataset === undefined ? undefined : await planReport(project, model, options.dataset, outDir);
+  // The change since a base revision, on the same dataset (loaded only when asked for).
+  const changeImpact =
+    options.from === undefined
+      ? undefined
+      : await import('../change/impact/index.ts').then(({ impact: of }) =>
+          of(project.root, { from: options.from, dataset: options.dataset, toModel: model }),
+        );
   const schemaWarnings = impact?.problems
     ? [
         {
@@ -94,16 +126,29 @@ export async function plan(
   }));
   const componentsByType: Record<string, number> = {};
   for (const c of report.components) componentsByType[c.type] = (componentsByType[c.type] ?? 0) + 1;
+  const named = (type: string, keep: (name: string) => boolean) =>
+    report.components.filter((c) => c.type === type && keep(c.fullName)).map((c) => c.fullName);
+  // Folders are members of their type too (SDR writes them as `Folder/`).
+  const inFolder = (n: string) => /\/[^/]+$/.test(n);
+  const contents: PlanContents = {
+    customObjects: named('CustomObject', (n) => n.endsWith('__c')),
+    reports: named('Report', inFolder),
+    reportFolders: named('Report', (n) => !inFolder(n)).length,
+    dashboards: named('Dashboard', inFolder),
+  };
   const rel = (p: string) => relative(project.root, p).split('\\').join('/');
   return {
     ok: report.errors.length === 0,
     drift,
     componentsByType,
     componentCount: report.components.length,
+    contents,
     lockedDefinitions: base.lockedDefinitions,
     errors: report.errors,
-    warnings: [...report.warnings, ...schemaWarnings, ...impactWarnings],
+    warnings: [...report.warnings, ...schemaWarnings, ...impactWarnings, ...(linked?.warning ? [linked.warning] : [])],
     datasetImpact: impact,
+    ...(linked?.report ? { report: linked.report } : {}),
+    ...(changeImpact ? { changeImpact } : {}),
     package: {
       packageXml: rel(join(outDir, 'package', 'package.xml')),
       directory: rel(report.metadataPackage.directory),
@@ -143,6 +188,35 @@ async function datasetImpact(
       .map((r) => ({ object: r.object, rule: r.rule, records: r.violations })),
     problems: result.problemCount,
   };
+}
+
+/**
+ * The dataset's revenue report in `<out>/report` (what `revops report --dataset` writes), so the
+ * review links to the numbers behind the change. A dataset the report cannot use (no
+ * opportunities, say) is a warning: the plan is about the metadata.
+ */
+async function planReport(
+  project: Project,
+  model: RevOpsModel,
+  dataset: string,
+  outDir: string,
+): Promise<{ report?: PlanReport; warning?: Finding }> {
+  const { renderReport, ReportError } = await import('../analytics/index.ts');
+  const dir = resolve(project.root, dataset);
+  try {
+    const written = await renderReport(dir, join(outDir, 'report'), { model });
+    return {
+      report: {
+        index: relative(project.root, written.files['index.html']).split('\\').join('/'),
+        charts: written.charts,
+        winRate: written.metrics.winRate.overall,
+        bottleneck: written.metrics.funnel.bottleneck?.label ?? null,
+      },
+    };
+  } catch (error) {
+    if (!(error instanceof ReportError)) throw error;
+    return { warning: { check: 'report', location: dataset, message: `no revenue report: ${error.message}` } };
+  }
 }
 
 /** Definitions marked locked, over every family that has lockable definitions. */

@@ -18,6 +18,7 @@ import {
   type ComponentSummary,
   type MetadataPackage,
 } from './sdr.ts';
+import { checkProjectMetadata, metadataFiles } from './wsdl/index.ts';
 
 export interface VerifyReport {
   readonly components: readonly ComponentSummary[];
@@ -128,6 +129,17 @@ async function checkCode(v: Verification, project: Project, model: RevOpsModel, 
   v.errors.push(...found.flat());
 }
 
+/** Every metadata file against the Metadata API WSDL, and no API version newer than it. */
+async function checkMetadataSchema(v: Verification, project: Project, sdr: ResolvedProject): Promise<void> {
+  const files = metadataFiles(project, sdr.sources);
+  const report = await v.timed(
+    'metadata-schema',
+    () => files.length,
+    () => checkProjectMetadata(project, files),
+  );
+  v.errors.push(...report.findings);
+}
+
 interface ResolvedProject {
   readonly set: ReturnType<typeof resolveComponents>;
   readonly components: readonly ComponentSummary[];
@@ -150,13 +162,15 @@ async function resolveProject(project: Project): Promise<ResolvedProject> {
 /**
  * `revops verify`: everything that can be proven without an org. Checks the model, resolves
  * every component with source-deploy-retrieve, converts to Metadata API format (directory and
- * zip) and back, checks references, formulas, Apex and LWC. Writes only under `outDir`.
+ * zip) and back, validates every metadata file against the Metadata API WSDL, checks references,
+ * formulas, Apex and LWC. Writes only under `outDir`.
  */
 export async function verifyProject(project: Project, model: RevOpsModel, outDir: string): Promise<VerifyReport> {
   const v = new Verification();
   await checkModel(v, model);
   const sdr = await resolveProject(project);
   const metadataPackage = await convert(v, project, sdr, outDir);
+  await checkMetadataSchema(v, project, sdr);
   checkReferences(v, model, sdr);
   await checkCode(v, project, model, sdr);
   const { errors, warnings, checks } = v;

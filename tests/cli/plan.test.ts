@@ -44,9 +44,38 @@ describe('revops plan', () => {
         assert.match(manifest, new RegExp(`<members>${member}</members>`), `package.xml lists ${member}`);
       }
       assert.match(manifest, /<version>66\.0<\/version>/);
+      assert.equal(result.report, undefined, 'no revenue report unless a dataset is named');
+      // Issue 14: plan lists the forecast objects, the reports (not their folders) and dashboards.
+      const contents = result.contents!;
+      for (const object of [
+        'Forecast_Period__c',
+        'Forecast_Quota__c',
+        'Forecast_Submission__c',
+        'Forecast_Snapshot__c',
+      ])
+        assert.ok(contents.customObjects.includes(object), `plan lists ${object}`);
+      assert.equal(contents.reports.length, realModel.reports.length);
+      assert.ok(contents.reports.length >= 12);
+      assert.equal(contents.dashboards.length, 3);
     } finally {
       net.Socket.prototype.connect = original;
     }
+  });
+
+  test('with --dataset, the review links to that dataset’s revenue report', async () => {
+    const out = join(outDir, 'with-report');
+    const result = await plan(await openProject(ROOT), { outDir: out, dataset: 'data/seed' });
+    assert.equal(result.ok, true);
+    const report = result.report!;
+    assert.ok(report.index.endsWith('/with-report/report/index.html'), report.index);
+    assert.ok(report.charts >= 8, `${report.charts} charts`);
+    const metrics = JSON.parse(await readFile(join(out, 'report', 'metrics.json'), 'utf8')) as {
+      winRate: { overall: number };
+      funnel: { bottleneck: { label: string } };
+    };
+    assert.equal(report.winRate, metrics.winRate.overall);
+    assert.equal(report.bottleneck, metrics.funnel.bottleneck.label);
+    assert.match(await readFile(join(out, 'report', 'index.html'), 'utf8'), /<svg/);
   });
 
   test('--json prints the sf-style envelope', () => {

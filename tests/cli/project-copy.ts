@@ -15,6 +15,7 @@ export async function projectCopy(): Promise<string> {
     'scripts',
     'bin',
     'force-app',
+    'vendor',
     'config',
     'messages',
     'docs',

@@ -20,8 +20,13 @@ describe('the bundled dataset', () => {
     assert.equal(result.ok, true);
     const active = model.validationRules.filter((r) => r.active);
     assert.equal(result.rules.length, active.length, 'every active rule compiled and ran');
-    assert.deepEqual(result.unexercised, []);
-    for (const r of result.rules) assert.ok(r.evaluated > 0, `${r.object}.${r.rule} never ran`);
+    // Submissions are a person's own call (owner, manager, version key): a dataset has no users,
+    // so their rules are exercised by data/rule-vectors and the Apex tests instead.
+    const unseeded = active.filter((r) => r.object === 'Forecast_Submission__c').map((r) => `${r.object}.${r.name}`);
+    assert.ok(unseeded.length > 0);
+    assert.deepEqual(result.unexercised, unseeded);
+    for (const r of result.rules)
+      if (!unseeded.includes(`${r.object}.${r.rule}`)) assert.ok(r.evaluated > 0, `${r.object}.${r.rule} never ran`);
     assert.equal(result.records, 3000);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * `revops org up` end to end against a real Dev Hub: create a scratch org, deploy, assign
  * permission sets, load the bundled dataset; run it again (every step skipped); reload the data
- * (every row updated, none duplicated); delete the org. Runs when the environment names a Dev Hub:
+ * (every row updated, none duplicated); the duplicate rules are active (deployed inactive, then
+ * activated once their matching rules were: scripts/org/activate.ts); delete the org. Runs when the environment names a Dev Hub:
  *
  *   SF_DEVHUB_ALIAS        an alias or username the sf CLI is already logged in to, or
  *   DEVHUB_SFDX_AUTH_URL   an SFDX auth URL; the sf CLI logs in with it (`sf org login sfdx-url`)
@@ -11,22 +12,21 @@
  */
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import DataLoad from '../../scripts/cli/commands/revops/data/load.ts';
 import OrgDelete from '../../scripts/cli/commands/revops/org/delete.ts';
 import OrgUp from '../../scripts/cli/commands/revops/org/up.ts';
 import { runCommand } from '../cli/run-command.ts';
+import model from '../../model/index.ts';
+import { modelActivations } from '../../scripts/metadata/activations.ts';
 import { resolveTargetOrg } from '../../scripts/org/connection.ts';
 import { readDataset } from '../../scripts/org/dataset.ts';
+import { devHub, sfCli } from './dev-hub.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DATASET = join(ROOT, 'data', 'seed');
-const HUB_ALIAS = 'revops-it-devhub';
 
 function skipReason(): string | undefined {
   if (!process.env.SF_DEVHUB_ALIAS && !process.env.DEVHUB_SFDX_AUTH_URL)
@@ -35,29 +35,6 @@ function skipReason(): string | undefined {
   if (!process.env.SF_DEVHUB_ALIAS && !sfCli())
     return 'DEVHUB_SFDX_AUTH_URL is set but the sf CLI is not installed (npm install --no-save @salesforce/cli)';
   return undefined;
-}
-
-function sfCli(): string | undefined {
-  const local = join(ROOT, 'node_modules', '.bin', 'sf');
-  if (existsSync(local)) return local;
-  return spawnSync('sf', ['--version'], { encoding: 'utf8' }).status === 0 ? 'sf' : undefined;
-}
-
-/** Logs the sf CLI in to the Dev Hub from the auth URL (through a private temp file, never a command line). */
-async function devHub(): Promise<string> {
-  if (process.env.SF_DEVHUB_ALIAS) return process.env.SF_DEVHUB_ALIAS;
-  const dir = await mkdtemp(join(tmpdir(), 'revops-it-'));
-  const file = join(dir, 'devhub.url');
-  try {
-    await writeFile(file, process.env.DEVHUB_SFDX_AUTH_URL!, { mode: 0o600 });
-    const login = spawnSync(sfCli()!, ['org', 'login', 'sfdx-url', '--sfdx-url-file', file, '--alias', HUB_ALIAS], {
-      encoding: 'utf8',
-    });
-    assert.equal(login.status, 0, `sf org login sfdx-url failed: ${login.stderr}`);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-  return HUB_ALIAS;
 }
 
 async function countByExternalId(alias: string, sobject: string): Promise<{ total: number; distinct: number }> {
@@ -88,6 +65,14 @@ describe('org up against a real scratch org', () => {
       const first = (await runCommand(OrgUp, up)).status;
       created = true;
       assert.equal(first, 0, 'org up succeeded');
+      // Two phases: the duplicate rules deployed inactive, then activated once their matching rules were.
+      const activations = modelActivations(model);
+      const rules = await (await resolveTargetOrg(alias)).getConnection().metadata.read(
+        'DuplicateRule',
+        activations.map((a) => a.fullName),
+      );
+      for (const rule of [rules].flat() as unknown as { fullName: string; isActive: string | boolean }[])
+        assert.equal(String(rule.isActive), 'true', `DuplicateRule ${rule.fullName} is active after org up`);
       assert.equal((await runCommand(OrgUp, up)).status, 0, 'a second org up succeeds with nothing to do');
       assert.equal((await runCommand(DataLoad, ['--target-org', alias, '--dataset', DATASET, '--fresh'])).status, 0);
       const { manifest } = await readDataset(DATASET);

@@ -1,8 +1,10 @@
 /**
  * TEST DOUBLE — not Salesforce. A small HTTP server on 127.0.0.1 (ephemeral port) that plays the
- * two Salesforce endpoints the data loader uses, so the loader's retry, accounting and resume logic
- * can be proven without an org:
+ * Salesforce endpoints the data loader (upserts) and the report's extract (Bulk API 2.0 queries)
+ * use, so their retry, accounting, paging and resume logic can be proven without an org:
  *
+ *   POST  /services/data/vXX.X/jobs/query                                      Bulk API 2.0: query job (see query())
+ *   GET   /services/data/vXX.X/jobs/query/{id}[/results?locator=&maxRecords=]  poll / result pages
  *   PATCH /services/data/vXX.X/composite/sobjects/{type}/{externalIdField}    sObject-collections upsert
  *   POST  /services/data/vXX.X/jobs/ingest                                     Bulk API 2.0: create job
  *   PUT   /services/data/vXX.X/jobs/ingest/{id}/batches                        upload CSV
@@ -57,6 +59,12 @@ export interface DoubleOptions {
   /** Polls answered InProgress before a closed Bulk job reports JobComplete (default 1). */
   readonly pollsUntilComplete?: number;
   readonly maxLifetimeMs?: number;
+  /** Query results per page (Sforce-Locator paging) unless the client asks for fewer (default 50,000). */
+  readonly queryPageSize?: number;
+  /** Objects a query job refuses (INVALIDJOB), as an org without them or without Bulk API support. */
+  readonly unqueryable?: readonly string[];
+  /** Values a query returns for fields the double does not store (CreatedDate, Owner.Name...), per object. */
+  readonly queryValue?: (sobject: string, field: string, record: StoredRecord) => string | undefined;
 }
 
 export interface StoredRecord {
@@ -85,6 +93,17 @@ interface IngestJob {
   unprocessed: string[][];
 }
 
+interface QueryJob {
+  readonly id: string;
+  readonly object: string;
+  state: 'UploadComplete' | 'JobComplete' | 'Aborted';
+  polls: number;
+  readonly header: string[];
+  readonly rows: string[][];
+  /** Rows handed out so far: the next page starts here. */
+  served: number;
+}
+
 export const TEST_DOUBLE_ACCESS_TOKEN = 'test-double-session-not-a-real-token';
 const ID_PREFIX: Record<string, string> = {
   Account: '001',
@@ -104,6 +123,7 @@ export class SalesforceApiDouble {
   private readonly tables = new Map<string, Map<string, StoredRecord>>();
   private readonly inserts = new Map<string, number>();
   private readonly jobs = new Map<string, IngestJob>();
+  private readonly queries = new Map<string, QueryJob>();
   private readonly rules: { rule: FaultRule; seen: number; applied: number }[] = [];
   private readonly held = new Set<ServerResponse>();
   private readonly lifetime: NodeJS.Timeout;
@@ -206,7 +226,9 @@ export class SalesforceApiDouble {
       return;
     }
     this.requests.push({ method, path, outcome: answer.status });
-    res.writeHead(answer.status, answer.type ? { 'Content-Type': answer.type } : {});
+    // Query result pages also carry Sforce-Locator / Sforce-NumberOfRecords.
+    const extra = (answer as { headers?: Record<string, string> }).headers ?? {};
+    res.writeHead(answer.status, { ...(answer.type ? { 'Content-Type': answer.type } : {}), ...extra });
     res.end(answer.body ?? '');
   }
 
@@ -236,6 +258,7 @@ export class SalesforceApiDouble {
       method === 'GET'
     )
       return this.results(m[1]!, m[2]!);
+    if (api.startsWith('/jobs/query')) return this.query(method, api, body);
     if ((m = /^\/jobs\/ingest\/(\w+)$/.exec(api))) {
       const job = this.jobs.get(m[1]!);
       if (!job) return json(404, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);
@@ -412,6 +435,104 @@ export class SalesforceApiDouble {
       numberRecordsProcessed: state === 'JobComplete' ? job.successful.length + job.failed.length : 0,
       numberRecordsFailed: state === 'JobComplete' ? job.failed.length : 0,
       ...(state === 'Failed' ? { errorMessage: job.errorMessage } : {}),
+    };
+  }
+
+  /**
+   * Bulk API 2.0 query jobs, answered from the double's tables: `SELECT f, Rel.Field, RelId FROM
+   * Object [WHERE f = 'v' [AND ...]]`. A relationship field reads the parent the upsert resolved;
+   * `XId` / `X__c` read the parent's Id. Results come in CSV pages of `maxRecords` (or
+   * queryPageSize) rows with an Sforce-Locator header, as Salesforce pages them.
+   */
+  private query(
+    method: string,
+    api: string,
+    body: string,
+  ): { status: number; type?: string; body?: string; headers?: Record<string, string> } {
+    if (method === 'POST' && api === '/jobs/query') return json(200, this.createQuery(body));
+    const m = /^\/jobs\/query\/(\w+)(\/results)?$/.exec(api);
+    const job = m ? this.queries.get(m[1]!) : undefined;
+    if (!m || !job) return json(404, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);
+    if (method === 'DELETE') {
+      this.queries.delete(job.id);
+      return { status: 204 };
+    }
+    if (method === 'PATCH') {
+      job.state = 'Aborted';
+      return json(200, this.queryInfo(job));
+    }
+    if (!m[2]) {
+      job.polls++;
+      if (job.state === 'UploadComplete' && job.polls >= (this.options.pollsUntilComplete ?? 1))
+        job.state = 'JobComplete';
+      return json(200, this.queryInfo(job));
+    }
+    return this.queryPage(job);
+  }
+
+  private createQuery(body: string) {
+    const request = JSON.parse(body) as { operation: string; query: string };
+    const parsed = /^\s*SELECT\s+(.+?)\s+FROM\s+(\w+)(?:\s+WHERE\s+(.+?))?\s*$/is.exec(request.query);
+    if (!parsed) throw new Error(`MALFORMED_QUERY: the double cannot read ${request.query}`);
+    const [, list, sobject, where] = parsed as unknown as [string, string, string, string | undefined];
+    if (this.options.unqueryable?.includes(sobject))
+      throw new Error(`INVALIDJOB: Entity '${sobject}' is not supported by the Bulk API.`);
+    const fields = list.split(',').map((f) => f.trim());
+    const conditions = [...(where ?? '').matchAll(/(\w+)\s*=\s*'([^']*)'/g)].map((c) => [c[1]!, c[2]!] as const);
+    const rows = [...this.tableOf(sobject).values()]
+      .filter((r) => conditions.every(([f, v]) => String(r.fields[f] ?? '') === v))
+      .map((r) => fields.map((f) => this.queryCell(sobject, f, r)));
+    const id = `750${String(this.nextId++).padStart(12, '0')}QQQ`;
+    const job: QueryJob = { id, object: sobject, state: 'UploadComplete', polls: 0, header: fields, rows, served: 0 };
+    this.queries.set(id, job);
+    return this.queryInfo(job);
+  }
+
+  private queryCell(sobject: string, field: string, record: StoredRecord): string {
+    const injected = this.options.queryValue?.(sobject, field, record);
+    if (injected !== undefined) return injected;
+    if (field === 'Id') return record.Id;
+    const [relationship, parentField] = field.split('.');
+    const cell = (value: unknown) => (value === null || value === undefined ? '' : String(value));
+    if (parentField) {
+      const target = this.options.relationships?.[sobject]?.[relationship!];
+      const parentId = record.fields[relationship!];
+      const parent = target && parentId ? [...this.tableOf(target).values()].find((p) => p.Id === parentId) : undefined;
+      return parent ? cell(parent.fields[parentField]) : '';
+    }
+    // AccountId → the parent Id the upsert stored under Account; Lead__c → under Lead__r.
+    const viaRelationship = field.endsWith('Id') ? field.slice(0, -2) : field.replace(/__c$/, '__r');
+    if (field !== viaRelationship && this.options.relationships?.[sobject]?.[viaRelationship])
+      return cell(record.fields[viaRelationship]);
+    return cell(record.fields[field]);
+  }
+
+  private queryPage(job: QueryJob) {
+    if (job.state !== 'JobComplete')
+      return json(400, [{ errorCode: 'INVALIDJOBSTATE', message: 'Job is not complete' }]);
+    const size = this.options.queryPageSize ?? 50_000;
+    const page = job.rows.slice(job.served, job.served + size);
+    job.served += page.length;
+    const locator = job.served < job.rows.length ? Buffer.from(String(job.served)).toString('base64url') : 'null';
+    return {
+      status: 200,
+      type: 'text/csv',
+      body: toCsv([job.header, ...page]),
+      headers: { 'Sforce-Locator': locator, 'Sforce-NumberOfRecords': String(page.length) },
+    };
+  }
+
+  private queryInfo(job: QueryJob) {
+    return {
+      id: job.id,
+      operation: 'query',
+      object: job.object,
+      state: job.state,
+      contentType: 'CSV',
+      lineEnding: 'LF',
+      columnDelimiter: 'COMMA',
+      jobType: 'V2Query',
+      numberRecordsProcessed: job.state === 'JobComplete' ? job.rows.length : 0,
     };
   }
 

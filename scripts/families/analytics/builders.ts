@@ -1,12 +1,23 @@
 /** Reporting: report and dashboard folders, custom report types, reports and dashboards. */
 import type { FieldRef } from '../../core/model-types.ts';
 
-/** Who sees a report or dashboard folder: roles or groups, never a named user. */
+/** Who sees a report or dashboard folder: roles or public groups of the model, never a named user. */
 export interface FolderShareDef {
   readonly to: string;
-  readonly type: 'Group' | 'Role' | 'RoleAndSubordinates' | 'Organization';
+  readonly type: 'Group' | 'Role' | 'RoleAndSubordinates';
   readonly access: 'View' | 'EditAllContents' | 'Manage';
 }
+type ShareAccess = FolderShareDef['access'];
+/** `shareWith(SalesManager)`: the role and everyone below it; `shareWith(RevOpsTeam)`: a public group. */
+export const shareWith = (
+  to: { readonly kind: 'role' | 'publicGroup'; readonly name: string },
+  access: ShareAccess = 'View',
+  o: { subordinates?: boolean } = {},
+): FolderShareDef => ({
+  to: to.name,
+  type: to.kind === 'publicGroup' ? 'Group' : (o.subordinates ?? true) ? 'RoleAndSubordinates' : 'Role',
+  access,
+});
 export interface FolderDef {
   readonly kind: 'folder';
   readonly folderType: 'Report' | 'Dashboard';
@@ -67,6 +78,18 @@ export interface ReportFilterDef {
   readonly value: string;
 }
 export type Aggregate = 'Sum' | 'Average' | 'Maximum' | 'Minimum';
+/**
+ * A custom summary formula of a report (WAPE, bias, coverage...): `formula` reads summaries as
+ * `Object.Field:SUM`, the way the report builder writes them.
+ */
+export interface ReportSummaryFormulaDef {
+  readonly name: string;
+  readonly label: string;
+  readonly formula: string;
+  readonly type: 'number' | 'percent' | 'currency';
+  readonly scale: number;
+  readonly description?: string;
+}
 export interface ReportDef {
   readonly kind: 'report';
   readonly name: string;
@@ -80,10 +103,23 @@ export interface ReportDef {
   readonly filters: readonly ReportFilterDef[];
   readonly dateFilter?: {
     readonly field: FieldRef;
-    readonly range: 'INTERVAL_CURFY' | 'INTERVAL_CURRENT' | 'INTERVAL_NEXT1' | 'INTERVAL_CUSTOM';
+    readonly range: ReportDateRange;
   };
+  readonly summaryFormulas: readonly ReportSummaryFormulaDef[];
   readonly locked?: boolean;
 }
+/** Relative date ranges of a report's standard date filter (Metadata API UserDateInterval). */
+export type ReportDateRange =
+  | 'INTERVAL_CURFY'
+  | 'INTERVAL_CURRENT'
+  | 'INTERVAL_CURRENTQ'
+  | 'INTERVAL_CURNEXTQ'
+  | 'INTERVAL_PREVQ'
+  | 'INTERVAL_NEXT1'
+  | 'INTERVAL_NEXT90'
+  | 'INTERVAL_NEXT120'
+  | 'INTERVAL_LAST90'
+  | 'INTERVAL_CUSTOM';
 export const report = (
   name: string,
   o: {
@@ -95,6 +131,7 @@ export const report = (
     groupBy?: readonly FieldRef[];
     filters?: readonly ReportFilterDef[];
     dateFilter?: ReportDef['dateFilter'];
+    summaryFormulas?: readonly ReportSummaryFormulaDef[];
     locked?: boolean;
   },
 ): ReportDef => ({
@@ -111,17 +148,28 @@ export const report = (
   groupBy: o.groupBy ?? [],
   filters: o.filters ?? [],
   dateFilter: o.dateFilter,
+  summaryFormulas: o.summaryFormulas ?? [],
   locked: o.locked,
 });
 
 export interface DashboardComponentDef {
-  readonly chart: 'Bar' | 'Column' | 'Donut' | 'Metric' | 'Table';
+  readonly chart: 'Bar' | 'Column' | 'Donut' | 'Line' | 'Metric' | 'Gauge' | 'Table';
   readonly title: string;
   readonly report: ReportDef;
   /** Grouping field for charts (must be a grouping of the report). */
   readonly groupBy?: FieldRef;
-  /** Summed field, or the record count when absent. */
+  /** Summed field (a Sum column of the report), or the record count when absent. */
   readonly sum?: FieldRef;
+  /** A summary formula of the report to show instead of a sum (gauges and metrics of ratios). */
+  readonly formula?: string;
+  /** Gauge and metric bands: below `low` is red, above `high` green (or the reverse with `lowIsGood`). */
+  readonly bands?: {
+    readonly min: number;
+    readonly low: number;
+    readonly high: number;
+    readonly max: number;
+    readonly lowIsGood?: boolean;
+  };
 }
 export interface DashboardDef {
   readonly kind: 'dashboard';

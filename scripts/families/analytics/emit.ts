@@ -73,9 +73,7 @@ export async function emitAnalytics(model: AnalyticsModel): Promise<GeneratedFil
 async function folderFile(folder: FolderDef): Promise<GeneratedFile> {
   const type = folder.folderType === 'Report' ? 'ReportFolder' : 'DashboardFolder';
   const dir = folder.folderType === 'Report' ? 'reports' : 'dashboards';
-  const shares = folder.shares.length
-    ? folder.shares
-    : [{ to: 'AllInternalUsers', type: 'Organization', access: 'View' } as const];
+  const shares = folder.shares;
   return {
     path: at(dir, `${folder.name}.${folder.folderType === 'Report' ? 'reportFolder' : 'dashboardFolder'}-meta.xml`),
     content: await metadataXml(type, {
@@ -88,6 +86,16 @@ async function folderFile(folder: FolderDef): Promise<GeneratedFile> {
 function reportXml(r: ReportDef): Record<string, unknown> {
   const grouped = new Set(r.groupBy.map(reportColumn));
   return {
+    aggregates: r.summaryFormulas.map((f) => ({
+      calculatedFormula: f.formula,
+      datatype: f.type,
+      description: f.description,
+      developerName: f.name,
+      isActive: true,
+      isCrossBlock: false,
+      masterLabel: f.label,
+      scale: f.scale,
+    })),
     columns: r.columns
       .filter((c) => !grouped.has(reportColumn(c.field)))
       .map((c) => ({ aggregateTypes: c.aggregate, field: reportColumn(c.field) })),
@@ -119,16 +127,28 @@ function reportXml(r: ReportDef): Record<string, unknown> {
 }
 
 function componentXml(c: DashboardComponentDef): Record<string, unknown> {
-  const summary = c.sum
-    ? { aggregate: 'Sum', axisBinding: 'y', column: reportColumn(c.sum) }
-    : { axisBinding: 'y', column: 'RowCount' };
+  const summary = c.formula
+    ? { axisBinding: 'y', column: c.formula }
+    : c.sum
+      ? { aggregate: 'Sum', axisBinding: 'y', column: reportColumn(c.sum) }
+      : { axisBinding: 'y', column: 'RowCount' };
+  const single = c.chart === 'Metric' || c.chart === 'Gauge';
+  // Red below the low band, green above the high one (reversed when low is good, e.g. error rates).
+  const [lowColor, highColor] = c.bands?.lowIsGood ? ['#54C254', '#C25454'] : ['#C25454', '#54C254'];
   return {
     autoselectColumnsFromReport: false,
-    chartAxisRange: c.chart === 'Metric' ? undefined : 'Auto',
+    chartAxisRange: single ? undefined : 'Auto',
     chartSummary: summary,
     componentType: c.chart,
+    gaugeMax: c.chart === 'Gauge' ? c.bands?.max : undefined,
+    gaugeMin: c.chart === 'Gauge' ? c.bands?.min : undefined,
     groupingColumn: c.groupBy ? reportColumn(c.groupBy) : undefined,
-    legendPosition: c.chart === 'Metric' ? undefined : 'Bottom',
+    indicatorBreakpoint1: c.bands?.low,
+    indicatorBreakpoint2: c.bands?.high,
+    indicatorHighColor: c.bands ? highColor : undefined,
+    indicatorLowColor: c.bands ? lowColor : undefined,
+    indicatorMiddleColor: c.bands ? '#C2C254' : undefined,
+    legendPosition: single ? undefined : 'Bottom',
     report: `${c.report.folder}/${c.report.name}`,
     showPercentage: false,
     showValues: true,

@@ -6,11 +6,13 @@ import { analyticsIndex, analyticsRelated, renderAnalyticsPage } from './catalog
 import { checkAnalytics } from './checks.ts';
 import { emitAnalytics } from './emit.ts';
 import type { AnalyticsModel } from './builders.ts';
+import type { RolesModel } from '../roles/index.ts';
 
 export type { AnalyticsModel } from './builders.ts';
 
 export type * from './builders.ts';
 export { reportColumn, reportTypeRef } from './emit.ts';
+export { shareWith } from './builders.ts';
 
 export const reportFolder = locate(builders.reportFolder);
 export const dashboardFolder = locate(builders.dashboardFolder);
@@ -18,7 +20,7 @@ export const reportType = locate(builders.reportType);
 export const report = locate(builders.report);
 export const dashboard = locate(builders.dashboard);
 
-export const analyticsFamily = defineFamily<AnalyticsModel>({
+export const analyticsFamily = defineFamily<AnalyticsModel, AnalyticsModel & RolesModel>({
   name: 'analytics',
   sections: { folders: 'list', reportTypes: 'list', reports: 'list', dashboards: 'list' },
   check: checkAnalytics,

@@ -1,6 +1,7 @@
 /** Custom metadata records (the types themselves are objects: see the objects family). */
 import { defineFamily } from '../../core/family.ts';
 import { locate } from '../../core/origin.ts';
+import type { ObjectsModel } from '../objects/objects.ts';
 import * as builders from './builders.ts';
 import { recordSections, recordsIndex } from './catalogue.ts';
 import { checkCustomMetadata } from './checks.ts';
@@ -13,7 +14,8 @@ export type { CustomMetadataRecordDef, CustomMetadataValue } from './builders.ts
 
 export const customMetadataRecord = locate(builders.customMetadataRecord);
 
-export const customMetadataFamily = defineFamily<CustomMetadataModel>({
+// The emitter reads the types' fields (objects), to write every field of a record.
+export const customMetadataFamily = defineFamily<CustomMetadataModel, CustomMetadataModel & ObjectsModel>({
   name: 'custom-metadata',
   sections: { customMetadataRecords: 'list' },
   // `$CustomMetadata.Type__mdt.Record.Field__c` in formulas reads these values.

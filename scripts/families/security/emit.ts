@@ -1,5 +1,6 @@
 import { at, type GeneratedFile } from '../../core/family.ts';
 import { fieldPath } from '../../core/model-types.ts';
+import { sortedByCodeUnit } from '../../core/retrieve-format.ts';
 import { metadataXml } from '../../core/xml.ts';
 import type { SecurityModel } from './builders.ts';
 
@@ -13,19 +14,20 @@ export async function emitSecurity(model: SecurityModel): Promise<GeneratedFile[
     });
   }
   for (const set of model.permissionSets) {
-    const byName = <T>(items: T[], key: (t: T) => string) =>
-      [...items].sort((a, b) => key(a).localeCompare(key(b), 'en'));
+    // Every list in code-unit order of its key, as a retrieve writes it (`Opportunity.ARR__c`
+    // before `Opportunity.Amount`; locale order would put Amount first).
+    const byName = sortedByCodeUnit;
     files.push({
       path: at('permissionsets', `${set.name}.permissionset-meta.xml`),
       content: await metadataXml('PermissionSet', {
-        classAccesses: byName([...set.apexClasses], (c) => c).map((apexClass) => ({ apexClass, enabled: true })),
-        customMetadataTypeAccesses: byName([...set.customMetadataTypes], (t) => t).map((name) => ({
+        classAccesses: byName(set.apexClasses, (c) => c).map((apexClass) => ({ apexClass, enabled: true })),
+        customMetadataTypeAccesses: byName(set.customMetadataTypes, (t) => t).map((name) => ({
           enabled: true,
           name,
         })),
-        customPermissions: byName([...set.customPermissions], (p) => p).map((name) => ({ enabled: true, name })),
+        customPermissions: byName(set.customPermissions, (p) => p).map((name) => ({ enabled: true, name })),
         description: set.description,
-        fieldPermissions: byName([...set.fields], (f) => fieldPath(f.field)).map((f) => ({
+        fieldPermissions: byName(set.fields, (f) => fieldPath(f.field)).map((f) => ({
           editable: f.edit,
           field: fieldPath(f.field),
           readable: true,
@@ -39,13 +41,15 @@ export async function emitSecurity(model: SecurityModel): Promise<GeneratedFile[
           allowRead: a.read,
           modifyAllRecords: a.modifyAll,
           object,
+          // "View All Fields" (API 64+): a retrieve at API 66 writes it on every object permission.
+          viewAllFields: false,
           viewAllRecords: a.viewAll,
         })),
-        recordTypeVisibilities: byName([...set.recordTypes], (r) => r).map((recordType) => ({
+        recordTypeVisibilities: byName(set.recordTypes, (r) => r).map((recordType) => ({
           recordType,
           visible: true,
         })),
-        userPermissions: byName([...set.userPermissions], (p) => p).map((name) => ({ enabled: true, name })),
+        userPermissions: byName(set.userPermissions, (p) => p).map((name) => ({ enabled: true, name })),
       }),
     });
   }
@@ -54,8 +58,11 @@ export async function emitSecurity(model: SecurityModel): Promise<GeneratedFile[
       path: at('permissionsetgroups', `${group.name}.permissionsetgroup-meta.xml`),
       content: await metadataXml('PermissionSetGroup', {
         description: group.description,
+        // Every retrieved group writes it (33 of 33), false unless a session activates the group.
+        hasActivationRequired: false,
         label: group.label,
-        permissionSets: group.permissionSets,
+        // In code-unit order, as a retrieve lists them; the order carries no meaning.
+        permissionSets: sortedByCodeUnit(group.permissionSets, (p) => p),
         status: 'Updated',
       }),
     });

@@ -109,7 +109,7 @@ export interface BusinessProcessDef {
   readonly object: 'Opportunity' | 'Lead';
   readonly name: string;
   readonly description?: string;
-  /** Stage (or lead status) names, in order; the default is the first. */
+  /** Stage (or lead status) names, in order; a lead process's default is the first (a sales process has none). */
   readonly values: readonly string[];
   readonly locked?: boolean;
 }

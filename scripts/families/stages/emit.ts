@@ -1,6 +1,7 @@
 import { at, type GeneratedFile } from '../../core/family.ts';
+import { metadataValueName, sortedByCodeUnit } from '../../core/retrieve-format.ts';
 import { metadataXml } from '../../core/xml.ts';
-import type { ForecastCategory, PathDef } from './builders.ts';
+import type { BusinessProcessDef, ForecastCategory, PathDef } from './builders.ts';
 import type { StagesModel } from './builders.ts';
 
 /** Forecast categories as the Metadata API names them (Commit is spelled `Forecast`). */
@@ -54,7 +55,7 @@ export async function emitStages(model: StagesModel): Promise<GeneratedFile[]> {
         fullName: process.name,
         description: process.description,
         isActive: true,
-        values: process.values.map((value, i) => ({ fullName: value, default: i === 0 })),
+        values: businessProcessValues(process),
       }),
     });
   }
@@ -62,7 +63,25 @@ export async function emitStages(model: StagesModel): Promise<GeneratedFile[]> {
   return files;
 }
 
-/** Path: key fields and guidance per stage, on its record type (`__MASTER__`: every record). */
+/**
+ * A process's values as a retrieve writes them: named like a record type's picklist values
+ * (percent-encoded: `Negotiate %26 Resolve`), in code-unit order of that name rather than stage
+ * order (the stage order is the StandardValueSet's). A sales process has no default stage: every
+ * retrieved Opportunity process says false. A lead process defaults to its first status.
+ */
+function businessProcessValues(process: BusinessProcessDef): { fullName: string; default: boolean }[] {
+  const values = process.values.map((value, i) => ({
+    fullName: metadataValueName(value),
+    default: process.object === 'Lead' && i === 0,
+  }));
+  return sortedByCodeUnit(values, (v) => v.fullName);
+}
+
+/**
+ * Path: key fields and guidance per stage, on its record type (`__MASTER__`: every record). A
+ * retrieve lists the steps by picklist value in code-unit order, not in stage order; the key
+ * fields of a step keep the order they were given.
+ */
 async function pathFile(p: PathDef): Promise<GeneratedFile> {
   return {
     path: at('pathAssistants', `${p.name}.pathAssistant-meta.xml`),
@@ -71,7 +90,7 @@ async function pathFile(p: PathDef): Promise<GeneratedFile> {
       entityName: p.object,
       fieldName: p.field,
       masterLabel: p.label,
-      pathAssistantSteps: p.steps.map((step) => ({
+      pathAssistantSteps: sortedByCodeUnit(p.steps, (step) => step.value).map((step) => ({
         fieldNames: step.fields.map((f) => f.field),
         info: step.guidance,
         picklistValueName: step.value,

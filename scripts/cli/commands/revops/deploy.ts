@@ -40,7 +40,11 @@ export default class Deploy extends RevOpsCommand<DeployResult> {
     const { flags } = await this.parse(Deploy);
     if (flags.tests?.length && flags['test-level'] !== 'RunSpecifiedTests')
       throw messages.createError('error.testsNeedLevel', [], [], 2);
-    const [{ openProject }, org] = await Promise.all([import('../../../project.ts'), import('../../../org/index.ts')]);
+    const [{ openProject }, org, support] = await Promise.all([
+      import('../../../project.ts'),
+      import('../../../org/index.ts'),
+      import('../../org-support.ts'),
+    ]);
     const project = await openProject();
     const target = flags['target-org'];
     const username = org.usernameOf(target);
@@ -54,6 +58,8 @@ export default class Deploy extends RevOpsCommand<DeployResult> {
         testLevel: flags['test-level'],
         runTests: flags.tests,
         onStatus: (status) => progress.update(status),
+        activations: dryRun ? [] : await support.deployActivations(project),
+        activationWait: { onWaiting: (line) => this.logToStderr(`activate: ${line}`) },
         ...network,
       })
       .finally(() => progress.stop());
@@ -70,7 +76,8 @@ export default class Deploy extends RevOpsCommand<DeployResult> {
     this.log(
       dryRun
         ? `validate: ${outcome.status} — ${counts}${tests} would deploy to ${username}; nothing was changed (${outcome.id})`
-        : `deploy: ${outcome.status} — ${counts}${tests} deployed to ${username} (${outcome.id})`,
+        : `deploy: ${outcome.status} — ${counts}${tests} deployed to ${username} (${outcome.id})` +
+            (outcome.activated?.length ? `\nactivated: ${outcome.activated.join(', ')}` : ''),
     );
     return outcome;
   }

@@ -25,6 +25,7 @@ export default class Plan extends RevOpsCommand<PlanCommandResult> {
       description: messages.getMessage('flags.dataset.description'),
       exists: true,
     }),
+    from: Flags.string({ char: 'f', summary: messages.getMessage('flags.from.summary') }),
   };
 
   public async run(): Promise<PlanCommandResult> {
@@ -42,7 +43,7 @@ export default class Plan extends RevOpsCommand<PlanCommandResult> {
       isDefault: metadata.flags.out?.setFromDefault,
     });
     this.spinner.start('plan: drift check, verify, package, rules over the dataset');
-    const result = await plan(project, { outDir: flags.out, dataset: flags.dataset });
+    const result = await plan(project, { outDir: flags.out, dataset: flags.dataset, from: flags.from });
     this.spinner.stop(result.ok ? 'done' : 'failed');
     if (!result.ok) process.exitCode = 1;
     await this.print(result);
@@ -69,6 +70,14 @@ export default class Plan extends RevOpsCommand<PlanCommandResult> {
         { key: 'count', name: 'Components' },
       ],
     });
+    const contents = result.contents;
+    if (contents) {
+      const leaf = (name: string) => name.split('/').pop();
+      this.log(`  custom objects (${contents.customObjects.length}): ${contents.customObjects.join(', ')}`);
+      this.log(
+        `  reports: ${contents.reports.length} in ${contents.reportFolders} folders; dashboards (${contents.dashboards.length}): ${contents.dashboards.map(leaf).join(', ')}`,
+      );
+    }
     // As sf warnings: on stderr, and in the --json envelope's warnings.
     for (const w of result.warnings) this.warn(formatFinding(w).trim());
     const impact = result.datasetImpact;
@@ -79,6 +88,20 @@ export default class Plan extends RevOpsCommand<PlanCommandResult> {
       this.log(
         `  dataset: ${impact.dataset}: ${impact.records.toLocaleString('en-US')} records, ${impact.rules} rules, ${blocked}`,
       );
+    }
+    if (result.report) {
+      const r = result.report;
+      const rate = r.winRate === null ? '—' : `${(r.winRate * 100).toFixed(1)} %`;
+      this.log(`  report: ${r.index} (${r.charts} charts; win rate ${rate}, bottleneck ${r.bottleneck ?? '—'})`);
+    }
+    const change = result.changeImpact;
+    if (change) {
+      const totals = Object.entries(change.totals).map(([kind, n]) => `${n} ${kind}`);
+      this.log(
+        `  change since ${change.from.ref}: ${totals.join(', ') || 'no record affected'} (revops impact --from ${change.from.ref} lists them)`,
+      );
+      for (const s of change.sections.flatMap((x) => x.subjects).filter((x) => x.effects.length))
+        this.log(`    ${s.subject}: ${s.effects.map((e) => `${e.count} ${e.kind}`).join(', ')}`);
     }
     this.log(`  checks: ${result.checks.map((c) => `${c.name} ${c.checked}`).join(', ')}`);
     if (result.package) {

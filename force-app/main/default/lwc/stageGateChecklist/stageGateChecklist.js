@@ -5,7 +5,6 @@ import getExitCriteria from '@salesforce/apex/StageGateController.getExitCriteri
 import OPPORTUNITY_OBJECT from '@salesforce/schema/Opportunity';
 import STAGE_FIELD from '@salesforce/schema/Opportunity.StageName';
 import IS_CLOSED_FIELD from '@salesforce/schema/Opportunity.IsClosed';
-import { reduceErrors } from 'c/ldsUtils';
 
 const OBJECT_API_NAME = OPPORTUNITY_OBJECT.objectApiName;
 const RECORD_FIELDS = [STAGE_FIELD, IS_CLOSED_FIELD];
@@ -56,9 +55,9 @@ export default class StageGateChecklist extends LightningElement {
         this.fieldLabels = Object.fromEntries(fields.map((field) => [field.apiName, field.label]));
     }
 
-    get errorMessage() {
-        const error = this.recordError ?? this.criteriaError;
-        return error ? reduceErrors(error).join(' ') || 'Unknown error' : undefined;
+    // Shown by the shared error panel, like every RevOps component's errors.
+    get error() {
+        return this.recordError ?? this.criteriaError;
     }
 
     get isLoading() {

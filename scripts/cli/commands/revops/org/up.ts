@@ -47,13 +47,17 @@ export default class OrgUp extends RevOpsCommand<OrgUpCommandResult> {
         requestTimeoutMs: network.requestTimeoutMs,
         dataset: flags.dataset,
         permissionSets: await support.modelPermissionSets(project),
+        activations: await support.deployActivations(project),
         resolveRelationship: await support.modelRelationships(project),
         onProgress: (line) => {
           progress?.stop();
           this.logToStderr(`org up: ${line}`);
           if (line.startsWith('deploy: running')) progress = new org.DeployProgress(process.stderr, 'deploy');
         },
-        deployOptions: { onStatus: (status) => progress?.update(status) },
+        deployOptions: {
+          onStatus: (status) => progress?.update(status),
+          activationWait: { onWaiting: (line) => this.logToStderr(`org up: activate: ${line}`) },
+        },
         loadOptions: {
           outDir: join(project.root, 'out', 'load'),
           fresh: flags['fresh-data'],

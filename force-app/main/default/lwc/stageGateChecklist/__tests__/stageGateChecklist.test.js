@@ -10,6 +10,7 @@ const mockDiscoveryMissing = require('./data/opportunityDiscoveryMissing.json');
 const mockDiscoveryComplete = require('./data/opportunityDiscoveryComplete.json');
 const mockValueDemo = require('./data/opportunityValueDemo.json');
 const mockClosedWon = require('./data/opportunityClosedWon.json');
+const mockNoCriteria = require('./data/exitCriteriaNone.json');
 const mockObjectInfo = require('./data/objectInfoOpportunity.json');
 
 const RECORD_ID = '006Dn00000AbCdEIAV';
@@ -158,7 +159,7 @@ describe('c-stage-gate-checklist', () => {
         });
 
         it('explains that a closed deal has no exit criteria', async () => {
-            const element = await renderStage(mockClosedWon, []);
+            const element = await renderStage(mockClosedWon, mockNoCriteria);
 
             expect(textOf(element, '[data-id="empty"]')).toBe('This deal is closed, so no exit criteria apply.');
         });
@@ -191,7 +192,7 @@ describe('c-stage-gate-checklist', () => {
         });
 
         it('is accessible when there are no exit criteria', async () => {
-            const element = await renderStage(mockClosedWon, []);
+            const element = await renderStage(mockClosedWon, mockNoCriteria);
 
             await expect(element).toBeAccessible();
         });
@@ -205,9 +206,10 @@ describe('c-stage-gate-checklist', () => {
             getExitCriteria.error({ message: 'Insufficient access to Stage_Gate_Criterion__mdt' });
             await flushPromises();
 
-            const error = query(element, '[data-id="error"]');
-            expect(error.getAttribute('role')).toBe('alert');
-            expect(error.textContent).toContain('Insufficient access to Stage_Gate_Criterion__mdt');
+            const panel = query(element, '[data-id="error"]').shadowRoot;
+            expect(panel.querySelector('[role="alert"]')).not.toBeNull();
+            expect(panel.textContent).toContain('Exit criteria could not be loaded.');
+            expect(panel.textContent).toContain('Insufficient access to Stage_Gate_Criterion__mdt');
             expect(query(element, 'ul')).toBeNull();
         });
 
@@ -216,7 +218,9 @@ describe('c-stage-gate-checklist', () => {
             getRecord.error([{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);
             await flushPromises();
 
-            expect(textOf(element, '[data-id="error"]')).toContain('The requested resource does not exist');
+            expect(query(element, '[data-id="error"]').shadowRoot.textContent).toContain(
+                'The requested resource does not exist'
+            );
             expect(query(element, 'lightning-spinner')).toBeNull();
         });
 

@@ -1,0 +1,3 @@
+import { fixtureAdapter } from 'preview/state';
+
+export const getRelatedListRecords = fixtureAdapter('getRelatedListRecords');
