@@ -87,18 +87,8 @@ export async function plan(
     warnings: [],
     checks: [],
   };
-  if (hasDrift(drift)) {
-    const errors = [...drift.added, ...drift.changed, ...drift.removed].map((path) => ({
-      check: 'drift',
-      location: path,
-      message: drift.added.includes(path)
-        ? 'missing: run `revops generate`'
-        : drift.changed.includes(path)
-          ? 'differs from model/: run `revops generate` (never edit generated files)'
-          : 'no longer in model/: run `revops generate`',
-    }));
-    return { ...base, ok: false, drift, errors, durationMs: Math.round(performance.now() - start) };
-  }
+  if (hasDrift(drift))
+    return { ...base, ok: false, drift, errors: driftErrors(drift), durationMs: Math.round(performance.now() - start) };
   const report = await verifyProject(project, model, outDir);
   const impact = await datasetImpact(project, model, options.dataset);
   const linked = options.dataset === undefined ? undefined : await planReport(project, model, options.dataset, outDir);
@@ -109,43 +99,18 @@ export async function plan(
       : await import('../change/impact/index.ts').then(({ impact: of }) =>
           of(project.root, { from: options.from, dataset: options.dataset, toModel: model }),
         );
-  const schemaWarnings = impact?.problems
-    ? [
-        {
-          check: 'dataset-schema',
-          location: impact.dataset,
-          message: `${impact.problems} record problem${impact.problems === 1 ? '' : 's'} against the model's schema (revops data check --dataset ${impact.dataset} lists them)`,
-        },
-      ]
-    : [];
-  const impactWarnings = (impact?.blocking ?? []).map((b) => ({
-    check: 'dataset-impact',
-    location: impact!.dataset,
-    component: `ValidationRule ${b.object}.${b.rule}`,
-    message: `would block ${b.records} record${b.records === 1 ? '' : 's'} of the dataset (revops data check --dataset ${impact!.dataset} lists them)`,
-  }));
   const componentsByType: Record<string, number> = {};
   for (const c of report.components) componentsByType[c.type] = (componentsByType[c.type] ?? 0) + 1;
-  const named = (type: string, keep: (name: string) => boolean) =>
-    report.components.filter((c) => c.type === type && keep(c.fullName)).map((c) => c.fullName);
-  // Folders are members of their type too (SDR writes them as `Folder/`).
-  const inFolder = (n: string) => /\/[^/]+$/.test(n);
-  const contents: PlanContents = {
-    customObjects: named('CustomObject', (n) => n.endsWith('__c')),
-    reports: named('Report', inFolder),
-    reportFolders: named('Report', (n) => !inFolder(n)).length,
-    dashboards: named('Dashboard', inFolder),
-  };
   const rel = (p: string) => relative(project.root, p).split('\\').join('/');
   return {
     ok: report.errors.length === 0,
     drift,
     componentsByType,
     componentCount: report.components.length,
-    contents,
+    contents: planContents(report.components),
     lockedDefinitions: base.lockedDefinitions,
     errors: report.errors,
-    warnings: [...report.warnings, ...schemaWarnings, ...impactWarnings, ...(linked?.warning ? [linked.warning] : [])],
+    warnings: [...report.warnings, ...datasetWarnings(impact), ...(linked?.warning ? [linked.warning] : [])],
     datasetImpact: impact,
     ...(linked?.report ? { report: linked.report } : {}),
     ...(changeImpact ? { changeImpact } : {}),
@@ -157,6 +122,54 @@ export async function plan(
     },
     checks: report.checks,
     durationMs: Math.round(performance.now() - start),
+  };
+}
+
+/** One error per file the model and force-app/ disagree on, saying what to run. */
+function driftErrors(drift: Drift): PlanResult['errors'] {
+  return [...drift.added, ...drift.changed, ...drift.removed].map((path) => ({
+    check: 'drift',
+    location: path,
+    message: drift.added.includes(path)
+      ? 'missing: run `revops generate`'
+      : drift.changed.includes(path)
+        ? 'differs from model/: run `revops generate` (never edit generated files)'
+        : 'no longer in model/: run `revops generate`',
+  }));
+}
+
+/** Records that do not fit the schema, and rules that would block records of the dataset. */
+function datasetWarnings(impact: DatasetImpact | undefined): PlanResult['warnings'] {
+  if (!impact) return [];
+  const schema = impact.problems
+    ? [
+        {
+          check: 'dataset-schema',
+          location: impact.dataset,
+          message: `${impact.problems} record problem${impact.problems === 1 ? '' : 's'} against the model's schema (revops data check --dataset ${impact.dataset} lists them)`,
+        },
+      ]
+    : [];
+  const blocking = impact.blocking.map((b) => ({
+    check: 'dataset-impact',
+    location: impact.dataset,
+    component: `ValidationRule ${b.object}.${b.rule}`,
+    message: `would block ${b.records} record${b.records === 1 ? '' : 's'} of the dataset (revops data check --dataset ${impact.dataset} lists them)`,
+  }));
+  return [...schema, ...blocking];
+}
+
+/** The custom objects, reports (not their folders) and dashboards the package holds, by name. */
+function planContents(components: readonly { readonly type: string; readonly fullName: string }[]): PlanContents {
+  const named = (type: string, keep: (name: string) => boolean) =>
+    components.filter((c) => c.type === type && keep(c.fullName)).map((c) => c.fullName);
+  // Folders are members of their type too (SDR writes them as `Folder/`).
+  const inFolder = (n: string) => /\/[^/]+$/.test(n);
+  return {
+    customObjects: named('CustomObject', (n) => n.endsWith('__c')),
+    reports: named('Report', inFolder),
+    reportFolders: named('Report', (n) => !inFolder(n)).length,
+    dashboards: named('Dashboard', inFolder),
   };
 }
 
