@@ -9,6 +9,7 @@ import { Commitment } from './revops/commitment.ts';
 import { Concession } from './revops/concession.ts';
 import { DealException } from './revops/deal-exception.ts';
 import { HandoffPacket } from './revops/handoff-packet.ts';
+import { Poc } from './revops/poc.ts';
 
 /** The objects that hold data: the locked objects of the blueprint and the RevOps registries. */
 export const dataObjects = [
@@ -22,5 +23,6 @@ export const dataObjects = [
   Concession,
   Commitment,
   HandoffPacket,
+  Poc,
   Touch,
 ];

@@ -4,26 +4,43 @@
  */
 import { defineModel } from '../scripts/dsl/index.ts';
 import { dataObjects } from './data-objects.ts';
-import { DealDesk, GovernanceBypass } from './governance/permissions.ts';
-import { ChurnReason, Competitor, DisqualificationReason, LossReason, SlipReason } from './governance/reason-codes.ts';
+import { LifecycleAction } from './revops/lifecycle-action.ts';
+import { DealDesk, ForecastOverride, GovernanceBypass, ReopenWonDeal } from './governance/permissions.ts';
+import {
+  AdvanceReason,
+  ChurnReason,
+  Competitor,
+  DisqualificationReason,
+  ForecastOverrideReason,
+  LossReason,
+  RegressionReason,
+  SlipReason,
+  WinReason,
+} from './governance/reason-codes.ts';
 import { opportunityStages } from './governance/stages.ts';
 import { leadStatuses } from './governance/lead-statuses.ts';
 import { NewBusinessDeal, newBusinessProcess } from './governance/sales-process.ts';
 import { StageGateCriterion, stageGates } from './governance/stage-gates.ts';
 import { DiscountLadder, discountLadderSteps } from './governance/discount-ladder.ts';
 import { hygieneRules } from './governance/hygiene-rules.ts';
+import { closedDealRules } from './governance/closed-deal-rules.ts';
+import { forecastRules } from './governance/forecast-rules.ts';
 import { dealDeskRules } from './governance/deal-desk-rules.ts';
 import { leadRules } from './governance/lead-rules.ts';
 import { accountRules } from './governance/account-rules.ts';
-import { revopsRules } from './governance/revops-rules.ts';
+import { registryRules, revopsRules } from './governance/revops-rules.ts';
 import { valueListRules } from './governance/value-list-rules.ts';
 import { MarketingChannel, MarketingSource } from './marketing/source-hierarchy.ts';
 import { attributionRules } from './marketing/attribution-rules.ts';
+import { lifecycleRules } from './governance/lifecycle-rules.ts';
 import { rolePermissionSets, roleGroups } from './security/permission-sets.ts';
+import { publicGroups as roleUserGroups, sharingRules } from './security/sharing.ts';
 import { trackCloseDateSlips } from './automation/close-date-slips.ts';
 import { normaliseAccountDomain } from './automation/account-domain.ts';
 import { leadSnapshots } from './automation/lead-snapshots.ts';
 import { completeConvertedDeal } from './automation/converted-deal.ts';
+import { bypassAuditFlows } from './automation/bypass-audit.ts';
+import { stampStageEntry } from './automation/deal-velocity.ts';
 import {
   governanceDashboards,
   governanceReports,
@@ -33,8 +50,12 @@ import {
   stageGateEvidence,
 } from './analytics/pipeline-governance.ts';
 import { duplicateRules, matchingRules } from './data-quality/duplicates.ts';
+import { lifecycleJobs, lifecycleTypes, salesCalendar } from './automation/lifecycle.ts';
+import { stampHandoffTimes, stampStageEnteredOn } from './automation/lifecycle-stamps.ts';
+import { lifecycleVectors } from './automation/lifecycle-vectors.ts';
 import { leadConvert } from './settings/lead-convert.ts';
 import { revopsScratchOrg } from './settings/scratch-org.ts';
+import { leadRoutingModel } from './routing/index.ts';
 import { forecasting } from './forecasting/index.ts';
 import { publicGroups, roles } from './analytics/audiences.ts';
 import { revenueAnalytics } from './analytics/revenue-analytics.ts';
@@ -42,13 +63,17 @@ import { revenueAnalytics } from './analytics/revenue-analytics.ts';
 export default defineModel(
   {
     // Locked objects (blueprint 000 §1) and the RevOps registries
-    objects: [...dataObjects, StageGateCriterion, DiscountLadder],
+    objects: [...dataObjects, LifecycleAction, StageGateCriterion, DiscountLadder, ...lifecycleTypes],
     globalValueSets: [
       LossReason,
       SlipReason,
       DisqualificationReason,
       ChurnReason,
       Competitor,
+      RegressionReason,
+      AdvanceReason,
+      WinReason,
+      ForecastOverrideReason,
       // Lead source hierarchy: source → channel → campaign type → campaign (blueprint 001 epic 8)
       MarketingSource,
       MarketingChannel,
@@ -60,20 +85,38 @@ export default defineModel(
     recordTypes: [NewBusinessDeal],
     validationRules: [
       ...hygieneRules,
+      ...closedDealRules,
+      ...forecastRules,
       ...dealDeskRules,
       ...leadRules,
       ...accountRules,
       ...revopsRules,
+      ...registryRules,
       ...valueListRules,
+      ...lifecycleRules,
       ...attributionRules,
     ],
     customMetadataRecords: discountLadderSteps,
     // Role-scoped access
-    customPermissions: [GovernanceBypass, DealDesk],
+    customPermissions: [GovernanceBypass, DealDesk, ForecastOverride, ReopenWonDeal],
     permissionSets: rolePermissionSets,
     permissionSetGroups: roleGroups,
+    sharingRules,
     // Automation
-    flows: [trackCloseDateSlips, normaliseAccountDomain, leadSnapshots, completeConvertedDeal],
+    flows: [
+      trackCloseDateSlips,
+      normaliseAccountDomain,
+      leadSnapshots,
+      completeConvertedDeal,
+      stampStageEntry,
+      ...bypassAuditFlows,
+      stampStageEnteredOn,
+      stampHandoffTimes,
+    ],
+    // Lifecycle automation: scheduled jobs, their thresholds and calendar, their conformance vectors
+    lifecycleJobs,
+    lifecycleCalendar: salesCalendar,
+    lifecycleVectors,
     // Reporting
     folders: [governanceReports, governanceDashboards],
     reportTypes: [stageGateEvidence],
@@ -86,7 +129,9 @@ export default defineModel(
     scratchOrg: revopsScratchOrg,
   },
   stageGates,
+  // Lead scoring, routing and SLA clocks (model/routing)
+  leadRoutingModel,
   forecasting,
   revenueAnalytics,
-  { roles, publicGroups },
+  { roles, publicGroups: [...publicGroups, ...roleUserGroups] },
 );

@@ -317,11 +317,14 @@ describe('the catalogue of the every-kind fixture', () => {
         'lead-convert.md',
         'lead-statuses.md',
         'permissions.md',
+        'routing.md',
+        'sharing.md',
         'stages.md',
         'validation-rules.md',
         'value-sets.md',
       ],
     );
+    assert.match(files.find((f) => f.path.endsWith('/routing.md'))!.content, /The model defines no routing\./);
     assert.match(
       files.find((f) => f.path.endsWith('/stages.md'))!.content,
       /The model defines no opportunity stages\./,

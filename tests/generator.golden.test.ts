@@ -80,6 +80,7 @@ const GOLDEN: Readonly<Record<string, string>> = {
   'PermissionSet.xml': `${G}/permissionsets/Fixture_Exception_Desk.permissionset-meta.xml`,
   'PermissionSet.minimal.xml': `${G}/permissionsets/Fixture_Exception_Viewer.permissionset-meta.xml`,
   'PermissionSetGroup.xml': `${G}/permissionsetgroups/Fixture_Desk.permissionsetgroup-meta.xml`,
+  'SharingRules.xml': `${G}/sharingRules/Opportunity.sharingRules-meta.xml`,
   // Custom metadata records
   'CustomMetadata.xml': `${G}/customMetadata/Routing_Setting.Enterprise.md-meta.xml`,
   'CustomMetadata.nullValue.xml': `${G}/customMetadata/Routing_Setting.Overflow.md-meta.xml`,

@@ -11,6 +11,7 @@ const given = [
 const deal = {
   Name: 'ENT-NA-Platform-Forecasting-Q3',
   AccountId: idOf('acme'),
+  Amount: 50000,
   StageName: 'Discovery',
   CloseDate: today(30),
   NextStep: 'Discovery call',

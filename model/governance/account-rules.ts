@@ -1,7 +1,7 @@
-import { validationRule } from '../../scripts/dsl/index.ts';
+import { validationRule, withinRange } from '../../scripts/dsl/index.ts';
 import { Account } from '../objects/account.ts';
 import { Campaign } from '../objects/campaign.ts';
-import { notBypassed } from './permissions.ts';
+import { GovernanceBypass, notBypassed } from './permissions.ts';
 
 /** The dedupe key must be a bare, lower-case domain, or matching on it finds nothing (blueprint 000 §1). */
 export const domainNormalised = validationRule(Account, 'Website_Domain_Normalised', {
@@ -38,4 +38,14 @@ export const campaignNaming = validationRule(Campaign, 'Campaign_Naming_Conventi
   locked: true,
 });
 
-export const accountRules = [domainNormalised, notOwnParent, campaignNaming];
+/** Health is a 0-100 score (blueprint 001 Epic 4: usage, support, sentiment, champion). */
+export const healthInRange = withinRange(Account.field('Health_Score__c'), {
+  name: 'Health_Score_In_Range',
+  label: 'Health Score',
+  min: 0,
+  max: 100,
+  bypass: GovernanceBypass.name,
+  locked: true,
+});
+
+export const accountRules = [domainNormalised, notOwnParent, campaignNaming, healthInRange];

@@ -16,17 +16,31 @@ const aboveLadder = `AND(
 
 /**
  * Above the segment's ladder (an account without a segment gets the strictest, SMB) a discount
- * is a request to the deal desk: whoever enters or raises it, or moves the deal to another account
- * (whose segment may have a lower ladder), sets Discount Approval Status to Pending in the same
- * save, so an earlier approval never covers a bigger discount (blueprint 001, epic 4).
+ * is a request to the deal desk, however it is entered (blueprint 001, epic 4): whoever enters a
+ * first discount, raises one, or moves the deal to another account (whose segment may have a
+ * lower ladder) sets Discount Approval Status to Pending in the same save, so an earlier approval
+ * never covers a bigger discount; and an above-ladder discount never sits with the status blank
+ * or Not Required, whatever else the save changes.
  */
 export const discountNeedsRequest = validationRule(Opp, 'Discount_Above_Ladder_Needs_Request', {
   formula: `AND(
     ${notBypassed},
     NOT($Permission.${DealDesk.name}),
-    OR(ISNEW(), Discount_Percent__c > PRIORVALUE(Discount_Percent__c), ISCHANGED(AccountId)),
     ${aboveLadder},
-    NOT(ISPICKVAL(Discount_Approval_Status__c, "Pending"))
+    OR(
+        CASE(TEXT(Discount_Approval_Status__c), "Pending", 0, "Approved", 0, "Rejected", 0, 1) = 1,
+        AND(
+            NOT(ISPICKVAL(Discount_Approval_Status__c, "Pending")),
+            OR(
+                ISNEW(),
+                ISCHANGED(AccountId),
+                AND(
+                    ISCHANGED(Discount_Percent__c),
+                    OR(ISBLANK(PRIORVALUE(Discount_Percent__c)), Discount_Percent__c > PRIORVALUE(Discount_Percent__c))
+                )
+            )
+        )
+    )
 )`,
   message: "This discount is above the segment's ladder: set Discount Approval Status to Pending to ask the deal desk.",
   errorField: Opp.field('Discount_Approval_Status__c'),

@@ -1,4 +1,5 @@
 import { immutableOnceSet, validationRule } from '../../scripts/dsl/index.ts';
+import { BANT_SQL_MINIMUM } from '../objects/lead.ts';
 import { Contact } from '../objects/contact.ts';
 import { Lead } from '../objects/lead.ts';
 import { Opportunity } from '../objects/opportunity.ts';
@@ -61,4 +62,49 @@ export const snapshotRules = [
   }),
 ];
 
-export const leadRules = [disqualificationNeedsReason, scoreRange, ...snapshotRules];
+/**
+ * The timestamps the speed-to-lead SLA is measured from and to (blueprint 001 Epic 1). Automation
+ * stamps them (reps' permission sets read them only); once set they never move, so nobody can
+ * un-breach an SLA by editing a time. RevOps corrects them through the bypass (audited).
+ */
+export const slaTimestampRules = [
+  immutableOnceSet(Lead.field('MQL_Date__c'), { name: 'MQL_Date_Immutable', label: 'MQL Date', bypass, locked: true }),
+  immutableOnceSet(Lead.field('First_Touch_At__c'), {
+    name: 'First_Touch_At_Immutable',
+    label: 'First Touch At',
+    bypass,
+    locked: true,
+  }),
+  validationRule(Lead, 'First_Touch_Not_Before_MQL', {
+    formula: `AND(
+    ${notBypassed},
+    OR(ISNEW(), ISCHANGED(First_Touch_At__c), ISCHANGED(MQL_Date__c)),
+    NOT(ISBLANK(First_Touch_At__c)),
+    OR(First_Touch_At__c > NOW(), AND(NOT(ISBLANK(MQL_Date__c)), First_Touch_At__c < MQL_Date__c))
+)`,
+    message: 'First Touch At is when the lead was first contacted: not in the future, and not before it became an MQL.',
+    errorField: Lead.field('First_Touch_At__c'),
+    locked: true,
+  }),
+];
+
+/** A lead becomes an SQL with its qualification on record (blueprint 002: BANT 3 of 4 at SQL). */
+export const sqlNeedsBant = validationRule(Lead, 'SQL_Needs_BANT', {
+  formula: `AND(
+    ${notBypassed},
+    ISPICKVAL(Status, "SQL"),
+    OR(ISNEW(), ISCHANGED(Status)),
+    BANT_Score__c < ${BANT_SQL_MINIMUM}
+)`,
+  message: `Confirm at least ${BANT_SQL_MINIMUM} of budget, authority, need and timeline before making the lead an SQL.`,
+  errorField: Lead.field('Status'),
+  locked: true,
+});
+
+export const leadRules = [
+  disqualificationNeedsReason,
+  scoreRange,
+  ...snapshotRules,
+  ...slaTimestampRules,
+  sqlNeedsBant,
+];

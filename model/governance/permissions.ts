@@ -4,7 +4,7 @@ import { customPermission } from '../../scripts/dsl/index.ts';
 export const GovernanceBypass = customPermission('RevOps_Governance_Bypass', {
   label: 'Bypass RevOps governance rules',
   description:
-    'Holders are exempt from stage gates and hygiene validation rules. Grant to integrations and RevOps admins only.',
+    'Holders are exempt from stage gates and hygiene validation rules; each bypassed save is stamped on the record (Last Governance Bypass, history tracked). Grant to integrations and RevOps admins only, never with deal-desk approval or Modify All.',
   locked: true,
 });
 
@@ -15,5 +15,20 @@ export const notBypassed = `NOT($Permission.${GovernanceBypass.name})`;
 export const DealDesk = customPermission('RevOps_Deal_Desk', {
   label: 'Deal desk approver',
   description: 'May approve or reject discounts above the segment ladder and review deal exceptions.',
+  locked: true,
+});
+
+/** Sales managers may put a deal in another forecast category than its stage's, within bounds and with a reason. */
+export const ForecastOverride = customPermission('RevOps_Forecast_Override', {
+  label: 'Override forecast categories',
+  description:
+    "May set a deal's forecast category one category above or below its stage's (or Omitted), with a reason. Sales managers only.",
+  locked: true,
+});
+
+/** Sales managers may reopen a deal booked as Closed Won (with a reason): booked revenue does not move on a rep's say. */
+export const ReopenWonDeal = customPermission('RevOps_Reopen_Won_Deal', {
+  label: 'Reopen won deals',
+  description: 'May move a deal out of Closed Won, with a stage regression reason. Sales managers only.',
   locked: true,
 });

@@ -124,3 +124,68 @@ export const revopsRules = [
   ...handoffComplete,
   upliftWithinCap,
 ];
+
+/**
+ * A decided exception is closed (blueprint 000 §9: forced expiry): outside the deal desk nobody
+ * extends, revives or rewrites an approved, rejected or expired one. The rep requests a new one.
+ */
+export const exceptionDecisionFinal = validationRule(DealException, 'Exception_Decided_Is_Final', {
+  formula: `AND(
+    ${notBypassed},
+    NOT($Permission.${DealDesk.name}),
+    NOT(ISNEW()),
+    CASE(TEXT(PRIORVALUE(Status__c)), "Approved", 1, "Rejected", 1, "Expired", 1, 0) = 1,
+    OR(
+        ISCHANGED(Status__c),
+        ISCHANGED(Expires_On__c),
+        ISCHANGED(Reason__c),
+        ISCHANGED(Details__c),
+        ISCHANGED(Opportunity__c),
+        ISCHANGED(Account__c)
+    )
+)`,
+  message:
+    'This exception is decided (approved, rejected or expired) and cannot be extended, revived or changed: request a new exception.',
+  errorField: DealException.field('Status__c'),
+  locked: true,
+});
+
+/**
+ * The receiver accepts or rejects a hand-off (blueprint 000 §7), never the sender: the decision
+ * is a status change by the user named as receiver, who is not the packet's owner (its sender).
+ * Packets loaded with a decision (history, integrations) are not re-decided here.
+ */
+export const handoffDecidedByReceiver = validationRule(HandoffPacket, 'Handoff_Decided_By_Receiver', {
+  formula: `AND(
+    ${notBypassed},
+    NOT(ISNEW()),
+    ISCHANGED(Status__c),
+    OR(ISPICKVAL(Status__c, "Accepted"), ISPICKVAL(Status__c, "Rejected")),
+    OR(ISBLANK(Receiver__c), $User.Id <> Receiver__c, Receiver__c = OwnerId)
+)`,
+  message:
+    'Only the receiver named on the packet accepts or rejects a hand-off, and the sender cannot receive their own hand-off.',
+  errorField: HandoffPacket.field('Status__c'),
+  locked: true,
+});
+
+/** A contract is activated with its terms: start, term, CLM id, ARR and renewal type (blueprint 000 §4). */
+export const contractActivationNeedsTerms = validationRule(Contract, 'Contract_Activation_Needs_Terms', {
+  formula: `AND(
+    ${notBypassed},
+    ISPICKVAL(Status, "Activated"),
+    OR(ISNEW(), ISCHANGED(Status)),
+    OR(
+        ISBLANK(StartDate),
+        ISBLANK(ContractTerm),
+        ISBLANK(CLM_Contract_Id__c),
+        ISBLANK(ARR__c),
+        ISBLANK(TEXT(Renewal_Type__c))
+    )
+)`,
+  message: 'Fill in the start date, term, CLM contract ID, ARR and renewal type before activating the contract.',
+  errorField: Contract.field('Status'),
+  locked: true,
+});
+
+export const registryRules = [exceptionDecisionFinal, handoffDecidedByReceiver, contractActivationNeedsTerms];

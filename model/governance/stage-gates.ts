@@ -22,6 +22,11 @@ export const StageGateCriterion = customMetadataType('Stage_Gate_Criterion__mdt'
     Field__c: text({ label: 'Field', length: 80 }),
     Guidance__c: text({ label: 'Guidance', length: 255 }),
     Sort_Order__c: number({ label: 'Sort Order', precision: 3, scale: 0 }),
+    Segments__c: text({
+      label: 'Segments',
+      length: 80,
+      description: 'The segments the criterion applies to (ENT;MM), separated by semicolons; every deal when blank.',
+    }),
   },
 });
 

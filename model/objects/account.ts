@@ -1,5 +1,5 @@
 import { formula, number, picklist, standardObject, text } from '../../scripts/dsl/index.ts';
-import { externalId, GEOS, SEGMENTS, VERTICALS } from './shared.ts';
+import { bypassStamp, externalId, GEOS, SEGMENTS, VERTICALS } from './shared.ts';
 
 export { SEGMENTS } from './shared.ts';
 
@@ -46,6 +46,7 @@ export const Account = standardObject('Account', {
       values: ['1-50', '51-200', '201-1000', '1001-5000', '5001+'],
     }),
     ARR_Band__c: picklist({ label: 'ARR Band', values: ['<10k', '10k-50k', '50k-250k', '250k-1M', '1M+'] }),
+    Last_Governance_Bypass__c: bypassStamp(),
     External_Id__c: externalId(),
   },
 });

@@ -1,6 +1,6 @@
 import { formula, fromValueSet, picklist, standardObject } from '../../scripts/dsl/index.ts';
 import { MarketingChannel, sourceOfChannelFormula } from '../marketing/source-hierarchy.ts';
-import { externalId } from './shared.ts';
+import { bypassStamp, externalId } from './shared.ts';
 
 /**
  * Campaigns sit at the bottom of the lead source hierarchy (source → channel → campaign type →
@@ -18,6 +18,7 @@ export const Campaign = standardObject('Campaign', {
       label: 'Marketing Source',
       description: 'The source the channel belongs to (model/marketing/source-hierarchy.ts).',
     }),
+    Last_Governance_Bypass__c: bypassStamp(),
     External_Id__c: externalId(),
   },
 });

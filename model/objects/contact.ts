@@ -1,5 +1,5 @@
 import { picklist, standardObject, text } from '../../scripts/dsl/index.ts';
-import { externalId, PERSONAS } from './shared.ts';
+import { bypassStamp, externalId, PERSONAS } from './shared.ts';
 
 /** People at accounts, with their role in the buying committee and how they first arrived. */
 export const Contact = standardObject('Contact', {
@@ -20,6 +20,7 @@ export const Contact = standardObject('Contact', {
       help: 'Source of first touch; never changes.',
     }),
     Most_Recent_Source__c: text({ label: 'Most Recent Source', length: 80 }),
+    Last_Governance_Bypass__c: bypassStamp(),
     External_Id__c: externalId(),
   },
 });

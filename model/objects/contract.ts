@@ -1,6 +1,6 @@
 import { currency, fromValueSet, lookup, percent, picklist, standardObject, text } from '../../scripts/dsl/index.ts';
 import { ChurnReason } from '../governance/reason-codes.ts';
-import { externalId } from './shared.ts';
+import { bypassStamp, externalId } from './shared.ts';
 import { renewalFields } from '../forecasting/forecast-models.ts';
 
 /** The signed contract, bidirectionally synced with CLM through one contract ID (blueprint 000 §1, §4). */
@@ -31,6 +31,7 @@ export const Contract = standardObject('Contract', {
     Renewal_Owner__c: lookup('User', { label: 'Renewal Owner', relationshipName: 'Renewal_Contracts' }),
     ARR__c: currency({ label: 'ARR', trackHistory: true }),
     Churn_Reason__c: picklist({ label: 'Churn Reason', values: fromValueSet(ChurnReason.name), trackHistory: true }),
+    Last_Governance_Bypass__c: bypassStamp(),
     External_Id__c: externalId(),
     // The renewal windows the renewals report groups by (model/forecasting)
     ...renewalFields,

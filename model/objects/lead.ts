@@ -10,10 +10,14 @@ import {
   text,
 } from '../../scripts/dsl/index.ts';
 import { DisqualificationReason } from '../governance/reason-codes.ts';
-import { externalId, PERSONAS, SEGMENTS } from './shared.ts';
+import { routingLeadFields } from '../routing/lead-fields.ts';
+import { bypassStamp, externalId, PERSONAS, SEGMENTS } from './shared.ts';
 
 /** SLA for the first touch on an MQL (blueprint 001: 15 minutes). */
 export const MQL_TOUCH_SLA_MINUTES = 15;
+
+/** How many of budget, authority, need and timeline an SQL has confirmed at least (blueprint 002). */
+export const BANT_SQL_MINIMUM = 3;
 
 export const Lead = standardObject('Lead', {
   locked: true,
@@ -48,9 +52,14 @@ export const Lead = standardObject('Lead', {
       label: 'Segment Fit Score',
       precision: 3,
       scale: 0,
-      help: '0-100, from enrichment and behaviour.',
+      help: '0-100: ICP fit points as a share of their cap. Computed by lead scoring (model/routing), never typed.',
     }),
-    Intent_Score__c: number({ label: 'Intent Score', precision: 3, scale: 0, help: '0-100, from intent signals.' }),
+    Intent_Score__c: number({
+      label: 'Intent Score',
+      precision: 3,
+      scale: 0,
+      help: '0-100: engagement points as a share of their cap. Computed by lead scoring (model/routing), never typed.',
+    }),
     Persona__c: picklist({ label: 'Persona', values: PERSONAS }),
     Segment__c: picklist({ label: 'Segment', values: SEGMENTS }),
     Territory_Candidate__c: text({
@@ -80,7 +89,11 @@ export const Lead = standardObject('Lead', {
       help: 'When the lead became an MQL (set once by automation).',
       trackHistory: true,
     }),
-    First_Touch_At__c: dateTime({ label: 'First Touch At', help: 'When the owner first contacted the lead.' }),
+    First_Touch_At__c: dateTime({
+      label: 'First Touch At',
+      help: 'When the owner first contacted the lead (set once by automation).',
+      trackHistory: true,
+    }),
     Speed_To_Lead_Minutes__c: formula('Number', 'ROUND((First_Touch_At__c - MQL_Date__c) * 1440, 0)', {
       label: 'Speed to Lead (Minutes)',
       blanks: 'blank',
@@ -101,10 +114,34 @@ export const Lead = standardObject('Lead', {
       label: 'First Meeting Date',
       help: "Book the first meeting with the AE before converting: it becomes the deal's first next step.",
     }),
+    // Qualification at SQL (blueprint 002: BANT score >= 3/4 before a lead becomes an SQL)
+    Budget_Confirmed__c: checkbox({
+      label: 'Budget Confirmed',
+      help: 'The buyer has budget for this, or a path to it.',
+    }),
+    Authority_Confirmed__c: checkbox({
+      label: 'Authority Confirmed',
+      help: 'We are talking to, or have access to, the person who decides.',
+    }),
+    Need_Confirmed__c: checkbox({ label: 'Need Confirmed', help: 'The problem is real and worth solving now.' }),
+    Timeline_Confirmed__c: checkbox({ label: 'Timeline Confirmed', help: 'There is a date the buyer is working to.' }),
+    BANT_Score__c: formula(
+      'Number',
+      'IF(Budget_Confirmed__c, 1, 0) + IF(Authority_Confirmed__c, 1, 0) + IF(Need_Confirmed__c, 1, 0) + IF(Timeline_Confirmed__c, 1, 0)',
+      {
+        label: 'BANT Score',
+        description: 'Budget, authority, need and timeline confirmed: 0 to 4.',
+        precision: 1,
+        scale: 0,
+      },
+    ),
     Fast_Path__c: checkbox({
       label: 'Fast Path',
-      help: 'Segment fit 70+ from a qualified source: fast-path SLA and senior reps.',
+      help: 'Segment fit 70+ from a qualified source: fast-path SLA and senior reps. Set by lead scoring.',
     }),
+    Last_Governance_Bypass__c: bypassStamp(),
     External_Id__c: externalId(),
+    // Scoring inputs and everything routing sets (model/routing/lead-fields.ts)
+    ...routingLeadFields,
   },
 });

@@ -1,5 +1,5 @@
-import { customObject, date, longText, lookup, picklist } from '../../scripts/dsl/index.ts';
-import { externalId } from '../objects/shared.ts';
+import { checkbox, customObject, date, longText, lookup, picklist } from '../../scripts/dsl/index.ts';
+import { bypassStamp, externalId } from '../objects/shared.ts';
 
 /** Security, roadmap and services promises made during the sale, with an owner and a due date (blueprint 000 §7). */
 export const Commitment = customObject('Commitment__c', {
@@ -22,6 +22,12 @@ export const Commitment = customObject('Commitment__c', {
       values: ['Open', 'In Progress', 'Delivered', 'Missed', 'Cancelled'],
       default: 'Open',
       required: true,
+      trackHistory: true,
+    }),
+    Last_Governance_Bypass__c: bypassStamp(),
+    Overdue__c: checkbox({
+      label: 'Overdue',
+      help: 'Flagged by lifecycle automation when the due date passes with the commitment still open.',
       trackHistory: true,
     }),
     External_Id__c: externalId(),

@@ -1,5 +1,5 @@
 import { currency, customObject, date, longText, lookup, picklist } from '../../scripts/dsl/index.ts';
-import { externalId } from '../objects/shared.ts';
+import { bypassStamp, externalId } from '../objects/shared.ts';
 
 /** Concessions given to win or keep a deal, with an expiry tied to the renewal (blueprint 000 §4). */
 export const Concession = customObject('Concession__c', {
@@ -25,6 +25,15 @@ export const Concession = customObject('Concession__c', {
       required: true,
       help: 'No later than the contract end date: concessions end at renewal.',
       trackHistory: true,
+    }),
+    Last_Governance_Bypass__c: bypassStamp(),
+    Status__c: picklist({
+      label: 'Status',
+      values: ['Active', 'Expired'],
+      default: 'Active',
+      required: true,
+      trackHistory: true,
+      help: 'Expired on the expiry date by lifecycle automation.',
     }),
     External_Id__c: externalId(),
   },

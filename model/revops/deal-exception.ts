@@ -1,5 +1,5 @@
 import { customObject, date, longText, lookup, picklist } from '../../scripts/dsl/index.ts';
-import { externalId } from '../objects/shared.ts';
+import { bypassStamp, externalId } from '../objects/shared.ts';
 
 /** Exceptions expire: no off-process approval lives longer than this (blueprint 000 §9). */
 export const MAX_EXCEPTION_DAYS = 90;
@@ -47,6 +47,7 @@ export const DealException = customObject('Deal_Exception__c', {
       help: `At most ${MAX_EXCEPTION_DAYS} days ahead. Expired exceptions no longer apply.`,
       trackHistory: true,
     }),
+    Last_Governance_Bypass__c: bypassStamp(),
     External_Id__c: externalId(),
   },
 });

@@ -1,5 +1,5 @@
-import { customObject, longText, lookup, picklist, text } from '../../scripts/dsl/index.ts';
-import { externalId } from '../objects/shared.ts';
+import { checkbox, customObject, dateTime, longText, lookup, picklist, text } from '../../scripts/dsl/index.ts';
+import { bypassStamp, externalId } from '../objects/shared.ts';
 
 export const HANDOFF_TYPES = ['SDR to AE', 'AE to SE', 'AE to CS', 'CS to Renewals'];
 
@@ -10,6 +10,8 @@ export const HandoffPacket = customObject('Handoff_Packet__c', {
   nameField: { label: 'Packet Number', type: 'AutoNumber', displayFormat: 'HOP-{00000}' },
   description: 'What the receiving team needs to take over; accepted or rejected with a reason.',
   locked: true,
+  // Lifecycle tasks (stall alerts, kickoff tasks) are filed on the record.
+  enableActivities: true,
   fields: {
     Handoff_Type__c: picklist({ label: 'Hand-off Type', values: HANDOFF_TYPES, required: true }),
     Opportunity__c: lookup('Opportunity', { label: 'Opportunity', relationshipName: 'Handoff_Packets' }),
@@ -33,6 +35,21 @@ export const HandoffPacket = customObject('Handoff_Packet__c', {
     Rejection_Reason__c: text({
       label: 'Rejection Reason',
       help: 'What is missing or wrong; the sender fixes it and resubmits.',
+    }),
+    Last_Governance_Bypass__c: bypassStamp(),
+    Submitted_At__c: dateTime({
+      label: 'Submitted At',
+      help: 'When the sender submitted the packet; SLA clocks start here.',
+    }),
+    Accepted_At__c: dateTime({ label: 'Accepted At', help: 'When the receiver accepted the packet.' }),
+    Kickoff_At__c: dateTime({
+      label: 'Kickoff At',
+      help: 'When the first meeting (SDR to AE) or the CS kickoff (AE to CS) took place.',
+    }),
+    SLA_Breached__c: checkbox({
+      label: 'SLA Breached',
+      help: 'Set by lifecycle automation when acceptance or the kickoff came late.',
+      trackHistory: true,
     }),
     External_Id__c: externalId(),
   },

@@ -10,11 +10,16 @@ import { Concession } from '../revops/concession.ts';
 import { DealException } from '../revops/deal-exception.ts';
 import { HandoffPacket } from '../revops/handoff-packet.ts';
 import { Touch } from '../marketing/touch.ts';
-import { DealDesk, GovernanceBypass } from '../governance/permissions.ts';
+import { DealDesk, ForecastOverride, GovernanceBypass, ReopenWonDeal } from '../governance/permissions.ts';
 import { DiscountLadder } from '../governance/discount-ladder.ts';
 import { StageGateCriterion } from '../governance/stage-gates.ts';
 import { dataObjects } from '../data-objects.ts';
 import { NewBusinessDeal } from '../governance/sales-process.ts';
+import { LifecycleCalendarType, LifecycleJobType, LifecycleThresholdType } from '../automation/lifecycle.ts';
+import { LifecycleAction } from '../revops/lifecycle-action.ts';
+import { Poc } from '../revops/poc.ts';
+import { routingAutomationFields } from '../routing/lead-fields.ts';
+import { RoutingBypass } from '../routing/permissions.ts';
 import {
   ForecastAdminSet,
   ForecastManagerSet,
@@ -47,6 +52,7 @@ const std = {
   contract: contractTerms.map((f) => Contract.field(f)),
 };
 
+/** Attribution snapshots and the SLA timestamps: automation stamps them, people read them. */
 const snapshots = {
   Lead: [
     'Lead_Source_Original__c',
@@ -54,10 +60,38 @@ const snapshots = {
     'First_Touch_Campaign__c',
     'Segment_Fit_Score_At_MQL__c',
     'MQL_Date__c',
+    'First_Touch_At__c',
+    'Last_Governance_Bypass__c',
   ],
 };
-/** Set by automation. AEs may set Discount_Approval_Status__c to Pending; only the deal desk decides (a rule). */
-const automationOwned = ['Push_Count__c', 'Last_Slip_Date__c', 'Lead_Source_Original__c', 'MEDDICC_Score__c'];
+/** Lead fields only automation sets: the snapshots, and the scores, routing and SLA stamps (model/routing). */
+const leadAutomation = [...snapshots.Lead, ...routingAutomationFields];
+/** The BANT qualification the SDR records; others read it. */
+const qualification = ['Budget_Confirmed__c', 'Authority_Confirmed__c', 'Need_Confirmed__c', 'Timeline_Confirmed__c'];
+/**
+ * Set by automation on a deal: slip counters, the attribution snapshot, stage-entry dates, the
+ * MEDDICC score and the bypass audit stamp. AEs may set Discount_Approval_Status__c to Pending;
+ * only the deal desk decides (a rule). The forecast override reason is the sales manager's.
+ */
+const automationOwned = [
+  'Push_Count__c',
+  'Last_Slip_Date__c',
+  'Lead_Source_Original__c',
+  'MEDDICC_Score__c',
+  'Discovery_Entered_On__c',
+  'Value_Demo_Entered_On__c',
+  'Validation_Entered_On__c',
+  'Business_Case_Entered_On__c',
+  'Commercials_Entered_On__c',
+  'Last_Governance_Bypass__c',
+  'Stage_Entered_On__c',
+  'Last_Activity_On__c',
+  'Renewal_Key__c',
+];
+/** Hand-off and POC fields set by automation or integrations, never typed. */
+const handoffClock = ['Submitted_At__c', 'Accepted_At__c', 'SLA_Breached__c'];
+const stamp = ['Last_Governance_Bypass__c'];
+const forecast = Opportunity.field('ForecastCategoryName');
 
 export const SDR = permissionSet('RevOps_SDR', {
   label: 'RevOps: SDR',
@@ -74,13 +108,13 @@ export const SDR = permissionSet('RevOps_SDR', {
     Touch__c: access('R'),
   },
   fields: [
-    fieldsOf(Lead, { readOnlyFields: snapshots.Lead }),
+    fieldsOf(Lead, { readOnlyFields: leadAutomation }),
     fieldsOf(Touch, { edit: false }),
-    fieldsOf(Contact, { readOnlyFields: ['Original_Source__c'] }),
+    fieldsOf(Contact, { readOnlyFields: ['Original_Source__c', ...stamp] }),
     fieldsOf(Account, { edit: false }),
     fieldsOf(Campaign, { edit: false }),
     fieldsOf(Opportunity, { edit: false }),
-    fieldsOf(HandoffPacket),
+    fieldsOf(HandoffPacket, { readOnlyFields: [...handoffClock, ...stamp] }),
     editable(...std.lead, ...std.contact),
     readOnly(...std.account),
   ],
@@ -97,6 +131,7 @@ export const AccountExecutive = permissionSet('RevOps_Account_Executive', {
     // Converting a lead the AE accepted creates its account.
     Account: access('CR'),
     Lead: access('RE'),
+    Campaign: access('R'),
     Contact: access('CRE'),
     Contract: access('R'),
     Handoff_Packet__c: access('CRE'),
@@ -104,20 +139,24 @@ export const AccountExecutive = permissionSet('RevOps_Account_Executive', {
     Deal_Exception__c: access('CRE'),
     Concession__c: access('R'),
     Touch__c: access('R'),
+    POC__c: access('CRE'),
   },
   fields: [
-    fieldsOf(Opportunity, { readOnlyFields: automationOwned }),
+    fieldsOf(Opportunity, { readOnlyFields: [...automationOwned, 'Forecast_Override_Reason__c'] }),
     fieldsOf(Touch, { edit: false }),
+    fieldsOf(Poc, { readOnlyFields: ['Last_Activity_At__c'] }),
     fieldsOf(Account, { edit: false }),
+    // Converting a lead the AE accepted: the lead's own fields stay the SDR's.
     fieldsOf(Lead, { edit: false }),
-    fieldsOf(Contact, { readOnlyFields: ['Original_Source__c'] }),
+    fieldsOf(Campaign, { edit: false }),
+    fieldsOf(Contact, { readOnlyFields: ['Original_Source__c', ...stamp] }),
     fieldsOf(Contract, { edit: false }),
-    fieldsOf(HandoffPacket),
-    fieldsOf(Commitment),
-    fieldsOf(DealException, { readOnlyFields: ['Reviewer__c'] }),
+    fieldsOf(HandoffPacket, { readOnlyFields: [...handoffClock, ...stamp] }),
+    fieldsOf(Commitment, { readOnlyFields: ['Overdue__c', ...stamp] }),
+    fieldsOf(DealException, { readOnlyFields: ['Reviewer__c', ...stamp] }),
     fieldsOf(Concession, { edit: false }),
     editable(...std.opp, ...std.contact),
-    readOnly(...std.account, ...std.contract),
+    readOnly(...std.account, ...std.contract, forecast),
   ],
   apexClasses: ['StageGateController'],
   customMetadataTypes: [StageGateCriterion, DiscountLadder],
@@ -128,28 +167,31 @@ export const AccountExecutive = permissionSet('RevOps_Account_Executive', {
 
 export const SalesOps = permissionSet('RevOps_Sales_Ops', {
   label: 'RevOps: Sales Ops',
-  description: 'Owns accounts, hierarchies, territories, campaigns and their touches; reads the pipeline.',
+  description:
+    'Owns accounts, hierarchies, territories, campaigns and their touches; reads the pipeline and reassigns deals (Transfer Record, edit through sharing, no deal field editable).',
   objects: {
     Account: access('CRUD'),
     Contact: access('CRE'),
     Lead: access('CRE'),
     Campaign: access('CRE'),
     Touch__c: access('CRE'),
-    Opportunity: access('R'),
+    // Edit only to change a deal's owner: no deal field is editable (fieldsOf edit: false).
+    Opportunity: access('RE'),
     Contract: access('R'),
   },
   fields: [
-    fieldsOf(Account),
+    fieldsOf(Account, { readOnlyFields: stamp }),
     fieldsOf(Touch),
-    fieldsOf(Contact, { readOnlyFields: ['Original_Source__c'] }),
-    fieldsOf(Lead, { readOnlyFields: snapshots.Lead }),
-    fieldsOf(Campaign),
+    fieldsOf(Contact, { readOnlyFields: ['Original_Source__c', ...stamp] }),
+    fieldsOf(Lead, { readOnlyFields: [...leadAutomation, ...qualification] }),
+    fieldsOf(Campaign, { readOnlyFields: stamp }),
     fieldsOf(Opportunity, { edit: false }),
     fieldsOf(Contract, { edit: false }),
     editable(...std.account, ...std.lead, ...std.contact),
-    readOnly(...std.opp, ...std.contract),
+    readOnly(...std.opp, ...std.contract, forecast),
   ],
   customMetadataTypes: [DiscountLadder],
+  userPermissions: ['TransferAnyEntity'],
   locked: true,
 });
 
@@ -165,14 +207,14 @@ export const FinanceLegal = permissionSet('RevOps_Finance_Legal', {
     Commitment__c: access('R'),
   },
   fields: [
-    fieldsOf(Contract),
-    fieldsOf(Concession),
-    fieldsOf(DealException),
+    fieldsOf(Contract, { readOnlyFields: stamp }),
+    fieldsOf(Concession, { readOnlyFields: stamp }),
+    fieldsOf(DealException, { readOnlyFields: stamp }),
     fieldsOf(Opportunity, { edit: false, editableFields: ['Discount_Approval_Status__c'] }),
     fieldsOf(Account, { edit: false }),
     fieldsOf(Commitment, { edit: false }),
     editable(...std.contract),
-    readOnly(...std.opp, ...std.account),
+    readOnly(...std.opp, ...std.account, forecast),
   ],
   customPermissions: [DealDesk.name],
   customMetadataTypes: [DiscountLadder],
@@ -184,17 +226,20 @@ const ALL = dataObjects;
 export const RevOpsAdmin = permissionSet('RevOps_Admin', {
   label: 'RevOps: Admin',
   description:
-    'Maintains the whole RevOps data model; exempt from governance rules through the bypass custom permission.',
+    'Maintains the whole RevOps data model; exempt from governance rules through the bypass custom permission (every bypassed save is stamped). Never decides discounts or exceptions: that is the deal desk (separation of duties).',
   objects: {
     ...Object.fromEntries(ALL.map((o) => [o.apiName, access('CRUD', { viewAll: true, modifyAll: true })])),
     ...forecastAdminObjectAccess,
+    // The lifecycle ledger is written by the jobs only.
+    [LifecycleAction.apiName]: access('R', { viewAll: true }),
   },
   fields: [
     ...ALL.map((o) => fieldsOf(o)),
     ...forecastAdminFields,
-    editable(...std.opp, ...std.account, ...std.lead, ...std.contact, ...std.contract),
+    fieldsOf(LifecycleAction, { edit: false }),
+    editable(...std.opp, ...std.account, ...std.lead, ...std.contact, ...std.contract, forecast),
   ],
-  customPermissions: [GovernanceBypass.name, DealDesk.name],
+  customPermissions: [GovernanceBypass.name, RoutingBypass.name],
   apexClasses: ['StageGateController'],
   customMetadataTypes: [StageGateCriterion, DiscountLadder],
   recordTypes: [NewBusinessDeal],
@@ -202,7 +247,213 @@ export const RevOpsAdmin = permissionSet('RevOps_Admin', {
   locked: true,
 });
 
-export const rolePermissionSets = [SDR, AccountExecutive, SalesOps, FinanceLegal, RevOpsAdmin];
+/**
+ * Sales managers (blueprint 000 §5, 001 Epic 4): coach and inspect their team's deals, override
+ * the forecast category within bounds and with a reason, reopen a won deal booked in error, and
+ * take escalated exceptions. They edit their AEs' deals through sharing (model/security/sharing.ts).
+ * They never decide discounts or exceptions (the deal desk does).
+ */
+export const SalesManager = permissionSet('RevOps_Sales_Manager', {
+  label: 'RevOps: Sales Manager',
+  description:
+    "Edits the team's deals, overrides forecast categories (one step, with a reason) and reopens won deals; reads the registries to handle escalations.",
+  objects: {
+    Opportunity: access('CRE'),
+    Account: access('R'),
+    Contact: access('R'),
+    Lead: access('R'),
+    Campaign: access('R'),
+    Contract: access('R'),
+    Deal_Exception__c: access('R'),
+    Concession__c: access('R'),
+    Commitment__c: access('R'),
+    Handoff_Packet__c: access('R'),
+  },
+  fields: [
+    fieldsOf(Opportunity, { readOnlyFields: automationOwned }),
+    fieldsOf(Account, { edit: false }),
+    fieldsOf(Contact, { edit: false }),
+    fieldsOf(Lead, { edit: false }),
+    fieldsOf(Campaign, { edit: false }),
+    fieldsOf(Contract, { edit: false }),
+    fieldsOf(DealException, { edit: false }),
+    fieldsOf(Concession, { edit: false }),
+    fieldsOf(Commitment, { edit: false }),
+    fieldsOf(HandoffPacket, { edit: false }),
+    editable(...std.opp, forecast),
+    readOnly(...std.account, ...std.contract),
+  ],
+  customPermissions: [ForecastOverride.name, ReopenWonDeal.name],
+  apexClasses: ['StageGateController'],
+  customMetadataTypes: [StageGateCriterion, DiscountLadder],
+  recordTypes: [NewBusinessDeal],
+  locked: true,
+});
+
+/**
+ * Customer success and renewals (blueprint 000 §4, §7): receive the AE's hand-off, deliver the
+ * commitments made in the sale, keep account health, own renewals (the contract's renewal terms,
+ * renewal deals) and hand on to the renewals desk.
+ */
+export const CustomerSuccess = permissionSet('RevOps_Customer_Success', {
+  label: 'RevOps: Customer Success and Renewals',
+  description:
+    'Receives hand-offs, delivers commitments, keeps account health and the renewal terms of contracts, and works renewal deals.',
+  objects: {
+    Account: access('RE'),
+    Contact: access('CRE'),
+    Contract: access('RE'),
+    Opportunity: access('CRE'),
+    Handoff_Packet__c: access('CRE'),
+    Commitment__c: access('RE'),
+    Concession__c: access('R'),
+  },
+  fields: [
+    fieldsOf(Account, { edit: false, editableFields: ['Health_Score__c'] }),
+    fieldsOf(Contact, { readOnlyFields: ['Original_Source__c', ...stamp] }),
+    fieldsOf(Contract, { edit: false, editableFields: ['Renewal_Owner__c', 'Renewal_Type__c', 'Churn_Reason__c'] }),
+    fieldsOf(Opportunity, { readOnlyFields: [...automationOwned, 'Forecast_Override_Reason__c'] }),
+    fieldsOf(HandoffPacket, { readOnlyFields: [...handoffClock, ...stamp] }),
+    fieldsOf(Commitment, { edit: false, editableFields: ['Status__c'] }),
+    fieldsOf(Concession, { edit: false }),
+    editable(...std.opp, ...std.contact),
+    readOnly(...std.account, ...std.contract, forecast),
+  ],
+  apexClasses: ['StageGateController'],
+  customMetadataTypes: [StageGateCriterion, DiscountLadder],
+  recordTypes: [NewBusinessDeal],
+  locked: true,
+});
+
+/**
+ * Sales engineers (blueprint 001 Epic 3: technical and security validation in parallel): record
+ * the validation evidence on the deals they support (reached through sharing), the technical
+ * decision criteria, and the technical commitments made to the customer.
+ */
+export const SalesEngineer = permissionSet('RevOps_Sales_Engineer', {
+  label: 'RevOps: Sales Engineer',
+  description:
+    'Records technical and security validation and decision criteria on the deals they support; records technical commitments; accepts AE to SE hand-offs.',
+  objects: {
+    Opportunity: access('RE'),
+    Account: access('R'),
+    Contact: access('R'),
+    Commitment__c: access('CRE'),
+    Handoff_Packet__c: access('RE'),
+  },
+  fields: [
+    fieldsOf(Opportunity, {
+      edit: false,
+      editableFields: [
+        'Tech_Validation_Complete__c',
+        'Security_Review_Complete__c',
+        'Decision_Criteria__c',
+        'Risks__c',
+      ],
+    }),
+    fieldsOf(Account, { edit: false }),
+    fieldsOf(Contact, { edit: false }),
+    fieldsOf(Commitment, { readOnlyFields: stamp }),
+    fieldsOf(HandoffPacket, { edit: false, editableFields: ['Status__c', 'Rejection_Reason__c'] }),
+    readOnly(...std.opp, ...std.account, forecast),
+  ],
+  apexClasses: ['StageGateController'],
+  customMetadataTypes: [StageGateCriterion],
+  locked: true,
+});
+
+/**
+ * Marketing (blueprint 001 Epic 1): campaigns and the leads they bring, up to MQL. The SLA
+ * timestamps, attribution snapshots and the SDR's qualification are read only; deals are read for
+ * attribution.
+ */
+export const Marketing = permissionSet('RevOps_Marketing', {
+  label: 'RevOps: Marketing',
+  description:
+    'Runs campaigns and creates and nurtures leads up to MQL; reads contacts, accounts and deals for attribution.',
+  objects: {
+    Campaign: access('CRE'),
+    Lead: access('CRE'),
+    Contact: access('R'),
+    Account: access('R'),
+    Opportunity: access('R'),
+  },
+  fields: [
+    fieldsOf(Campaign, { readOnlyFields: stamp }),
+    fieldsOf(Lead, { readOnlyFields: [...snapshots.Lead, ...qualification] }),
+    fieldsOf(Contact, { edit: false }),
+    fieldsOf(Account, { edit: false }),
+    fieldsOf(Opportunity, { edit: false }),
+    editable(...std.lead),
+    readOnly(...std.contact, ...std.account, ...std.opp),
+  ],
+  locked: true,
+});
+
+/**
+ * The user the lifecycle jobs are scheduled as (LifecycleJob.scheduleAll): reads what the jobs act on,
+ * edits only the fields they set, creates renewal deals and ledger rows.
+ */
+export const LifecycleAutomation = permissionSet('RevOps_Lifecycle_Automation', {
+  label: 'RevOps: Lifecycle Automation',
+  description:
+    'For the user the lifecycle jobs run as: sets the fields the jobs own, creates renewal deals, tasks and ledger rows.',
+  // No View All / Modify All (only the RevOps admin set has them): the jobs see and edit what
+  // sharing gives this user. Schedule them as an integration user that also holds RevOps_Admin, or
+  // share the records read/write with it (exceptions and concessions share read-only by default).
+  objects: {
+    Account: access('R'),
+    Opportunity: access('CRE'),
+    Contract: access('R'),
+    Handoff_Packet__c: access('RE'),
+    Deal_Exception__c: access('RE'),
+    Concession__c: access('RE'),
+    Commitment__c: access('RE'),
+    POC__c: access('RE'),
+    Lifecycle_Action__c: access('CR'),
+  },
+  fields: [
+    fieldsOf(Opportunity, {
+      edit: false,
+      editableFields: [
+        'Loss_Reason__c',
+        'Stage_Entered_On__c',
+        'Renewal_Key__c',
+        'ARR__c',
+        'Term_Months__c',
+        'Next_Step_Date__c',
+        'External_Id__c',
+      ],
+    }),
+    fieldsOf(Contract, { edit: false }),
+    fieldsOf(HandoffPacket, { edit: false, editableFields: ['SLA_Breached__c'] }),
+    fieldsOf(DealException, { edit: false, editableFields: ['Status__c'] }),
+    fieldsOf(Concession, { edit: false, editableFields: ['Status__c'] }),
+    fieldsOf(Commitment, { edit: false, editableFields: ['Overdue__c'] }),
+    fieldsOf(Poc, { edit: false, editableFields: ['Status__c'] }),
+    fieldsOf(LifecycleAction),
+    editable(Opportunity.field('NextStep'), Opportunity.field('Amount'), Opportunity.field('Type')),
+    readOnly(...std.contract),
+  ],
+  apexClasses: ['LifecycleJob', 'LifecycleJobs', 'LifecycleSources', 'LifecycleLedger', 'LifecycleClock'],
+  customMetadataTypes: [LifecycleJobType, LifecycleThresholdType, LifecycleCalendarType],
+  recordTypes: [NewBusinessDeal],
+  userPermissions: ['EditTask'],
+  locked: true,
+});
+
+export const rolePermissionSets = [
+  SDR,
+  AccountExecutive,
+  SalesManager,
+  SalesEngineer,
+  CustomerSuccess,
+  Marketing,
+  SalesOps,
+  FinanceLegal,
+  RevOpsAdmin,
+  LifecycleAutomation,
+];
 
 /** One group per role, so a user is assigned a role, not a list of permission sets. */
 export const roleGroups = [
@@ -211,11 +462,20 @@ export const roleGroups = [
     label: 'RevOps role: Account Executive',
     permissionSets: [AccountExecutive, ForecastRep],
   }),
-  // Sales managers work deals like AEs and submit the manager call on top of their team's roll-up.
+  // Sales managers work their team's deals and submit the manager call on top of the team's roll-up.
   permissionSetGroup('RevOps_Sales_Manager_Role', {
     label: 'RevOps role: Sales Manager',
-    permissionSets: [AccountExecutive, ForecastManagerSet],
+    permissionSets: [SalesManager, ForecastManagerSet],
   }),
+  permissionSetGroup('RevOps_Sales_Engineer_Role', {
+    label: 'RevOps role: Sales Engineer',
+    permissionSets: [SalesEngineer],
+  }),
+  permissionSetGroup('RevOps_Customer_Success_Role', {
+    label: 'RevOps role: Customer Success and Renewals',
+    permissionSets: [CustomerSuccess],
+  }),
+  permissionSetGroup('RevOps_Marketing_Role', { label: 'RevOps role: Marketing', permissionSets: [Marketing] }),
   permissionSetGroup('RevOps_Sales_Ops_Role', { label: 'RevOps role: Sales Ops', permissionSets: [SalesOps] }),
   permissionSetGroup('RevOps_Finance_Legal_Role', {
     label: 'RevOps role: Finance and Legal',

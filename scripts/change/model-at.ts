@@ -34,9 +34,30 @@ const exec = (cmd: string, args: string[], cwd: string) =>
     ),
   );
 
-/** The git trees of model/ and scripts/ at a revision: what a loaded model depends on. */
+/**
+ * What a model loads at a revision: model/, its vocabulary scripts/, and the conformance vectors
+ * the model reads in (data/*-vectors: routing, lifecycle), those the revision has.
+ */
+async function modelInputsAt(repo: Repo, rev: string): Promise<string[]> {
+  const data = await repo.git(['ls-tree', '--name-only', `${rev}:data`]).catch(() => '');
+  const vectors = data
+    .split('\n')
+    .filter((name) => name.endsWith('-vectors'))
+    .map((name) => `data/${name}`);
+  return ['model', 'scripts', ...vectors];
+}
+
+/** The same on disk. */
+async function modelInputsOnDisk(root: string): Promise<string[]> {
+  const data = await readdir(join(root, 'data'), { withFileTypes: true }).catch(() => []);
+  const vectors = data.filter((e) => e.isDirectory() && e.name.endsWith('-vectors')).map((e) => `data/${e.name}`);
+  return ['model', 'scripts', ...vectors.sort()];
+}
+
+/** The git trees of what a loaded model depends on at a revision (model/, scripts/, the vectors). */
 export async function modelTreeKey(repo: Repo, rev: string): Promise<string | undefined> {
-  const trees = await repo.git(['rev-parse', `${rev}:model`, `${rev}:scripts`]).catch(() => undefined);
+  const inputs = await modelInputsAt(repo, rev);
+  const trees = await repo.git(['rev-parse', ...inputs.map((p) => `${rev}:${p}`)]).catch(() => undefined);
   return trees ? createHash('sha256').update(trees).digest('hex').slice(0, 40) : undefined;
 }
 
@@ -78,14 +99,24 @@ async function load(repo: Repo, rev: string): Promise<ModelAt> {
   try {
     await rm(scratch, { recursive: true, force: true });
     await mkdir(scratch, { recursive: true });
-    if (tree)
-      await Promise.all(['model', 'scripts'].map((d) => cp(join(repo.root, d), join(scratch, d), { recursive: true })));
-    else
+    if (tree) {
+      const inputs = await modelInputsOnDisk(repo.root);
+      await Promise.all(inputs.map((d) => cp(join(repo.root, d), join(scratch, d), { recursive: true })));
+    } else {
+      const inputs = await modelInputsAt(repo, rev);
       await exec(
         'sh',
-        ['-c', `git archive --format=tar "$1" model scripts | tar -x -C "$2"`, 'sh', rev, scratch],
+        [
+          '-c',
+          'rev=$1; out=$2; shift 2; git archive --format=tar "$rev" "$@" | tar -x -C "$out"',
+          'sh',
+          rev,
+          scratch,
+          ...inputs,
+        ],
         repo.root,
       );
+    }
     return { loaded: await importModel(scratch) };
   } catch (error) {
     return { unknown: `the model at ${name} does not load: ${firstLine(error)}` };
@@ -94,14 +125,14 @@ async function load(repo: Repo, rev: string): Promise<ModelAt> {
   }
 }
 
-/** A hash of every .ts file under model/ and scripts/ on disk (reading ~300 small files costs less than loading the model). */
+/** A hash of every .ts (and vector .json) file a model loads, on disk (reading ~300 small files costs less than loading the model). */
 export async function workingTreeKey(root: string): Promise<string | undefined> {
   const hash = createHash('sha256');
   let files = 0;
-  for (const dir of ['model', 'scripts']) {
+  for (const dir of await modelInputsOnDisk(root)) {
     const entries = await readdir(join(root, dir), { recursive: true, withFileTypes: true }).catch(() => []);
     for (const e of entries
-      .filter((e) => e.isFile() && e.name.endsWith('.ts'))
+      .filter((e) => e.isFile() && (e.name.endsWith('.ts') || e.name.endsWith('.json')))
       .sort((a, b) => (join(a.parentPath, a.name) < join(b.parentPath, b.name) ? -1 : 1))) {
       const path = join(e.parentPath, e.name);
       hash

@@ -65,6 +65,15 @@ export const soql = (fields: readonly string[], from: string, clauses: readonly 
     ']',
   ]);
 
+/** `upper case, scheme and www are normalised` → `upperCaseSchemeAndWwwAreNormalised`. */
+export function testMethodName(caseName: string): string {
+  const words = caseName.replace(/['’]/g, '').match(/[A-Za-z0-9]+/g) ?? [];
+  const name = words
+    .map((w, i) => (i === 0 ? w.toLowerCase() : w.charAt(0).toUpperCase() + w.slice(1).toLowerCase()))
+    .join('');
+  return /^[a-z]/.test(name) ? name : `case${name}`;
+}
+
 /** A string literal: single quotes, with `\` and `'` escaped (and line breaks, which a literal cannot hold). */
 export const apexString = (value: string): string =>
   `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r')}'`;

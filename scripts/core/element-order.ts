@@ -30,8 +30,11 @@ const SUPPLEMENT: Record<string, Record<string, PropType>> = {
   FlowRecordCreate: { storeOutputAutomatically: '?boolean' },
   CustomPermission: { isLicensed: '?boolean' },
   PermissionSet: { hasActivationRequired: '?boolean' },
+  Group: { description: '?string' },
+  Queue: { description: '?string' },
   PermissionSetGroup: { hasActivationRequired: '?boolean' },
   PermissionSetObjectPermissions: { viewAllFields: '?boolean' },
+  SharingCriteriaRule: { includeRecordsOwnedByAll: 'boolean' },
 };
 
 export class UnknownElementError extends Error {}

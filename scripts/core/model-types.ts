@@ -44,6 +44,8 @@ export interface StandardObjectDef<
 > extends ObjectBase<F> {
   readonly standard: true;
   readonly standardFields: Readonly<Record<string, StandardFieldSettings>>;
+  /** The org-wide default the model sets; the org's own when absent. */
+  readonly sharingModel?: SharingModel;
 }
 
 export interface CustomObjectDef<F extends Record<string, FieldDef> = Record<string, FieldDef>> extends ObjectBase<F> {

@@ -199,7 +199,7 @@ async function dealTallies(each: EachRecord, context: DealContext): Promise<Data
       s.won++;
       if (typeof r.ARR__c === 'number') s.arr.push(r.ARR__c);
     }
-    if (isOpen && typeof r.CloseDate === 'string' && parseDay(r.CloseDate)! < today) n.stale++;
+    if (isOpen && typeof r.CloseDate === 'string' && parseDay(r.CloseDate)! <= today) n.stale++;
     if (typeof r.Push_Count__c === 'number' && r.Push_Count__c > 0) n.slipped++;
     if (r.Loss_Reason__c) {
       bump(lossReasons, String(r.Loss_Reason__c));

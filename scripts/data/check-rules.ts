@@ -4,7 +4,12 @@
  * computes on insert, and what each object's records must carry for the rules to evaluate
  * (the fields read, and the parents reached through lookups).
  */
-import type { FormulaField, RevOpsModel } from '../dsl/index.ts';
+import {
+  FORECAST_CATEGORY_LABEL,
+  FORECAST_CATEGORY_METADATA,
+  type FormulaField,
+  type RevOpsModel,
+} from '../dsl/index.ts';
 import { compileFormula, type CompiledFormula } from '../formula/index.ts';
 import type { Schema } from '../schema/types.ts';
 import { contractEndDay, parseDay } from './calendar.ts';
@@ -36,14 +41,6 @@ export interface CompiledRules {
   readonly derived: Derivations;
 }
 
-const FORECAST_API: Record<string, string> = {
-  Pipeline: 'Pipeline',
-  'Best Case': 'BestCase',
-  Commit: 'Forecast',
-  Closed: 'Closed',
-  Omitted: 'Omitted',
-};
-
 /** Standard fields the org computes on insert (and a dataset therefore omits). */
 function standardDerivations(model: RevOpsModel): Derivations {
   const stages = new Map((model.opportunityStages?.stages ?? []).map((s) => [s.name, s]));
@@ -53,8 +50,15 @@ function standardDerivations(model: RevOpsModel): Derivations {
   return {
     Opportunity: {
       Probability: (r) => stage(r)?.probability ?? null,
-      ForecastCategoryName: (r) => stage(r)?.forecast ?? null,
-      ForecastCategory: (r) => FORECAST_API[stage(r)?.forecast ?? ''] ?? null,
+      // The org's picklist has no Upside: an Upside stage is Pipeline there (stages/emit.ts).
+      ForecastCategoryName: (r) => {
+        const forecast = stage(r)?.forecast;
+        return forecast ? FORECAST_CATEGORY_LABEL[forecast] : null;
+      },
+      ForecastCategory: (r) => {
+        const forecast = stage(r)?.forecast;
+        return forecast ? FORECAST_CATEGORY_METADATA[forecast] : null;
+      },
       IsClosed: (r) => stage(r)?.closed ?? false,
       IsWon: (r) => stage(r)?.won ?? false,
       ExpectedRevenue: (r) =>

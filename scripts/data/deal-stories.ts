@@ -149,7 +149,9 @@ function dealTiming(
       : Math.max(1, Math.round((cycleDays * (passed + rng.float(0.1, 0.95))) / n));
     const createdDay = today - age;
     const planned = createdDay + cycleDays + pushes * rng.int(14, 30);
-    const closeDay = stale ? today - rng.int(1, 45) : planned > today ? planned : today + rng.int(7, 30);
+    // A stale deal is due on the anchor day and has not moved: an open deal cannot be saved with a
+    // past close date (Open_Deal_Close_Date_Not_Past), so the seed's stale deals fall due as it loads.
+    const closeDay = stale ? today : planned > today ? planned : today + rng.int(7, 30);
     return { createdDay, closeDay, stale, pushes };
   }
   const closeDay = today - rng.int(1, PIPELINE.closedWithinDays);

@@ -45,10 +45,13 @@ import {
   exceptionRecords,
   HANDOFF_OBJECT,
   handoffRecords,
+  POC_OBJECT,
+  pocRecordsOf,
 } from './revops-records.ts';
 import { TOUCH_OBJECT, touchRecords } from './touches.ts';
 import { RecordShaper, type Values } from './values.ts';
 import { createBase, Ids, type World } from './world.ts';
+import { ROSTER_FILE, writeRoster } from './routing-roster.ts';
 
 const GENERATORS: Record<string, (world: World) => Iterable<Values>> = {
   Account: accountRecords,
@@ -61,6 +64,7 @@ const GENERATORS: Record<string, (world: World) => Iterable<Values>> = {
   [COMMITMENT_OBJECT]: commitmentRecords,
   [CONCESSION_OBJECT]: concessionRecords,
   [EXCEPTION_OBJECT]: exceptionRecords,
+  [POC_OBJECT]: pocRecordsOf,
   [TOUCH_OBJECT]: touchRecords,
   [PERIOD_OBJECT]: periodRecords,
   [QUOTA_OBJECT]: quotaRecords,
@@ -133,6 +137,8 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
       objects.push({ sobject: object.name, file: `${object.name}.ndjson`, count, externalIdField: EXTERNAL_ID_FIELD });
     }
     options.onProgress?.(written, total);
+    // The people routing gives leads to (users are not records of a dataset).
+    await writeRoster(world, options.out);
     // Files of objects the model no longer seeds would otherwise linger next to the new manifest.
     const keep = new Set(objects.map((o) => o.file));
     for (const name of await readdir(options.out))
@@ -188,7 +194,7 @@ const OUT_ACTION = 'Pass --out a directory that is new, empty, or holds an earli
 
 /**
  * Refuses an output that is a file, or a directory holding anything but an earlier dataset
- * (its manifest.json and .ndjson files), unless `force`: regenerating removes stale .ndjson files,
+ * (its manifest.json, .ndjson files and routing roster), unless `force`: regenerating removes stale .ndjson files,
  * which must never be someone else's.
  */
 async function prepareOutput(out: string, force: boolean): Promise<void> {
@@ -209,7 +215,9 @@ async function prepareOutput(out: string, force: boolean): Promise<void> {
     const entries = await readdir(out).catch((error: NodeJS.ErrnoException) => {
       throw outputError(out, error);
     });
-    const foreign = entries.filter((name) => name !== MANIFEST_FILE && !name.endsWith('.ndjson'));
+    const foreign = entries.filter(
+      (name) => name !== MANIFEST_FILE && name !== ROSTER_FILE && !name.endsWith('.ndjson'),
+    );
     const ours = entries.includes(MANIFEST_FILE)
       ? await readManifest(out).then(
           () => true,

@@ -8,6 +8,7 @@ import type { SegmentKey } from './benchmarks.ts';
 import { fiscalQuarter, MS_PER_DAY } from './calendar.ts';
 import { EXTERNAL_ID_FIELD } from './catalog.ts';
 import { contractStory, oppStory, renewalStory, type DealStory } from './deal-stories.ts';
+import { dealActivity } from './lifecycle-records.ts';
 import { accountProfile } from './profiles.ts';
 import type { Rng } from './prng.ts';
 import { genericValue, type Values } from './values.ts';
@@ -18,7 +19,7 @@ import {
   METRICS,
   NEXT_STEPS,
   PROBLEM_STATEMENTS,
-  REGRESSION_REASONS,
+  RISKS,
   SKU_METRIC,
   STALE_NEXT_STEPS,
 } from './vocabulary.ts';
@@ -33,6 +34,18 @@ const segmentValue = (world: Base, segment: SegmentKey) =>
 
 export const clmContractId = (world: World, story: DealStory): string =>
   `CLM-${new Date(story.contractStartDay * MS_PER_DAY).getUTCFullYear()}-${world.ids.opportunity(story.index).split('-').pop()}`;
+
+/** What the MEDDICC score flow counts (model/forecasting/deal-risk.ts, MEDDICC_ITEMS). */
+const MEDDICC_FIELDS = [
+  'Metrics__c',
+  'Economic_Buyer__c',
+  'Decision_Criteria__c',
+  'Decision_Process__c',
+  'Problem_Statement__c',
+  'Champion__c',
+  'Competition__c',
+];
+const filled = (v: unknown): boolean => v !== null && v !== undefined && v !== '' && v !== false;
 
 /** Where a field not gated by the model is usually filled, as a share of the way through the stages. */
 const NATURAL_PROGRESS: Record<string, number> = {
@@ -120,9 +133,12 @@ export function opportunityValues(world: World, story: DealStory, rng: Rng): Val
     ...qualification(world, story, rng, { progress, lossReason, slug: id.toLowerCase() }),
     ...commercials(world, story, progress),
     ...hygiene(world, story, rng, lossReason),
+    ...dealActivity(world, story, story.renewal ? world.ids.contract(story.index) : null),
   };
   enforceExitCriteria(world, story, values, rng);
   Object.assign(values, discountDecision(world, story, values));
+  if (world.catalog.get('Opportunity')?.columns.some((c) => c.field.name === 'MEDDICC_Score__c'))
+    values.MEDDICC_Score__c = MEDDICC_FIELDS.filter((f) => filled(values[f])).length;
   return values;
 }
 
@@ -166,6 +182,7 @@ function qualification(
     Decision_Criteria__c: when('Decision_Criteria__c', () => rng.pick(DECISION_CRITERIA)),
     Decision_Process__c: when('Decision_Process__c', () => rng.pick(DECISION_PROCESS)),
     Competition__c: when('Competition__c', () => rng.pick(COMPETITION)),
+    Risks__c: when('Risks__c', () => rng.pick(RISKS)),
     Primary_Competitor__c: lostToCompetitor
       ? (rng.pick(namedCompetitors.length ? namedCompetitors : competitors) ?? null)
       : when('Primary_Competitor__c', () => (competitors.length && rng.bool(0.45) ? rng.pick(competitors) : null)),
@@ -198,6 +215,8 @@ function commercials(world: World, story: DealStory, { when }: Progress): Values
   const discount = story.outcome === 'won' ? (story.discount ?? 0) : story.discount;
   return {
     Contract_Id__c: when('Contract_Id__c', () => clmContractId(world, story)),
+    // Every won new-business deal has its Contract record (contracts.ts); others link none yet.
+    Signed_Contract__c: story.outcome === 'won' && !story.renewal ? world.ids.contract(story.index) : null,
     Contract_Start_Date__c: when('Contract_Start_Date__c', () => story.contractStartDay),
     ARR__c: when('ARR__c', () => story.arr),
     Term_Months__c: when('Term_Months__c', () => story.termMonths),
@@ -211,7 +230,8 @@ function commercials(world: World, story: DealStory, { when }: Progress): Values
 function hygiene(world: World, story: DealStory, rng: Rng, lossReason: string | null): Values {
   const { today } = world;
   return {
-    Next_Step_Date__c: story.outcome === 'open' ? today + rng.int(0, story.stale ? 3 : 14) : null,
+    // A stale deal's next step is due today and nothing has been logged for weeks (the lifecycle jobs act on it).
+    Next_Step_Date__c: story.outcome === 'open' ? today + (story.stale ? 0 : rng.int(0, 14)) : null,
     Slip_Reason__c: story.pushes ? (rng.pick(world.picklists.values('Opportunity', 'Slip_Reason__c')) ?? null) : null,
     Push_Count__c: story.pushes,
     Last_Slip_Date__c: story.pushes
@@ -220,8 +240,12 @@ function hygiene(world: World, story: DealStory, rng: Rng, lossReason: string | 
           Math.min(today, story.closeDay, story.createdDay + rng.int(7, Math.max(7, story.cycleDays))),
         )
       : null,
-    Stage_Regression_Reason__c: story.regressed ? rng.pick(REGRESSION_REASONS) : null,
+    Stage_Regression_Reason__c: story.regressed
+      ? (rng.pick(world.picklists.values('Opportunity', 'Stage_Regression_Reason__c')) ?? null)
+      : null,
     Loss_Reason__c: lossReason,
+    Win_Reason__c:
+      story.outcome === 'won' ? (rng.pick(world.picklists.values('Opportunity', 'Win_Reason__c')) ?? null) : null,
     Lead_Source_Original__c: story.source.name,
   };
 }

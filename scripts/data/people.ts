@@ -6,6 +6,7 @@
  * without an MQL date). Converted leads are the people who became the champion contact of the
  * deal they sourced, with the same email.
  */
+import { leadRoutingInputs } from './lead-routing.ts';
 import { campaignProfile } from './campaigns.ts';
 import { EXTERNAL_ID_FIELD } from './catalog.ts';
 import { oppStory } from './deal-stories.ts';
@@ -26,6 +27,19 @@ const STATUS_OF: Record<LeadStage, keyof World['statuses']> = {
   sql: 'sql',
   converted: 'converted',
 };
+
+/**
+ * Budget, authority, need, timeline: an SQL (or a converted lead) confirmed at least 3 (the
+ * SQL_Needs_BANT rule), an SAL is on its way (need first), earlier leads none.
+ */
+function bantOf(rng: Rng, stage: LeadStage): readonly [boolean, boolean, boolean, boolean] {
+  if (stage === 'sql' || stage === 'converted') {
+    const missing = rng.bool(0.5) ? rng.int(0, 3) : -1;
+    return [missing !== 0, missing !== 1, missing !== 2, missing !== 3];
+  }
+  if (stage === 'sal') return [rng.bool(0.4), rng.bool(0.3), true, rng.bool(0.3)];
+  return [false, false, false, false];
+}
 
 const FIT_BY_TIER: Record<string, readonly [number, number, number]> = {
   A: [72, 86, 100],
@@ -142,6 +156,7 @@ export function* leadRecords(world: World): Generator<Values> {
     // The form writes the UTM tags of the latest tagged visit; the snapshot flow maps their medium.
     const recent = world.catalog.has('Touch__c') ? latestTaggedChannel(world, j) : null;
     const utm = (recent ? CHANNEL_UTM[recent] : undefined) ?? source.utm;
+    const bant = bantOf(rng, stage);
     yield {
       [EXTERNAL_ID_FIELD]: world.ids.lead(j),
       FirstName: origin.first,
@@ -174,6 +189,16 @@ export function* leadRecords(world: World): Generator<Values> {
       MQL_Date__c: mqlMs,
       First_Touch_At__c: touchedMs,
       Fast_Path__c: fastPath,
+      ...leadRoutingInputs(world, j, {
+        stage,
+        tier: company.tier,
+        partner: source.leadSource === 'Partner Referral',
+        mqlMs,
+      }),
+      Budget_Confirmed__c: bant[0],
+      Authority_Confirmed__c: bant[1],
+      Need_Confirmed__c: bant[2],
+      Timeline_Confirmed__c: bant[3],
     };
   }
 }

@@ -20,7 +20,9 @@ import {
   HANDOFF_OBJECT,
   handoffsOf,
   hasConcession,
+  POC_OBJECT,
 } from './revops-records.ts';
+import { hasPoc } from './lifecycle-records.ts';
 import { dealTouchCount, leadTouchCount, TOUCH_OBJECT } from './touches.ts';
 import { rngFor, type Base, type Plan } from './world.ts';
 
@@ -36,6 +38,7 @@ export const DOMAIN_OBJECTS = new Set([
   COMMITMENT_OBJECT,
   CONCESSION_OBJECT,
   EXCEPTION_OBJECT,
+  POC_OBJECT,
   TOUCH_OBJECT,
   PERIOD_OBJECT,
   QUOTA_OBJECT,
@@ -93,6 +96,7 @@ function measure(base: Base, accounts: number, campaigns: number, generic: Reado
   let commitments = 0;
   let concessions = 0;
   let exceptions = 0;
+  let pocs = 0;
   let touches = 0;
   for (let a = 0; a < accounts; a++) {
     const profile = accountProfile(world, a);
@@ -103,6 +107,7 @@ function measure(base: Base, accounts: number, campaigns: number, generic: Reado
       handoffs += handoffsOf(base, story).length;
       commitments += commitmentsOf(base, story);
       if (exceptionReason(base, story)) exceptions++;
+      if (hasPoc(base, story)) pocs++;
       if (story.outcome !== 'won') continue;
       won.push(i);
       if (hasConcession(base, story)) concessions++;
@@ -123,6 +128,7 @@ function measure(base: Base, accounts: number, campaigns: number, generic: Reado
     [COMMITMENT_OBJECT, commitments],
     [CONCESSION_OBJECT, concessions],
     [EXCEPTION_OBJECT, exceptions],
+    [POC_OBJECT, pocs],
     [TOUCH_OBJECT, touches],
     ...forecastCounts(base),
     ...generic,

@@ -7,6 +7,7 @@
  */
 import { EXTERNAL_ID_FIELD } from './catalog.ts';
 import { contractStory, oppStory, renewalStory, type ContractStory, type DealStory } from './deal-stories.ts';
+import { handoffTimes, pocRecords, POC_OBJECT } from './lifecycle-records.ts';
 import { accountProfile } from './profiles.ts';
 import type { Rng } from './prng.ts';
 import { preferenceOrder } from './rule-guard.ts';
@@ -106,6 +107,13 @@ function handoffValues(world: World, story: DealStory, code: HandoffCode, commit
     Commitments_Summary__c: commitments ? `${commitments} commitment(s) in the registry; see Commitments.` : 'None.',
     Status__c: status,
     Rejection_Reason__c: status === 'Rejected' ? rng.pick(HANDOFF_REJECTIONS) : null,
+    ...handoffTimes(
+      world,
+      story.index + (story.renewal ? world.plan.opportunities : 0),
+      code,
+      status ?? 'Draft',
+      handedOverOn,
+    ),
   };
 }
 
@@ -145,6 +153,7 @@ export function* commitmentRecords(world: World): Generator<Values> {
         Type__c: type,
         Description__c: rng.pick(COMMITMENT_TEXT[type ?? ''] ?? COMMITMENT_TEXT.Services!),
         Due_Date__c: due,
+        Overdue__c: false,
       };
       // Past due: mostly delivered, some missed, a few still open (when the rules allow seeding those).
       const statuses = preferenceOrder<string>(
@@ -198,6 +207,7 @@ export function* concessionRecords(world: World): Generator<Values> {
       Value__c: Math.round(concessionValue(type ?? '', story, contract)),
       Details__c: CONCESSION_DETAILS[type ?? ''] ?? CONCESSION_DETAILS.Other!,
       Expires_On__c: expires,
+      Status__c: world.picklists.prefer(CONCESSION_OBJECT, 'Status__c', expires < world.today ? 'Expired' : 'Active'),
     };
   }
 }
@@ -225,3 +235,9 @@ export function* exceptionRecords(world: World): Generator<Values> {
     yield { ...values, ...(world.guard.choose(EXCEPTION_OBJECT, values, statuses) ?? statuses[0]) };
   }
 }
+
+export function* pocRecordsOf(world: World): Generator<Values> {
+  yield* pocRecords(world, deals(world));
+}
+
+export { POC_OBJECT };

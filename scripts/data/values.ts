@@ -138,6 +138,19 @@ export function genericValue(
   }
 }
 
+/**
+ * Fields only automation writes when something happens (a governance bypass, a stage entered):
+ * never filled at random, so the seed claims no event that did not happen.
+ */
+const AUTOMATION_ONLY = new Set([
+  'Last_Governance_Bypass__c',
+  'Discovery_Entered_On__c',
+  'Value_Demo_Entered_On__c',
+  'Validation_Entered_On__c',
+  'Business_Case_Entered_On__c',
+  'Commercials_Entered_On__c',
+]);
+
 /** Builds the ndjson lines of one object: columns in file order, lookups as relationship objects. */
 export class RecordShaper {
   private readonly world: World;
@@ -161,6 +174,8 @@ export class RecordShaper {
         // A value the field cannot hold (say, a picklist value the model dropped) is replaced, not blanked.
         value = sanitize(column.field, values[column.field.name]);
         if (value === undefined || (value === null && column.required)) value = generic(column);
+      } else if (AUTOMATION_ONLY.has(column.field.name)) {
+        value = null;
       } else {
         value = column.required || fill().bool(UNKNOWN_FILL_RATE) ? generic(column) : null;
       }

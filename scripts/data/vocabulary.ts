@@ -171,12 +171,6 @@ export const STALE_NEXT_STEPS = [
   'Reset the timeline: customer went quiet after the demo',
 ];
 
-export const REGRESSION_REASONS = [
-  'New economic buyer reopened the evaluation',
-  'Security review found a gap; back to validation',
-  'Budget moved to next fiscal year; requalifying',
-];
-
 export const COMPETITION = [
   'Acme Revenue Cloud shortlisted',
   'Globex Pipeline incumbent',

@@ -10,11 +10,14 @@ import { customMetadataFamily } from './custom-metadata/index.ts';
 import { dataQualityFamily } from './data-quality/index.ts';
 import { flowsFamily } from './flows/index.ts';
 import { leadConvertFamily } from './lead-convert/index.ts';
+import { lifecycleFamily } from './lifecycle/index.ts';
 import { objectsFamily } from './objects/index.ts';
 import { recordTypesFamily } from './record-types/index.ts';
 import { rolesFamily } from './roles/index.ts';
+import { routingFamily } from './routing/index.ts';
 import { scratchOrgFamily } from './scratch-org/index.ts';
 import { securityFamily } from './security/index.ts';
+import { sharingFamily } from './sharing/index.ts';
 import { stagesFamily } from './stages/index.ts';
 import { validationRulesFamily } from './validation-rules/index.ts';
 import { valueSetsFamily } from './value-sets/index.ts';
@@ -24,11 +27,14 @@ export * from './custom-metadata/index.ts';
 export * from './data-quality/index.ts';
 export * from './flows/index.ts';
 export * from './lead-convert/index.ts';
+export * from './lifecycle/index.ts';
 export * from './objects/index.ts';
 export * from './record-types/index.ts';
 export * from './roles/index.ts';
+export * from './routing/index.ts';
 export * from './scratch-org/index.ts';
 export * from './security/index.ts';
+export * from './sharing/index.ts';
 export * from './stages/index.ts';
 export * from './validation-rules/index.ts';
 export * from './value-sets/index.ts';
@@ -41,8 +47,11 @@ export const FAMILIES = [
   valueSetsFamily,
   securityFamily,
   rolesFamily,
+  sharingFamily,
   customMetadataFamily,
   flowsFamily,
+  routingFamily,
+  lifecycleFamily,
   analyticsFamily,
   dataQualityFamily,
   leadConvertFamily,

@@ -174,6 +174,7 @@ export const STANDARD_OBJECTS = {
       IsUnreadByOwner: ['boolean', 'Unread By Owner', { nillable: false }],
       MobilePhone: ['phone', 'Mobile Phone'],
       Description: ['textarea', 'Description', { length: 32000 }],
+      HasOptedOutOfEmail: ['boolean', 'Email Opt Out', { nillable: false }],
       LastActivityDate: ['date', 'Last Activity'],
       RecordTypeId: recordType,
       OwnerId: ref('Owner ID', 'Owner', 'User', 'Group'),

@@ -30,6 +30,7 @@ const EVERY_COMMAND = [
   'formula eval',
   'generate',
   'impact',
+  'lifecycle simulate',
   'org create',
   'org delete',
   'org up',
@@ -40,6 +41,7 @@ const EVERY_COMMAND = [
   'rfc check',
   'rfc new',
   'rollback',
+  'route simulate',
   'verify',
 ];
 

@@ -107,7 +107,10 @@ describe('revops plan on a broken project', { concurrency: true }, () => {
       file: 'model/security/permission-sets.ts',
       // editable() is imported by the model already.
       edit: (s) =>
-        s.replace('fieldsOf(Commitment),', "fieldsOf(Commitment), editable(Opportunity.field('Champoin__c')),"),
+        s.replace(
+          "fieldsOf(Commitment, { readOnlyFields: ['Overdue__c', ...stamp] }),",
+          "fieldsOf(Commitment, { readOnlyFields: ['Overdue__c', ...stamp] }), editable(Opportunity.field('Champoin__c')),",
+        ),
       expect: [
         /model\/security\/permission-sets\.ts:\d+/,
         /PermissionSet RevOps_Account_Executive/,
@@ -161,7 +164,11 @@ describe('revops plan on a broken project', { concurrency: true }, () => {
     {
       name: 'a validation rule naming a missing field',
       file: 'model/governance/hygiene-rules.ts',
-      edit: (s: string) => s.replace('ISBLANK(TEXT(Slip_Reason__c))', 'ISBLANK(TEXT(Slip_Reasn__c))'),
+      edit: (s: string) =>
+        s.replace(
+          'CloseDate > PRIORVALUE(CloseDate),',
+          'CloseDate > PRIORVALUE(CloseDate), ISBLANK(TEXT(Slip_Reasn__c)),',
+        ),
       expect: [/ValidationRule Opportunity\.Close_Date_Slip_Needs_Reason/, /Slip_Reasn__c/, /\^/],
     },
     {

@@ -19,6 +19,10 @@ export async function projectCopy(): Promise<string> {
     'config',
     'messages',
     'docs',
+    // The routing conformance vectors are read into the model (model/routing/vectors.ts).
+    'data/routing-vectors',
+    // The lifecycle vectors are read into the model (model/automation/lifecycle-vectors.ts).
+    'data/lifecycle-vectors',
     'package.json',
     'eslint.config.js',
     '.prettierrc',

@@ -106,7 +106,7 @@ describe('the records tell the stories', () => {
     }
   });
 
-  test('stale deals (past their close date, nudged) and slipped deals (push count and slip reason)', () => {
+  test('stale deals (due on the anchor day or past it, nudged) and slipped deals (push count and slip reason)', () => {
     const open = stats.opportunities.open;
     assert.ok(stats.opportunities.stale > 0.05 * open && stats.opportunities.stale < 0.25 * open);
     const slipped = deals.filter((d) => (d.Push_Count__c as number) > 0);

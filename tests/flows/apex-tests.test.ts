@@ -46,6 +46,10 @@ const classes = modelFiles.filter((f) => f.path.startsWith(`${CLASSES}/`) && f.p
 describe('the model’s generated flow tests', () => {
   test('one class (and its -meta.xml) per record-triggered flow with test cases', () => {
     const expected = model.flows.filter((f) => f.tests?.cases.length).map((f) => `${CLASSES}/${f.name}_Test.cls`);
+    // The routing family generates the other test class: its conformance vectors (tests/routing).
+    if (model.routingVectors.length) expected.push(`${CLASSES}/RoutingConformance_Test.cls`);
+    // The lifecycle family generates the other test class: its conformance vectors (tests/lifecycle).
+    if (model.lifecycleVectors.length) expected.push(`${CLASSES}/LifecycleVectors_Test.cls`);
     assert.deepEqual(classes.map((f) => f.path).sort(), expected.sort());
     for (const c of classes)
       assert.ok(

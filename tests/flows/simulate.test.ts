@@ -31,7 +31,14 @@ import model from '../../model/index.ts';
 const schema = buildSchema(model);
 const clock = { now: '2025-03-14T12:00:00Z' };
 const ctx = { schema, clock };
-const deal = { Name: 'Acme - New Business', StageName: 'Discovery', CloseDate: '2025-04-30', NextStep: 'Call' };
+const deal = {
+  Name: 'Acme - New Business',
+  AccountId: 'account-acme',
+  Amount: 50000,
+  StageName: 'Discovery',
+  CloseDate: '2025-04-30',
+  NextStep: 'Call',
+};
 
 /** A before-save Opportunity flow that stamps NextStep with `label` when it runs. */
 const stamp = (label: string, o: Partial<Parameters<typeof recordTriggeredFlow>[1]> = {}): FlowDef =>

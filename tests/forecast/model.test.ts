@@ -16,6 +16,7 @@ import { CATEGORY_WEIGHTS, STAGE_WIN_RATES } from '../../model/forecasting/forec
 import { forecastingObjects, SNAPSHOT_HORIZON_WEEKS } from '../../model/forecasting/objects.ts';
 import { PREVIEW } from '../../scripts/preview/scenarios.ts';
 import model from '../../model/index.ts';
+import { FORECAST_CATEGORY_LABEL } from '../../scripts/families/registry.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const stages = model.opportunityStages!.stages;
@@ -42,7 +43,9 @@ describe('forecasting model', () => {
     for (const s of stages.filter((x) => !x.closed)) {
       assert.ok(STAGE_AGE_BENCHMARK_DAYS[s.name] !== undefined, `${s.name}: no stage-age benchmark`);
       assert.ok(STAGE_WIN_RATES[s.name] !== undefined, `${s.name}: no historical win rate`);
-      assert.ok(CATEGORY_WEIGHTS[s.forecast] !== undefined, `${s.name}: category ${s.forecast} has no weight`);
+      // The weight keys ForecastCategoryName as the org shows it (an Upside stage is Pipeline there).
+      const category = FORECAST_CATEGORY_LABEL[s.forecast];
+      assert.ok(CATEGORY_WEIGHTS[category] !== undefined, `${s.name}: category ${category} has no weight`);
     }
   });
 

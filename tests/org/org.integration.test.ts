@@ -2,7 +2,9 @@
  * `revops org up` end to end against a real Dev Hub: create a scratch org, deploy, assign
  * permission sets, load the bundled dataset; run it again (every step skipped); reload the data
  * (every row updated, none duplicated); the duplicate rules are active (deployed inactive, then
- * activated once their matching rules were: scripts/org/activate.ts); delete the org. Runs when the environment names a Dev Hub:
+ * activated once their matching rules were: scripts/org/activate.ts); run the routing Apex tests
+ * (the conformance vectors through the Apex router, and the router's limits per 200 leads);
+ * delete the org. Runs when the environment names a Dev Hub:
  *
  *   SF_DEVHUB_ALIAS        an alias or username the sf CLI is already logged in to, or
  *   DEVHUB_SFDX_AUTH_URL   an SFDX auth URL; the sf CLI logs in with it (`sf org login sfdx-url`)
@@ -12,6 +14,7 @@
  */
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,6 +47,28 @@ async function countByExternalId(alias: string, sobject: string): Promise<{ tota
     `SELECT COUNT_DISTINCT(External_Id__c) n FROM ${sobject} WHERE External_Id__c != null`,
   );
   return { total: total.totalSize, distinct: Number((distinct.records[0] as { n?: number } | undefined)?.n ?? 0) };
+}
+
+/** The Apex half of routing's conformance (RoutingConformance_Test is generated from data/routing-vectors). */
+const ROUTING_APEX_TESTS = ['RoutingConformance_Test', 'LeadRouterTest'];
+
+function assertApexTestsPass(alias: string, classes: readonly string[]): void {
+  const names = classes.flatMap((c) => ['--class-names', c]);
+  const run = spawnSync(
+    sfCli() ?? 'sf',
+    ['apex', 'run', 'test', '--target-org', alias, ...names, '--synchronous', '--json'],
+    { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 },
+  );
+  const json = JSON.parse(run.stdout || '{}') as {
+    result?: { summary?: { outcome?: string }; tests?: { FullName: string; Outcome: string; Message?: string }[] };
+  };
+  const failed = (json.result?.tests ?? []).filter((t) => t.Outcome !== 'Pass');
+  assert.deepEqual(
+    failed.map((t) => `${t.FullName}: ${t.Message ?? t.Outcome}`),
+    [],
+    `routing Apex tests failed (${json.result?.summary?.outcome ?? run.stderr})`,
+  );
+  assert.ok((json.result?.tests ?? []).length > 0, `no routing Apex test ran: ${run.stderr}`);
 }
 
 const reason = skipReason();
@@ -81,6 +106,7 @@ describe('org up against a real scratch org', () => {
         assert.equal(counts.total, object.count, `${object.sobject}: one record per dataset row`);
         assert.equal(counts.distinct, object.count, `${object.sobject}: no duplicated external id`);
       }
+      assertApexTestsPass(alias, ROUTING_APEX_TESTS);
     },
   );
 });

@@ -14,6 +14,9 @@ export type { CustomMetadataRecordDef, CustomMetadataValue } from './builders.ts
 
 export const customMetadataRecord = locate(builders.customMetadataRecord);
 
+/** For families that generate records of their own (lifecycle jobs): the same checks and files. */
+export { checkCustomMetadata, emitCustomMetadata };
+
 // The emitter reads the types' fields (objects), to write every field of a record.
 export const customMetadataFamily = defineFamily<CustomMetadataModel, CustomMetadataModel & ObjectsModel>({
   name: 'custom-metadata',

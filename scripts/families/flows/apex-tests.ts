@@ -20,10 +20,13 @@ import {
   newSObject,
   printApex,
   soql,
+  testMethodName,
   type ApexDoc,
 } from '../../core/apex.ts';
 import type { DescribeFieldType, Schema } from '../../schema/types.ts';
 import type { FlowDef, FlowTestCase, TestValue, TestValues } from './builders.ts';
+
+export { testMethodName } from '../../core/apex.ts';
 
 /** The hand-written test support class every generated test uses to get its running user. */
 export const TEST_USERS_CLASS = 'RevOpsTestUsers';
@@ -32,15 +35,6 @@ export const TEST_USERS_CLASS = 'RevOpsTestUsers';
 export const MAX_CLASS_NAME = 40;
 
 export const flowTestClassName = (flow: FlowDef): string => flow.tests?.className ?? `${flow.name}_Test`;
-
-/** `upper case, scheme and www are normalised` → `upperCaseSchemeAndWwwAreNormalised`. */
-export function testMethodName(caseName: string): string {
-  const words = caseName.replace(/['’]/g, '').match(/[A-Za-z0-9]+/g) ?? [];
-  const name = words
-    .map((w, i) => (i === 0 ? w.toLowerCase() : w.charAt(0).toUpperCase() + w.slice(1).toLowerCase()))
-    .join('');
-  return /^[a-z]/.test(name) ? name : `case${name}`;
-}
 
 /** The variables a generated method declares; a record set up may not take their names. */
 export const RESERVED_VARIABLES = ['runner', 'record', 'saved', 'startedAt'] as const;

@@ -100,6 +100,7 @@ function properties(cat: Catalogue<ObjectsModel>, object: ObjectDef): string {
     }
   } else {
     rows.push(['Label', text(cat.schema.object(object.apiName)?.label ?? object.apiName)]);
+    if (object.sharingModel) rows.push(['Sharing model', code(object.sharingModel)]);
   }
   rows.push(['Locked', object.locked ? `${LOCK} yes` : 'no']);
   const origin = cat.origin(object);

@@ -72,7 +72,11 @@ function objectXml(object: ObjectDef): Record<string, unknown> | undefined {
   // A retrieve writes the standard object whole (list views, search layouts, action overrides...):
   // those stay the org's (docs/retrieve-parity.md). An always-tracked object has no enableHistory.
   if (object.standard)
-    return hasTrackedFields(object) && !ALWAYS_TRACKED.has(object.apiName) ? { enableHistory: true } : {};
+    return {
+      ...(hasTrackedFields(object) && !ALWAYS_TRACKED.has(object.apiName) ? { enableHistory: true } : {}),
+      // External users never see more than internal ones: Private is always valid.
+      ...(object.sharingModel ? { externalSharingModel: 'Private', sharingModel: object.sharingModel } : {}),
+    };
   if (object.customMetadata) {
     return {
       description: object.description,

@@ -17,6 +17,8 @@ interface StandardObjectOptions<O extends StandardObjectName, F extends Record<s
   readonly fields?: F;
   /** Settings on standard fields, e.g. `{ StageName: { trackHistory: true } }`. */
   readonly standardFields?: Partial<Record<StandardFieldName<O>, StandardFieldSettings>>;
+  /** The org-wide default for internal users (external users get Private); the org's own when absent. */
+  readonly sharingModel?: SharingModel;
 }
 
 /** Extends a standard object (Account, Opportunity...) with custom fields and settings. */
@@ -35,6 +37,7 @@ export function standardObject<
     description: options.description,
     fields: options.fields ?? ({} as F),
     standardFields: (options.standardFields ?? {}) as Record<string, StandardFieldSettings>,
+    ...(options.sharingModel ? { sharingModel: options.sharingModel } : {}),
     field: (name: string) => ({ object: apiName, field: name }),
   };
 }

@@ -70,6 +70,9 @@ function checkRecordTypeAccess(model: RecordTypesModel, set: PermissionSetDef, c
       check.report(set, c, `"${p}" is not a user permission API name (like ConvertLeads)`);
 }
 
+/** Objects every user reads without an object permission (a permission set cannot grant one on them). */
+const ALWAYS_READABLE: ReadonlySet<string> = new Set(['User']);
+
 function checkFieldAccess(set: PermissionSetDef, c: string, access: FieldAccess, check: CheckContext): void {
   check.fieldExists(set, c, access.field, 'field permission');
   const field = check.schema.object(access.field.object)?.field(access.field.field);
@@ -85,6 +88,6 @@ function checkFieldAccess(set: PermissionSetDef, c: string, access: FieldAccess,
   if (access.edit && field.calculated)
     check.report(set, c, `${fieldPath(access.field)} is a formula field and cannot be editable`);
   const objectAccess = set.objects[access.field.object];
-  if (!objectAccess?.read)
+  if (!objectAccess?.read && !ALWAYS_READABLE.has(access.field.object))
     check.report(set, c, `grants ${fieldPath(access.field)} without read access to ${access.field.object}`);
 }

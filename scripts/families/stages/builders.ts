@@ -4,8 +4,13 @@
  */
 import type { FieldRef } from '../../core/model-types.ts';
 
-/** Forecast categories as reps see them; the generator maps them to metadata names. */
-export type ForecastCategory = 'Pipeline' | 'Best Case' | 'Commit' | 'Closed' | 'Omitted';
+/**
+ * Forecast categories as reps see them (blueprint 002's confidence bands: Commit 90%+, Best Case
+ * 60-89%, Pipeline 20-59%, Upside below 20%, Omitted); the generator maps them to metadata names.
+ * Salesforce's ForecastCategories enum has no Upside: an Upside stage forecasts as Pipeline in
+ * the org, and the model tells the two apart (see FORECAST_CATEGORY_METADATA).
+ */
+export type ForecastCategory = 'Upside' | 'Pipeline' | 'Best Case' | 'Commit' | 'Closed' | 'Omitted';
 
 /** One exit criterion of a stage: a field that must be filled (a checkbox: ticked) to advance. */
 export interface ExitCriterion {
@@ -14,8 +19,17 @@ export interface ExitCriterion {
   readonly guidance: string;
   /** Validation rule name; derived from stage and field unless given (max 40 characters). */
   readonly ruleName?: string;
+  /**
+   * The segments the criterion applies to (`['ENT']`), read from the stages' `segmentField`;
+   * every deal when absent. Exit criteria differ by segment where the blueprint says so.
+   */
+  readonly segments?: readonly string[];
 }
-export const required = (field: FieldRef, guidance: string, options: { ruleName?: string } = {}): ExitCriterion => ({
+export const required = (
+  field: FieldRef,
+  guidance: string,
+  options: { ruleName?: string; segments?: readonly string[] } = {},
+): ExitCriterion => ({
   field,
   guidance,
   ...options,
@@ -73,11 +87,16 @@ export interface OpportunityStagesDef {
   readonly stages: readonly StageDef[];
   /** Custom permission whose holders bypass stage gates (integrations, admins). */
   readonly bypassPermission?: string;
+  /**
+   * The picklist a criterion's `segments` are read from, as a formula path from the opportunity
+   * (`Account.Segment__c`).
+   */
+  readonly segmentField?: string;
   readonly locked?: boolean;
 }
 export const defineStages = (
   stages: readonly StageDef[],
-  options: { bypassPermission?: string; locked?: boolean } = {},
+  options: { bypassPermission?: string; segmentField?: string; locked?: boolean } = {},
 ): OpportunityStagesDef => ({ kind: 'opportunityStages', stages, ...options });
 
 export interface LeadStatusDef {

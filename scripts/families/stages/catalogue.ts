@@ -29,7 +29,7 @@ function criterionRows(cat: Cat, stage: StageDef): string[][] {
   return stage.exit.map((criterion: ExitCriterion) => {
     const { object, field } = criterion.field;
     const def = cat.fieldDef(object, field);
-    const must = def?.type === 'Checkbox' ? 'ticked' : 'filled';
+    const must = `${def?.type === 'Checkbox' ? 'ticked' : 'filled'}${criterion.segments?.length ? ` (${criterion.segments.map((x) => text(x)).join(', ')} deals)` : ''}`;
     const name = gateRuleName(stage, criterion);
     const rule = rules.find((r) => r.name === name && r.object === object);
     return [
@@ -50,7 +50,10 @@ function stagesSection(cat: Cat): string[] {
   const bypass = stages.bypassPermission;
   const blocks: (string | undefined)[] = [
     stages.locked ? lockBadge('stage definition') : undefined,
-    `One definition drives the ${code('OpportunityStage')} value set, the stage-gate validation rules, the stage-gate checklist records and Path. A deal may move past a stage only when that stage's exit criteria are met: each criterion is a validation rule that fires when a deal is created in, or moves to, a later stage (closed lost stages are not "later") while the field is empty.`,
+    `One definition drives the ${code('OpportunityStage')} value set, the stage-gate validation rules, the stage-gate checklist records and Path. A deal may move past a stage only when that stage's exit criteria are met: each criterion is a validation rule that fires when a deal is created in, or moves to, a later stage (closed lost stages are not "later") while the field is empty, and when the field is cleared while the deal is at a later stage (evidence of a passed stage stays required).`,
+    stages.segmentField
+      ? `A criterion marked with segments applies to deals of those segments only (read from ${code(stages.segmentField)}).`
+      : undefined,
     bypass
       ? `Holders of the custom permission ${link(code(bypass), href(FROM, PERMISSIONS_PAGE, anchor(bypass)), { raw: true })} bypass the stage gates.`
       : 'No custom permission bypasses the stage gates.',

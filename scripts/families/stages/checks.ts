@@ -34,7 +34,15 @@ function checkOpportunityStages(stages: OpportunityStagesDef, check: CheckContex
     if (s.won && !s.closed) check.report(stages, c, `stage "${s.name}" is won but not closed`);
     if (s.closed && s.forecast !== 'Closed' && s.forecast !== 'Omitted')
       check.report(stages, c, `closed stage "${s.name}" must forecast as Closed or Omitted`);
-    for (const criterion of s.exit) check.fieldExists(stages, c, criterion.field, `exit criterion of "${s.name}"`);
+    for (const criterion of s.exit) {
+      check.fieldExists(stages, c, criterion.field, `exit criterion of "${s.name}"`);
+      if (criterion.segments?.length && !stages.segmentField)
+        check.report(
+          stages,
+          c,
+          `exit criterion ${criterion.field.field} of "${s.name}" names segments, but the stages have no segmentField to read them from`,
+        );
+    }
     if (s.closed && s.exit.length) check.report(stages, c, `closed stage "${s.name}" cannot have exit criteria`);
   }
   if (!stages.stages.some((s) => s.won)) check.report(stages, c, 'no Closed Won stage');

@@ -4,11 +4,28 @@ import { metadataXml } from '../../core/xml.ts';
 import type { BusinessProcessDef, ForecastCategory, PathDef } from './builders.ts';
 import type { StagesModel } from './builders.ts';
 
-/** Forecast categories as the Metadata API names them (Commit is spelled `Forecast`). */
+/**
+ * Forecast categories as the Metadata API names them (Commit is spelled `Forecast`). The
+ * ForecastCategories enum (Omitted, Pipeline, BestCase, MostLikely, Forecast, Closed) has no
+ * Upside: an Upside stage is Pipeline in Salesforce's own forecasts, which count it as open
+ * pipeline and leave it out of Commit and Best Case, as blueprint 002 leaves Upside out of the
+ * forecast.
+ */
 export const FORECAST_CATEGORY_METADATA: Record<ForecastCategory, string> = {
+  Upside: 'Pipeline',
   Pipeline: 'Pipeline',
   'Best Case': 'BestCase',
   Commit: 'Forecast',
+  Closed: 'Closed',
+  Omitted: 'Omitted',
+};
+
+/** The same, as the org's ForecastCategoryName picklist shows them (its values are the labels). */
+export const FORECAST_CATEGORY_LABEL: Record<ForecastCategory, string> = {
+  Upside: 'Pipeline',
+  Pipeline: 'Pipeline',
+  'Best Case': 'Best Case',
+  Commit: 'Commit',
   Closed: 'Closed',
   Omitted: 'Omitted',
 };

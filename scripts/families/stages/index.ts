@@ -27,7 +27,7 @@ import type { StagesModel } from './builders.ts';
 
 export type { StagesModel } from './builders.ts';
 export { required } from './builders.ts';
-export { FORECAST_CATEGORY_METADATA } from './emit.ts';
+export { FORECAST_CATEGORY_LABEL, FORECAST_CATEGORY_METADATA } from './emit.ts';
 export * from './stage-gates.ts';
 
 export const stage = locate(builders.stage);

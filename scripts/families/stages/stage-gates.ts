@@ -52,10 +52,40 @@ export function blankTest(field: string, type: 'boolean' | 'picklist' | 'other')
 }
 
 /**
- * The validation rules of every exit criterion. Each rule fires when a deal is created in, or
- * advanced to, a stage beyond the criterion's stage while the field is empty; moving back
- * between later stages, or losing the deal, does not fire it. The message sits on the field
- * itself, so the rep sees exactly what to fill in.
+ * A CASE over the stages: each stage's `valueOf` (a formula literal), `otherwise` for any other
+ * value. `expression` is the stage as text or picklist (`StageName`, `TEXT(PRIORVALUE(StageName))`).
+ */
+export function stageCase(
+  stages: OpportunityStagesDef,
+  expression: string,
+  valueOf: (stage: StageDef) => string | number,
+  otherwise: string | number,
+): string {
+  const literal = (v: string | number) => (typeof v === 'number' ? String(v) : quote(v));
+  const arms = stages.stages.map((s) => `${quote(s.name)}, ${literal(valueOf(s))}`);
+  return `CASE(${expression}, ${arms.join(', ')}, ${literal(otherwise)})`;
+}
+
+/** The condition under which a criterion applies: its segments, read from the stages' segment field. */
+export function segmentTest(stages: OpportunityStagesDef, criterion: ExitCriterion): string | undefined {
+  if (!criterion.segments?.length || !stages.segmentField) return undefined;
+  const arms = criterion.segments.map((s) => `${quote(s)}, 1`);
+  return `CASE(TEXT(${stages.segmentField}), ${arms.join(', ')}, 0) = 1`;
+}
+
+/** "To move past Validation" or, for a segment's criterion, "To move an ENT deal past Validation". */
+const movePast = (stage: StageDef, criterion: ExitCriterion): string =>
+  criterion.segments?.length
+    ? `To move ${/^[AEIOU]/i.test(criterion.segments.join('')) ? 'an' : 'a'} ${criterion.segments.join(' or ')} deal past ${stage.name}`
+    : `To move past ${stage.name}`;
+
+/**
+ * The validation rules of every exit criterion. Each rule fires when a deal beyond the
+ * criterion's stage lacks the evidence: when it is created there, advanced there, or when the
+ * evidence is cleared while it is there (evidence of a passed stage stays required). Moving back
+ * between later stages, losing the deal, or editing anything else on a deal that already lacks
+ * it does not fire it. A criterion of some segments only applies to deals of those segments. The
+ * message sits on the field itself, so the rep sees exactly what to fill in.
  */
 export function stageGateRules(stages: OpportunityStagesDef, object: ObjectDef): ValidationRuleDef[] {
   const fieldType = (name: string) => {
@@ -66,13 +96,16 @@ export function stageGateRules(stages: OpportunityStagesDef, object: ObjectDef):
   return stages.stages.flatMap((stage) =>
     stage.exit.map((criterion) => {
       const beyond = stagesBeyond(stages, stage).map((s) => `${quote(s.name)}, 1`);
+      const field = criterion.field.field;
+      const segment = segmentTest(stages, criterion);
       const formula = [
         'AND(',
         [
           ...bypass,
-          `OR(\n        ISNEW(),\n        AND(ISCHANGED(StageName), ${forwardOrdinal(stages, 'TEXT(PRIORVALUE(StageName))')} < ${forwardOrdinal(stages, 'StageName')})\n    )`,
+          `OR(\n        ISNEW(),\n        AND(ISCHANGED(StageName), ${forwardOrdinal(stages, 'TEXT(PRIORVALUE(StageName))')} < ${forwardOrdinal(stages, 'StageName')}),\n        ISCHANGED(${field})\n    )`,
           `CASE(StageName, ${beyond.join(', ')}, 0) = 1`,
-          blankTest(criterion.field.field, fieldType(criterion.field.field)),
+          ...(segment ? [segment] : []),
+          blankTest(field, fieldType(field)),
         ]
           .map((line) => `    ${line}`)
           .join(',\n'),
@@ -83,9 +116,9 @@ export function stageGateRules(stages: OpportunityStagesDef, object: ObjectDef):
         object: criterion.field.object,
         name: gateRuleName(stage, criterion),
         formula,
-        message: `To move past ${stage.name}: ${criterion.guidance}`,
-        errorField: criterion.field.field,
-        description: `Exit criterion of ${stage.name} (generated from the stage definition).`,
+        message: `${movePast(stage, criterion)}: ${criterion.guidance}`,
+        errorField: field,
+        description: `Exit criterion of ${stage.name}${criterion.segments?.length ? ` for ${criterion.segments.join(', ')} deals` : ''}, kept while the deal is beyond it (generated from the stage definition).`,
         active: true,
         locked: stages.locked,
       };
@@ -110,6 +143,8 @@ export function stageGateCriteria(stages: OpportunityStagesDef, type: CustomObje
           Field__c: criterion.field.field,
           Guidance__c: criterion.guidance,
           Sort_Order__c: i + 1,
+          // Only criteria of some segments carry them: the checklist shows the rest to every deal.
+          ...(criterion.segments?.length ? { Segments__c: criterion.segments.join(';') } : {}),
         },
         locked: stages.locked,
       };

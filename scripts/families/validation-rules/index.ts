@@ -21,6 +21,9 @@ export const validationRule = locate(builders.validationRule);
 export const immutableOnceSet = locate(patterns.immutableOnceSet);
 export const requiredWhen = locate(patterns.requiredWhen);
 export const allowedValues = locate(patterns.allowedValues);
+export const unchangeableWhen = locate(patterns.unchangeableWhen);
+export const withinRange = locate(patterns.withinRange);
+export const setByAutomationOnly = locate(patterns.setByAutomationOnly);
 
 export const validationRulesFamily = defineFamily<ValidationRulesModel>({
   name: 'validation-rules',

@@ -85,3 +85,61 @@ export function allowedValues(
     description: `${field.object}.${field.field} is an unrestricted picklist (a lead-convert target); this rule keeps it to its values.`,
   });
 }
+
+/**
+ * A field that may not change while `when` holds on the saved record (a won deal's booked
+ * terms...): any change is blocked, a save that leaves the field alone never is. Only holders of
+ * `bypass` may correct it.
+ */
+export function unchangeableWhen(
+  field: FieldRef,
+  o: { name: string; when: string; message: string; bypass?: string; description?: string; locked?: boolean },
+): ValidationRuleDef {
+  return fieldRule(field, { ...o, conditions: ['NOT(ISNEW())', o.when, `ISCHANGED(${field.field})`] });
+}
+
+/**
+ * A number held to its range (`min`, `max` or both), checked when it is entered or changed, so a
+ * record created before the rule is never blocked on an unrelated edit. Blank passes.
+ */
+export function withinRange(
+  field: FieldRef,
+  o: { name: string; label: string; min?: number; max?: number; percent?: boolean; bypass?: string; locked?: boolean },
+): ValidationRuleDef {
+  // A formula reads a percent field as a fraction (30 % is 0.3); bounds are written in percent.
+  const bound = (n: number) => (o.percent ? String(n / 100) : String(n));
+  const out = [
+    ...(o.min === undefined ? [] : [`${field.field} < ${bound(o.min)}`]),
+    ...(o.max === undefined ? [] : [`${field.field} > ${bound(o.max)}`]),
+  ];
+  if (!out.length) throw new Error(`withinRange ${o.name}: give min, max or both`);
+  const unit = o.percent ? ' %' : '';
+  const range =
+    o.min !== undefined && o.max !== undefined
+      ? `between ${o.min} and ${o.max}${unit}`
+      : o.min !== undefined
+        ? `${o.min}${unit} or more`
+        : `${o.max}${unit} or less`;
+  return fieldRule(field, {
+    ...o,
+    conditions: [`OR(ISNEW(), ISCHANGED(${field.field}))`, out.length === 1 ? out[0]! : `OR(${out.join(', ')})`],
+    message: `${o.label} must be ${range}.`,
+    description: `${field.object}.${field.field} stays ${range} (checked when it is entered or changed).`,
+  });
+}
+
+/**
+ * A field only automation writes (it runs as a holder of `bypass`): nobody else may fill it on
+ * create or change it afterwards.
+ */
+export function setByAutomationOnly(
+  field: FieldRef,
+  o: { name: string; label: string; bypass: string; locked?: boolean },
+): ValidationRuleDef {
+  return fieldRule(field, {
+    ...o,
+    conditions: [`OR(ISCHANGED(${field.field}), AND(ISNEW(), NOT(ISBLANK(${field.field}))))`],
+    message: `${o.label} is written by automation only: leave it as it is.`,
+    description: `${field.object}.${field.field} is set by automation running as a holder of ${o.bypass}; nobody else writes it.`,
+  });
+}

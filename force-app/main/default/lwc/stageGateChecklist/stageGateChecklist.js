@@ -7,6 +7,8 @@ import STAGE_FIELD from '@salesforce/schema/Opportunity.StageName';
 import IS_CLOSED_FIELD from '@salesforce/schema/Opportunity.IsClosed';
 
 const OBJECT_API_NAME = OPPORTUNITY_OBJECT.objectApiName;
+// Criteria of some segments only (ENT...) apply to deals whose account is in one of them.
+const SEGMENT_FIELD = `${OBJECT_API_NAME}.Account.Segment__c`;
 const RECORD_FIELDS = [STAGE_FIELD, IS_CLOSED_FIELD];
 const MET = { text: 'Met', iconName: 'utility:success', iconVariant: 'success' };
 const MISSING = { text: 'Missing', iconName: 'utility:warning', iconVariant: 'warning' };
@@ -45,7 +47,10 @@ export default class StageGateChecklist extends LightningElement {
     wiredCriteria({ data, error }) {
         this.criteriaError = error;
         this.criteria = data;
-        this.criteriaFields = (data ?? []).map((criterion) => `${OBJECT_API_NAME}.${criterion.fieldApiName}`);
+        this.criteriaFields = [
+            SEGMENT_FIELD,
+            ...(data ?? []).map((criterion) => `${OBJECT_API_NAME}.${criterion.fieldApiName}`)
+        ];
     }
 
     // Labels are a nicety: without object info the checklist falls back to API names.
@@ -64,12 +69,17 @@ export default class StageGateChecklist extends LightningElement {
         return !this.record || !this.criteria;
     }
 
+    get applicableCriteria() {
+        const segment = getFieldValue(this.record, SEGMENT_FIELD);
+        return this.criteria.filter((criterion) => !criterion.segments?.length || criterion.segments.includes(segment));
+    }
+
     get hasCriteria() {
-        return this.criteria.length > 0;
+        return this.applicableCriteria.length > 0;
     }
 
     get items() {
-        return this.criteria.map((criterion) => {
+        return this.applicableCriteria.map((criterion) => {
             const isMet = isFilled(getFieldValue(this.record, `${OBJECT_API_NAME}.${criterion.fieldApiName}`));
             return {
                 ...(isMet ? MET : MISSING),
@@ -86,11 +96,11 @@ export default class StageGateChecklist extends LightningElement {
     }
 
     get summary() {
-        return `${this.metCount} of ${this.criteria.length} exit criteria met`;
+        return `${this.metCount} of ${this.applicableCriteria.length} exit criteria met`;
     }
 
     get percentMet() {
-        return Math.round((this.metCount * 100) / this.criteria.length);
+        return Math.round((this.metCount * 100) / this.applicableCriteria.length);
     }
 
     get cardTitle() {

@@ -105,7 +105,9 @@ export default class DataGenerate extends RevOpsCommand<DataGenerateResult> {
         `${stats.contracts.renewalOpportunities} renewal opportunities`,
     );
     const o = stats.opportunities;
-    this.log(`       open deals              ${o.open}, of which ${o.stale} past their close date (stale)`);
+    this.log(
+      `       open deals              ${o.open}, of which ${o.stale} due by the anchor day and not moving (stale)`,
+    );
     this.log(`       slipped deals           ${o.slipped} of ${o.newBusiness} moved their close date at least once`);
     return { ...summary, benchmarks: checks.map((c) => ({ name: c.name, value: c.value, ok: c.ok })) };
   }

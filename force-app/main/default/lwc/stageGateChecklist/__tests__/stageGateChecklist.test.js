@@ -12,6 +12,9 @@ const mockValueDemo = require('./data/opportunityValueDemo.json');
 const mockClosedWon = require('./data/opportunityClosedWon.json');
 const mockNoCriteria = require('./data/exitCriteriaNone.json');
 const mockObjectInfo = require('./data/objectInfoOpportunity.json');
+const mockValidationCriteria = require('./data/exitCriteriaValidation.json');
+const mockValidationEnt = require('./data/opportunityValidationENT.json');
+const mockValidationMm = require('./data/opportunityValidationMM.json');
 
 const RECORD_ID = '006Dn00000AbCdEIAV';
 
@@ -94,6 +97,7 @@ describe('c-stage-gate-checklist', () => {
         await renderStage(mockDiscoveryMissing, mockDiscoveryCriteria);
 
         expect(getRecord.getLastConfig().optionalFields).toEqual([
+            'Opportunity.Account.Segment__c',
             'Opportunity.Problem_Statement__c',
             'Opportunity.Economic_Buyer__c',
             'Opportunity.Pain_Confirmed__c'
@@ -129,6 +133,23 @@ describe('c-stage-gate-checklist', () => {
                 'Name the person who can sign off the budget.',
                 'Confirm the pain with the champion before the demo.'
             ]);
+        });
+
+        it("lists a segment's criterion for a deal of that segment", async () => {
+            const element = await renderStage(mockValidationEnt, mockValidationCriteria);
+
+            expect(queryAll(element, 'li').map((item) => item.dataset.field)).toEqual([
+                'Tech_Validation_Complete__c',
+                'Security_Review_Complete__c'
+            ]);
+            expect(textOf(element, '[data-id="summary"]')).toBe('1 of 2 exit criteria met');
+        });
+
+        it("leaves out another segment's criterion", async () => {
+            const element = await renderStage(mockValidationMm, mockValidationCriteria);
+
+            expect(queryAll(element, 'li').map((item) => item.dataset.field)).toEqual(['Tech_Validation_Complete__c']);
+            expect(textOf(element, '[data-id="summary"]')).toBe('1 of 1 exit criteria met');
         });
 
         it('marks state with an icon as well as text', async () => {
@@ -180,7 +201,10 @@ describe('c-stage-gate-checklist', () => {
             getExitCriteria.emit(mockValueDemoCriteria);
             await flushPromises();
 
-            expect(getRecord.getLastConfig().optionalFields).toEqual(['Opportunity.Success_Criteria__c']);
+            expect(getRecord.getLastConfig().optionalFields).toEqual([
+                'Opportunity.Account.Segment__c',
+                'Opportunity.Success_Criteria__c'
+            ]);
             expect(textOf(element, '[data-id="summary"]')).toBe('0 of 1 exit criteria met');
             expect(query(element, 'lightning-card').title).toBe('Stage gate: Value Demo');
         });

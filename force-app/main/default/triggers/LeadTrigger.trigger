@@ -1,0 +1,3 @@
+trigger LeadTrigger on Lead(before insert, after insert, before update, after update) {
+    LeadRoutingHandler.handle();
+}

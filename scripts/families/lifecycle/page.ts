@@ -1,0 +1,2 @@
+/** Where the lifecycle catalogue page lives (relative to docs/model/). */
+export const LIFECYCLE_PAGE = 'lifecycle.md';
