@@ -24,6 +24,7 @@ import {
 } from './revops-records.ts';
 import { hasPoc } from './lifecycle-records.ts';
 import { dealTouchCount, leadTouchCount, TOUCH_OBJECT } from './touches.ts';
+import { isSupporting } from './supporting.ts';
 import { rngFor, type Base, type Plan } from './world.ts';
 
 /** Objects with a domain generator; any other seeded object is generated generically. */
@@ -142,11 +143,13 @@ function measure(base: Base, accounts: number, campaigns: number, generic: Reado
   };
 }
 
-const sum = (counts: ReadonlyMap<string, number>) => [...counts.values()].reduce((a, b) => a + b, 0);
+/** Business records only: supporting objects (touches, the catalogue) sit outside the target (supporting.ts). */
+const sum = (counts: ReadonlyMap<string, number>) =>
+  [...counts].reduce((a, [name, n]) => (isSupporting(name) ? a : a + n), 0);
 
 /**
- * The plan for `target` records. Leads absorb the difference, so a dataset with a Lead object
- * has exactly `target` records (at least a tenth of them leads).
+ * The plan for `target` business records. Leads absorb the difference, so a dataset with a Lead
+ * object has exactly `target` of them (at least a tenth leads); supporting records (touches) come on top.
  */
 export function buildPlan(base: Base, target: number): Plan {
   if (!Number.isSafeInteger(target) || target < 1)
@@ -156,11 +159,6 @@ export function buildPlan(base: Base, target: number): Plan {
     base.catalog.objects.filter((o) => !DOMAIN_OBJECTS.has(o.name)).map((o) => [o.name, genericCount(target)] as const),
   );
   const hasLeads = base.catalog.has('Lead');
-  const hasTouches = base.catalog.has(TOUCH_OBJECT);
-  const touchesOf = (j: number) => (hasTouches ? leadTouchCount(base, j) : 0);
-  // A lead costs itself and its touches.
-  const perLead =
-    1 + (hasTouches ? Array.from({ length: 200 }, (_, j) => touchesOf(j)).reduce((a, b) => a + b, 0) / 200 : 0);
   const budget = (m: Measured) => target - sum(m.counts);
 
   const probe = Math.max(1, Math.round(target / 16));
@@ -170,14 +168,14 @@ export function buildPlan(base: Base, target: number): Plan {
   const calendar = new Set(forecastCounts(base).map(([n]) => n));
   const fixed = sum(new Map([...sample.counts].filter(([n]) => n === 'Campaign' || generic.has(n) || calendar.has(n))));
   const perAccount =
-    (sum(sample.counts) - fixed + (hasLeads ? (sample.inbound.length / CONVERSION_PER_LEAD) * perLead : 0)) / probe;
+    (sum(sample.counts) - fixed + (hasLeads ? sample.inbound.length / CONVERSION_PER_LEAD : 0)) / probe;
   let accounts = Math.max(1, Math.round((target - fixed) / perAccount));
   let m = measure(base, accounts, campaigns, generic);
   while (hasLeads && budget(m) < target * 0.1 && accounts > 1) {
     accounts = Math.max(1, Math.floor(accounts * 0.9));
     m = measure(base, accounts, campaigns, generic);
   }
-  const { leads, leadTouches, padding } = fitLeads(hasLeads ? Math.max(0, budget(m)) : 0, touchesOf, hasTouches);
+  const leads = hasLeads ? Math.max(0, budget(m)) : 0;
 
   // Converted leads take the inbound deals in order; a lead with no deal left stays an SQL.
   const opportunities = m.layout.oppStart[accounts]!;
@@ -191,7 +189,12 @@ export function buildPlan(base: Base, target: number): Plan {
   }
   const counts = new Map(m.counts);
   if (hasLeads) counts.set('Lead', leads);
-  if (hasTouches) counts.set(TOUCH_OBJECT, (counts.get(TOUCH_OBJECT) ?? 0) + leadTouches + padding);
+  // Touches are supporting records: the deals' part was measured, the leads' part comes on top.
+  if (counts.has(TOUCH_OBJECT)) {
+    let leadTouches = 0;
+    for (let j = 0; j < leads; j++) leadTouches += leadTouchCount(base, j);
+    counts.set(TOUCH_OBJECT, counts.get(TOUCH_OBJECT)! + leadTouches);
+  }
   return {
     target,
     accounts,
@@ -207,19 +210,6 @@ export function buildPlan(base: Base, target: number): Plan {
     oppOfLead,
     leads,
     campaigns,
-    touchPadding: padding,
     counts,
   };
-}
-
-/**
- * As many whole leads (each with its touches) as `budget` holds; what is left (fewer records than
- * one more lead needs) is padding: repeat touches of the last lead, or of the first deal.
- */
-function fitLeads(budget: number, touchesOf: (j: number) => number, hasTouches: boolean) {
-  if (!hasTouches) return { leads: budget, leadTouches: 0, padding: 0 };
-  let leads = 0;
-  let used = 0;
-  while (used + 1 + touchesOf(leads) <= budget) used += 1 + touchesOf(leads++);
-  return { leads, leadTouches: used - leads, padding: budget - used };
 }

@@ -212,7 +212,6 @@ export function* touchRecords(world: World): Generator<Values> {
   for (let j = 0; j < plan.leads; j++) {
     const who = { lead: j, contact: -1, opportunity: plan.oppOfLead[j]! };
     const touches = leadJourney(world, j);
-    if (j === plan.leads - 1) touches.push(...padding(world, touches[0]));
     for (const t of touches) yield touchValues(world, n++, t, who, rng);
   }
   for (let i = 0; i < plan.opportunities; i++) {
@@ -221,7 +220,6 @@ export function* touchRecords(world: World): Generator<Values> {
     const contact = seat >= 0 ? seat : plan.contactStart[story.account]!;
     const lead = plan.leadOfOpp[i]!;
     const touches = dealJourney(world, story);
-    if (plan.leads === 0 && i === 0) touches.push(...padding(world, touches[0]));
     // Before the deal existed the person was still the lead; afterwards, the contact it became.
     const converted = story.createdDay * MS_PER_DAY;
     for (const t of touches)
@@ -233,10 +231,4 @@ export function* touchRecords(world: World): Generator<Values> {
         rng,
       );
   }
-}
-
-/** The records the plan could not give whole leads: repeats of one touch a minute apart (filtered as duplicates). */
-function padding(world: World, of: TouchSpec | undefined): TouchSpec[] {
-  if (!of) return [];
-  return Array.from({ length: world.plan.touchPadding }, (_, k) => repeat(of, of.at + (k + 1) * 60_000));
 }

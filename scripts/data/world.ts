@@ -42,8 +42,6 @@ export interface Plan {
   readonly oppOfLead: Int32Array;
   readonly leads: number;
   readonly campaigns: number;
-  /** Touches the record count needs beyond whole leads: repeats of the last lead's first touch. */
-  readonly touchPadding: number;
   /** Records per seeded object. */
   readonly counts: ReadonlyMap<string, number>;
 }
