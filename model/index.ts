@@ -32,6 +32,7 @@ import { registryRules, revopsRules } from './governance/revops-rules.ts';
 import { valueListRules } from './governance/value-list-rules.ts';
 import { MarketingChannel, MarketingSource } from './marketing/source-hierarchy.ts';
 import { attributionRules } from './marketing/attribution-rules.ts';
+import { influenceModels } from './marketing/influence-models.ts';
 import { lifecycleRules } from './governance/lifecycle-rules.ts';
 import { rolePermissionSets, roleGroups } from './security/permission-sets.ts';
 import { publicGroups as roleUserGroups, sharingRules } from './security/sharing.ts';
@@ -133,5 +134,7 @@ export default defineModel(
   leadRoutingModel,
   forecasting,
   revenueAnalytics,
+  // Campaign influence models attribution writes its credit under (model/marketing)
+  { campaignInfluenceModels: influenceModels },
   { roles, publicGroups: [...publicGroups, ...roleUserGroups] },
 );

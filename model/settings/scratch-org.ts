@@ -10,6 +10,8 @@ export const revopsScratchOrg = scratchOrg({
     pathAssistantSettings: { pathAssistantEnabled: true },
     forecastingSettings: { enableForecasts: true },
     opportunitySettings: { enableOpportunityTeam: true },
+    // Customizable campaign influence: the models attribution writes CampaignInfluence under.
+    campaignSettings: { enableCampaignInfluence2: true },
     securitySettings: { sessionSettings: { forceRelogin: false } },
   },
 });

@@ -6,6 +6,7 @@
  */
 import type { AnyFamily, Family, SectionKind } from '../core/family.ts';
 import { analyticsFamily } from './analytics/index.ts';
+import { campaignInfluenceFamily } from './campaign-influence/index.ts';
 import { customMetadataFamily } from './custom-metadata/index.ts';
 import { dataQualityFamily } from './data-quality/index.ts';
 import { flowsFamily } from './flows/index.ts';
@@ -23,6 +24,7 @@ import { validationRulesFamily } from './validation-rules/index.ts';
 import { valueSetsFamily } from './value-sets/index.ts';
 
 export * from './analytics/index.ts';
+export * from './campaign-influence/index.ts';
 export * from './custom-metadata/index.ts';
 export * from './data-quality/index.ts';
 export * from './flows/index.ts';
@@ -55,6 +57,7 @@ export const FAMILIES = [
   analyticsFamily,
   dataQualityFamily,
   leadConvertFamily,
+  campaignInfluenceFamily,
   scratchOrgFamily,
 ] as const;
 
