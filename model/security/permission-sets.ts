@@ -10,7 +10,13 @@ import { Concession } from '../revops/concession.ts';
 import { DealException } from '../revops/deal-exception.ts';
 import { HandoffPacket } from '../revops/handoff-packet.ts';
 import { Touch } from '../marketing/touch.ts';
-import { DealDesk, ForecastOverride, GovernanceBypass, ReopenWonDeal } from '../governance/permissions.ts';
+import {
+  DealDesk,
+  ForecastOverride,
+  GovernanceBypass,
+  LeadReassign,
+  ReopenWonDeal,
+} from '../governance/permissions.ts';
 import { DiscountLadder } from '../governance/discount-ladder.ts';
 import { StageGateCriterion } from '../governance/stage-gates.ts';
 import { dataObjects } from '../data-objects.ts';
@@ -191,6 +197,7 @@ export const SalesOps = permissionSet('RevOps_Sales_Ops', {
     readOnly(...std.opp, ...std.contract, forecast),
   ],
   customMetadataTypes: [DiscountLadder],
+  customPermissions: [LeadReassign.name],
   userPermissions: ['TransferAnyEntity'],
   locked: true,
 });
@@ -283,7 +290,7 @@ export const SalesManager = permissionSet('RevOps_Sales_Manager', {
     editable(...std.opp, forecast),
     readOnly(...std.account, ...std.contract),
   ],
-  customPermissions: [ForecastOverride.name, ReopenWonDeal.name],
+  customPermissions: [ForecastOverride.name, ReopenWonDeal.name, LeadReassign.name],
   apexClasses: ['StageGateController'],
   customMetadataTypes: [StageGateCriterion, DiscountLadder],
   recordTypes: [NewBusinessDeal],
