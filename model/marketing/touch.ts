@@ -8,7 +8,7 @@ import {
   picklist,
   text,
 } from '../../scripts/dsl/index.ts';
-import { externalId } from '../objects/shared.ts';
+import { bypassStamp, externalId } from '../objects/shared.ts';
 import { MarketingChannel } from './source-hierarchy.ts';
 
 export const TOUCH_TYPES = [
@@ -75,6 +75,7 @@ export const Touch = customObject('Touch__c', {
           'False for bot touches (flag or user agent). Duplicates (same person, campaign and type within 30 minutes) are removed by the attribution library.',
       },
     ),
+    Last_Governance_Bypass__c: bypassStamp(),
     External_Id__c: externalId(),
   },
 });

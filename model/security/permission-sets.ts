@@ -187,7 +187,7 @@ export const SalesOps = permissionSet('RevOps_Sales_Ops', {
   },
   fields: [
     fieldsOf(Account, { readOnlyFields: stamp }),
-    fieldsOf(Touch),
+    fieldsOf(Touch, { readOnlyFields: stamp }),
     fieldsOf(Contact, { readOnlyFields: ['Original_Source__c', ...stamp] }),
     fieldsOf(Lead, { readOnlyFields: [...leadAutomation, ...qualification] }),
     fieldsOf(Campaign, { readOnlyFields: stamp }),
@@ -377,9 +377,10 @@ export const SalesEngineer = permissionSet('RevOps_Sales_Engineer', {
 export const Marketing = permissionSet('RevOps_Marketing', {
   label: 'RevOps: Marketing',
   description:
-    'Runs campaigns and creates and nurtures leads up to MQL; reads contacts, accounts and deals for attribution.',
+    'Runs campaigns, records their touches, and creates and nurtures leads up to MQL; reads contacts, accounts and deals for attribution.',
   objects: {
     Campaign: access('CRE'),
+    Touch__c: access('CRE'),
     Lead: access('CRE'),
     Contact: access('R'),
     Account: access('R'),
@@ -387,6 +388,7 @@ export const Marketing = permissionSet('RevOps_Marketing', {
   },
   fields: [
     fieldsOf(Campaign, { readOnlyFields: stamp }),
+    fieldsOf(Touch, { readOnlyFields: stamp }),
     fieldsOf(Lead, { readOnlyFields: [...snapshots.Lead, ...qualification] }),
     fieldsOf(Contact, { edit: false }),
     fieldsOf(Account, { edit: false }),

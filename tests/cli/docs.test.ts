@@ -21,6 +21,7 @@ class HelpText extends Help {
 
 const EVERY_COMMAND = [
   'attribution',
+  'attribution push',
   'data check',
   'data generate',
   'data load',
