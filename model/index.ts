@@ -60,6 +60,7 @@ import { leadRoutingModel } from './routing/index.ts';
 import { forecasting } from './forecasting/index.ts';
 import { publicGroups, roles } from './analytics/audiences.ts';
 import { revenueAnalytics } from './analytics/revenue-analytics.ts';
+import { territoryModel } from './gtm/territories.ts';
 
 export default defineModel(
   {
@@ -137,4 +138,5 @@ export default defineModel(
   // Campaign influence models attribution writes its credit under (model/marketing)
   { campaignInfluenceModels: influenceModels },
   { roles, publicGroups: [...publicGroups, ...roleUserGroups] },
+  { territoryDesign: territoryModel },
 );
