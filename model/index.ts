@@ -60,6 +60,7 @@ import { leadRoutingModel } from './routing/index.ts';
 import { forecasting } from './forecasting/index.ts';
 import { publicGroups, roles } from './analytics/audiences.ts';
 import { revenueAnalytics } from './analytics/revenue-analytics.ts';
+import { council } from './compliance/council.ts';
 import { territoryModel } from './gtm/territories.ts';
 
 export default defineModel(
@@ -137,6 +138,7 @@ export default defineModel(
   revenueAnalytics,
   // Campaign influence models attribution writes its credit under (model/marketing)
   { campaignInfluenceModels: influenceModels },
+  council,
   { roles, publicGroups: [...publicGroups, ...roleUserGroups] },
   { territoryDesign: territoryModel },
 );
