@@ -60,7 +60,7 @@ const STANDARD_COLUMNS: Record<string, readonly string[]> = {
     'OwnerExpirationNotice',
     'Description',
   ],
-  Campaign: ['Name', 'Type', 'Status', 'StartDate', 'EndDate', 'IsActive'],
+  Campaign: ['Name', 'Type', 'Status', 'StartDate', 'EndDate', 'IsActive', 'BudgetedCost', 'ActualCost'],
   Product2: ['Name', 'ProductCode', 'Description', 'IsActive'],
   PricebookEntry: ['Product2Id', 'UnitPrice', 'IsActive'],
   OpportunityLineItem: ['OpportunityId', 'PricebookEntryId', 'Quantity', 'UnitPrice', 'ServiceDate', 'Description'],

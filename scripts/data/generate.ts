@@ -50,6 +50,7 @@ import {
 } from './revops-records.ts';
 import { lineItemRecords, priceBookEntryRecords, productRecords } from './quotes.ts';
 import { isSupporting } from './supporting.ts';
+import { TOUCH_OBJECT, touchRecords } from './touches.ts';
 import { RecordShaper, type Values } from './values.ts';
 import { createBase, Ids, type World } from './world.ts';
 import { buildRoster, ROSTER_FILE, writeRoster } from './routing-roster.ts';
@@ -71,6 +72,7 @@ const GENERATORS: Record<string, (world: World) => Iterable<Values>> = {
   PricebookEntry: priceBookEntryRecords,
   OpportunityLineItem: lineItemRecords,
   [POC_OBJECT]: pocRecordsOf,
+  [TOUCH_OBJECT]: touchRecords,
   [PERIOD_OBJECT]: periodRecords,
   [QUOTA_OBJECT]: quotaRecords,
   [SNAPSHOT_OBJECT]: snapshotRecords,

@@ -18,7 +18,7 @@ export interface ManifestObject {
   readonly file: string;
   readonly count: number;
   readonly externalIdField: string;
-  /** Counted outside the record target (catalogue, products, quotes): scripts/data/supporting.ts. */
+  /** Counted outside the record target (touches, the catalogue): scripts/data/supporting.ts. */
   readonly supporting?: boolean;
 }
 
