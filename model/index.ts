@@ -57,6 +57,7 @@ import { leadRoutingModel } from './routing/index.ts';
 import { forecasting } from './forecasting/index.ts';
 import { publicGroups, roles } from './analytics/audiences.ts';
 import { revenueAnalytics } from './analytics/revenue-analytics.ts';
+import { dataCompliance } from './compliance/index.ts';
 
 export default defineModel(
   {
@@ -128,4 +129,5 @@ export default defineModel(
   forecasting,
   revenueAnalytics,
   { roles, publicGroups: [...publicGroups, ...roleUserGroups] },
+  dataCompliance,
 );

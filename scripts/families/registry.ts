@@ -6,6 +6,7 @@
  */
 import type { AnyFamily, Family, SectionKind } from '../core/family.ts';
 import { analyticsFamily } from './analytics/index.ts';
+import { classificationFamily } from './classification/index.ts';
 import { customMetadataFamily } from './custom-metadata/index.ts';
 import { dataQualityFamily } from './data-quality/index.ts';
 import { flowsFamily } from './flows/index.ts';
@@ -14,6 +15,7 @@ import { lifecycleFamily } from './lifecycle/index.ts';
 import { objectsFamily } from './objects/index.ts';
 import { recordTypesFamily } from './record-types/index.ts';
 import { rolesFamily } from './roles/index.ts';
+import { retentionFamily } from './retention/index.ts';
 import { routingFamily } from './routing/index.ts';
 import { scratchOrgFamily } from './scratch-org/index.ts';
 import { securityFamily } from './security/index.ts';
@@ -23,6 +25,7 @@ import { validationRulesFamily } from './validation-rules/index.ts';
 import { valueSetsFamily } from './value-sets/index.ts';
 
 export * from './analytics/index.ts';
+export * from './classification/index.ts';
 export * from './custom-metadata/index.ts';
 export * from './data-quality/index.ts';
 export * from './flows/index.ts';
@@ -31,6 +34,7 @@ export * from './lifecycle/index.ts';
 export * from './objects/index.ts';
 export * from './record-types/index.ts';
 export * from './roles/index.ts';
+export * from './retention/index.ts';
 export * from './routing/index.ts';
 export * from './scratch-org/index.ts';
 export * from './security/index.ts';
@@ -52,6 +56,8 @@ export const FAMILIES = [
   flowsFamily,
   routingFamily,
   lifecycleFamily,
+  classificationFamily,
+  retentionFamily,
   analyticsFamily,
   dataQualityFamily,
   leadConvertFamily,

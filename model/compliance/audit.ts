@@ -1,0 +1,69 @@
+import {
+  access,
+  customObject,
+  dateTime,
+  editable,
+  fieldsOf,
+  longText,
+  permissionSet,
+  picklist,
+  text,
+  validationRule,
+} from '../../scripts/dsl/index.ts';
+import { Contact } from '../objects/contact.ts';
+import { Lead } from '../objects/lead.ts';
+
+/**
+ * Blueprint 000 §9 (audit logs): what field history cannot hold. Field history records who changed
+ * a tracked field from what to what (discounts, approvals, ARR, stages, the bypass stamp: see
+ * docs/audit.md); this object records events that are not one field's change — a retention rule
+ * clearing or deleting a record (RetentionJob), and the kinds automation writes as they are added.
+ * Data exports are not here: only Salesforce Event Monitoring sees report exports (docs/audit.md).
+ */
+export const AUDIT_EVENT_TYPES = ['Retention', 'Pricing Override', 'Term Deviation', 'Bypass Use', 'Data Export'];
+
+export const AuditEvent = customObject('Audit_Event__c', {
+  label: 'Audit Event',
+  pluralLabel: 'Audit Events',
+  nameField: { label: 'Audit Event Number', type: 'AutoNumber', displayFormat: 'AUD-{0000000}' },
+  description: 'An audited event that is not one field change: retention actions, overrides, deviations. Written by automation, never edited.',
+  sharingModel: 'Private',
+  locked: true,
+  fields: {
+    Event_Type__c: picklist({ label: 'Event Type', values: AUDIT_EVENT_TYPES, required: true }),
+    Source__c: text({ label: 'Source', length: 80, required: true, help: 'The rule, flow or job that wrote the event.' }),
+    Target_Object__c: text({ label: 'Target Object', length: 80, required: true }),
+    Record_Id__c: text({ label: 'Record ID', length: 18, help: 'The record the event is about (it may since be deleted).' }),
+    Detail__c: longText({ label: 'Detail', length: 32768, visibleLines: 5 }),
+    Occurred_At__c: dateTime({ label: 'Occurred At', required: true }),
+  },
+});
+
+export const auditEventsAreImmutable = validationRule(AuditEvent, 'Audit_Events_Are_Immutable', {
+  description: 'An audit event is written once: no edit, by anyone (a delete is the retention rule\u2019s, and audited).',
+  formula: 'NOT(ISNEW())',
+  message: 'Audit events cannot be edited.',
+});
+
+/**
+ * The user RetentionJob runs as: reads, clears and deletes what the retention rules name, and writes
+ * audit events. No View All / Modify All: schedule it as an integration user that sharing lets see
+ * the records (or that also holds RevOps_Admin).
+ */
+export const DataSteward = permissionSet('RevOps_Data_Steward', {
+  label: 'RevOps: Data Steward',
+  description: 'For the user the retention job runs as: clears and deletes expired personal data, writes audit events.',
+  objects: {
+    Lead: access('RED'),
+    Contact: access('RED'),
+    Audit_Event__c: access('CRD'),
+  },
+  fields: [
+    fieldsOf(Lead, { edit: false }),
+    fieldsOf(Contact, { edit: false }),
+    fieldsOf(AuditEvent),
+    editable(Lead.field('Email'), Lead.field('Phone')),
+  ],
+  apexClasses: ['RetentionJob'],
+  locked: true,
+});
