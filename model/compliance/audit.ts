@@ -56,7 +56,7 @@ export const DataSteward = permissionSet('RevOps_Data_Steward', {
   objects: {
     Lead: access('RED'),
     Contact: access('RED'),
-    Audit_Event__c: access('CRD'),
+    Audit_Event__c: access('CRED'),
   },
   fields: [
     fieldsOf(Lead, { edit: false }),
