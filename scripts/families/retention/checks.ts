@@ -53,6 +53,8 @@ function checkRule(rule: RetentionRuleDef, check: CheckContext): void {
   for (const name of rule.fields) {
     const field = object.field(name);
     if (!field) check.report(rule, c, `clears unknown field ${rule.object}.${name}`);
+    else if ((field.length ?? 0) > 255)
+      check.report(rule, c, `cannot clear ${rule.object}.${name}: SOQL cannot filter a long text field`);
     else if (!field.nillable || field.calculated)
       check.report(rule, c, `cannot clear ${rule.object}.${name}: it is ${field.calculated ? 'a formula' : 'required'}`);
   }

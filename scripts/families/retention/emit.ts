@@ -118,6 +118,9 @@ const JOB_BODY = `    /** The most records one rule changes in a run; the rest w
         if (String.isNotBlank(rule.condition)) {
             query += ' AND ' + rule.condition;
         }
+        if (rule.action == 'Clear') {
+            query += ' AND (' + String.join(rule.fields, ' != null OR ') + ' != null)';
+        }
         return query + ' ORDER BY ' + rule.clock + ' LIMIT ' + MAX_RECORDS_PER_RULE;
     }
 
