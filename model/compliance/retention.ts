@@ -21,7 +21,7 @@ export const retentionRules = [
     clock: 'Last_Engaged_At__c',
     months: 24,
     where: [whereEquals('IsConverted', false)],
-    reason: 'Two years without engagement: the lead (its name included) is deleted; funnel reporting keeps its counts in snapshots.',
+    reason: 'Two years without engagement: the lead, its name included, is deleted.',
     sample: { LastName: 'Okafor', Company: 'Globex', Status: 'MQL' },
   }),
   deleteAfter('Inactive_Contact_Deletion', {

@@ -6,6 +6,16 @@ import { loadMessages, RevOpsCommand } from '../../../revops-command.ts';
 
 const messages = loadMessages('retention.simulate');
 
+/** A calendar day, checked while parsing so that a typo is a usage error. */
+const dayFlag = Flags.custom<string>({
+  parse: async (input) => {
+    const day = new Date(`${input}T00:00:00Z`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(input) || Number.isNaN(day.getTime()) || !day.toISOString().startsWith(input))
+      throw new Error(`expected a day as YYYY-MM-DD, got "${input}"`);
+    return input;
+  },
+});
+
 const count = (n: number, noun: string) => `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
 
 export default class RetentionSimulate extends RevOpsCommand<RetentionSimulation> {
@@ -15,7 +25,7 @@ export default class RetentionSimulate extends RevOpsCommand<RetentionSimulation
 
   static override readonly flags = {
     dataset: datasetFlag(messages.getMessage('flags.dataset.description')),
-    'as-of': Flags.string({ summary: messages.getMessage('flags.as-of.summary') }),
+    'as-of': dayFlag({ summary: messages.getMessage('flags.as-of.summary') }),
     max: Flags.integer({ summary: messages.getMessage('flags.max.summary'), min: 0, default: 10 }),
   };
 
