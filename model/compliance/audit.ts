@@ -1,9 +1,12 @@
 import {
   access,
+  auditObjectTrail,
   customObject,
   dateTime,
   editable,
+  eventMonitoringTrail,
   fieldsOf,
+  historyTrail,
   longText,
   permissionSet,
   picklist,
@@ -26,21 +29,32 @@ export const AuditEvent = customObject('Audit_Event__c', {
   label: 'Audit Event',
   pluralLabel: 'Audit Events',
   nameField: { label: 'Audit Event Number', type: 'AutoNumber', displayFormat: 'AUD-{0000000}' },
-  description: 'An audited event that is not one field change: retention actions, overrides, deviations. Written by automation, never edited.',
+  description:
+    'An audited event that is not one field change: retention actions, overrides, deviations. Written by automation, never edited.',
   sharingModel: 'Private',
   locked: true,
   fields: {
     Event_Type__c: picklist({ label: 'Event Type', values: AUDIT_EVENT_TYPES, required: true }),
-    Source__c: text({ label: 'Source', length: 80, required: true, help: 'The rule, flow or job that wrote the event.' }),
+    Source__c: text({
+      label: 'Source',
+      length: 80,
+      required: true,
+      help: 'The rule, flow or job that wrote the event.',
+    }),
     Target_Object__c: text({ label: 'Target Object', length: 80, required: true }),
-    Record_Id__c: text({ label: 'Record ID', length: 18, help: 'The record the event is about (it may since be deleted).' }),
+    Record_Id__c: text({
+      label: 'Record ID',
+      length: 18,
+      help: 'The record the event is about (it may since be deleted).',
+    }),
     Detail__c: longText({ label: 'Detail', length: 32768, visibleLines: 5 }),
     Occurred_At__c: dateTime({ label: 'Occurred At', required: true }),
   },
 });
 
 export const auditEventsAreImmutable = validationRule(AuditEvent, 'Audit_Events_Are_Immutable', {
-  description: 'An audit event is written once: no edit, by anyone (a delete is the retention rule\u2019s, and audited).',
+  description:
+    'An audit event is written once: no edit, by anyone (a delete is the retention rule\u2019s, and audited).',
   formula: 'NOT(ISNEW())',
   message: 'Audit events cannot be edited.',
 });
@@ -67,3 +81,59 @@ export const DataSteward = permissionSet('RevOps_Data_Steward', {
   apexClasses: ['RetentionJob'],
   locked: true,
 });
+
+/** The objects whose saves the bypass stamp audits (model/automation/bypass-audit.ts stamps them). */
+const BYPASS_STAMPED = [
+  'Account',
+  'Contact',
+  'Lead',
+  'Opportunity',
+  'Contract',
+  'Campaign',
+  'Deal_Exception__c',
+  'Concession__c',
+  'Commitment__c',
+  'Handoff_Packet__c',
+];
+
+/** Blueprint 000 §9: where each audited event is recorded (docs/audit.md). */
+export const auditTrails = [
+  historyTrail(
+    'Pricing Override',
+    'Who changed a discount or its deal-desk approval, from what to what, and when; concessions granted.',
+    [
+      { object: 'Opportunity', field: 'Discount_Percent__c' },
+      { object: 'Opportunity', field: 'Discount_Approval_Status__c' },
+      { object: 'Opportunity', field: 'ARR__c' },
+      { object: 'Concession__c', field: 'Value__c' },
+      { object: 'Concession__c', field: 'Status__c' },
+    ],
+  ),
+  historyTrail(
+    'Term Deviation',
+    'Off-standard terms are Deal Exceptions (Non-Standard Terms, Payment Terms): their reason, decision, reviewer and expiry; contract term and uplift changes.',
+    [
+      { object: 'Deal_Exception__c', field: 'Reason__c' },
+      { object: 'Deal_Exception__c', field: 'Status__c' },
+      { object: 'Deal_Exception__c', field: 'Reviewer__c' },
+      { object: 'Deal_Exception__c', field: 'Expires_On__c' },
+      { object: 'Contract', field: 'ContractTerm' },
+      { object: 'Contract', field: 'Uplift_Percent__c' },
+    ],
+  ),
+  historyTrail(
+    'Bypass Use',
+    'Every save made with the governance bypass stamps Last Governance Bypass; its history says who and when.',
+    BYPASS_STAMPED.map((object) => ({ object, field: 'Last_Governance_Bypass__c' })),
+  ),
+  auditObjectTrail(
+    'Retention',
+    'A record a retention rule cleared or deleted (its history goes with a deleted record).',
+    { object: 'Audit_Event__c', writtenBy: 'RetentionJob' },
+  ),
+  eventMonitoringTrail(
+    'Data Export',
+    'Report and list-view exports and API reads: only Salesforce Event Monitoring sees them (not in this metadata).',
+    ['ReportExport', 'Report', 'BulkApi', 'API', 'RestApi', 'ReportEvent', 'ListViewEvent', 'BulkApiResultEvent'],
+  ),
+];

@@ -1,6 +1,6 @@
-/** Compliance (blueprint 000 §9): data classification, retention and the audit object, as one model part. */
+/** Compliance (blueprint 000 §9): data classification, retention, the audit trails and the audit object, as one model part. */
 import type { ModelPart, RevOpsModel } from '../../scripts/dsl/index.ts';
-import { AuditEvent, auditEventsAreImmutable, DataSteward } from './audit.ts';
+import { AuditEvent, auditEventsAreImmutable, auditTrails, DataSteward } from './audit.ts';
 import { dataClassification } from './classification.ts';
 import { retentionRules } from './retention.ts';
 
@@ -10,4 +10,5 @@ export const dataCompliance: ModelPart<RevOpsModel> = {
   permissionSets: [DataSteward],
   dataClassification,
   retentionRules,
+  auditTrails,
 };

@@ -14,7 +14,13 @@ export const retentionRules = [
     where: [whereEquals('IsConverted', false)],
     fields: ['Email', 'Phone'],
     reason: 'A lead that has not engaged for a year is no longer contacted: its contact details have no purpose left.',
-    sample: { LastName: 'Okafor', Company: 'Globex', Status: 'MQL', Email: 'okafor@globex.example', Phone: '+1 555 0100' },
+    sample: {
+      LastName: 'Okafor',
+      Company: 'Globex',
+      Status: 'MQL',
+      Email: 'okafor@globex.example',
+      Phone: '+1 555 0100',
+    },
   }),
   deleteAfter('Dormant_Lead_Deletion', {
     object: 'Lead',

@@ -9,7 +9,12 @@
 import { SfError } from '@salesforce/core/sfError';
 import { openDataset, readRecords, type DatasetRecord } from '../data/index.ts';
 import type { ObjectDef } from '../core/model-types.ts';
-import { clockIsDateTime, conditionOf, type RetentionModel, type RetentionRuleDef } from '../families/retention/index.ts';
+import {
+  clockIsDateTime,
+  conditionOf,
+  type RetentionModel,
+  type RetentionRuleDef,
+} from '../families/retention/index.ts';
 import type { ObjectsModel } from '../families/objects/index.ts';
 import { isStandardObject, standardFields } from '../schema/standard-objects.ts';
 
@@ -134,9 +139,11 @@ export async function simulateRetention(
   const dataset = await openDataset(dir);
   const asOf = o.asOf ?? dataset.manifest.anchorDate ?? new Date().toISOString().slice(0, 10);
   if (!DAY.test(asOf) || addMonths(asOf, 0) !== asOf)
-    throw new SfError(`retention simulate: --as-of must be a day as YYYY-MM-DD, got "${asOf}"`, 'RetentionAsOfInvalid', [
-      'Give --as-of as YYYY-MM-DD, e.g. 2026-12-01',
-    ]);
+    throw new SfError(
+      `retention simulate: --as-of must be a day as YYYY-MM-DD, got "${asOf}"`,
+      'RetentionAsOfInvalid',
+      ['Give --as-of as YYYY-MM-DD, e.g. 2026-12-01'],
+    );
   const records = new Map<string, DatasetRecord[]>();
   for (const entry of dataset.manifest.objects) {
     if (!model.retentionRules.some((r) => r.object === entry.sobject)) continue;

@@ -6,6 +6,7 @@
  */
 import type { AnyFamily, Family, SectionKind } from '../core/family.ts';
 import { analyticsFamily } from './analytics/index.ts';
+import { auditFamily } from './audit/index.ts';
 import { classificationFamily } from './classification/index.ts';
 import { customMetadataFamily } from './custom-metadata/index.ts';
 import { dataQualityFamily } from './data-quality/index.ts';
@@ -25,6 +26,7 @@ import { validationRulesFamily } from './validation-rules/index.ts';
 import { valueSetsFamily } from './value-sets/index.ts';
 
 export * from './analytics/index.ts';
+export * from './audit/index.ts';
 export * from './classification/index.ts';
 export * from './custom-metadata/index.ts';
 export * from './data-quality/index.ts';
@@ -58,6 +60,7 @@ export const FAMILIES = [
   lifecycleFamily,
   classificationFamily,
   retentionFamily,
+  auditFamily,
   analyticsFamily,
   dataQualityFamily,
   leadConvertFamily,

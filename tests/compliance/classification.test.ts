@@ -52,7 +52,9 @@ describe('data classification', () => {
     });
     const noDefault = { ...model.dataClassification.defaults };
     delete (noDefault as Record<string, unknown>).Campaign;
-    const classified = Object.fromEntries(Object.keys(campaign.fields).map((f) => [`Campaign.${f}`, classify('Internal')]));
+    const classified = Object.fromEntries(
+      Object.keys(campaign.fields).map((f) => [`Campaign.${f}`, classify('Internal')]),
+    );
     const m: RevOpsModel = {
       ...model,
       objects: [...model.objects.filter((o) => o.apiName !== 'Campaign'), Widget],

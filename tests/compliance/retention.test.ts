@@ -112,7 +112,13 @@ describe('retention rule checks', () => {
           fields: ['Name', 'Problem_Statement__c'],
           reason: 'x',
         }),
-        deleteAfter('Bad_Sample', { object: 'Contact', clock: 'LastModifiedDate', months: 12, reason: ' ', sample: {} }),
+        deleteAfter('Bad_Sample', {
+          object: 'Contact',
+          clock: 'LastModifiedDate',
+          months: 12,
+          reason: ' ',
+          sample: {},
+        }),
       ),
     );
     assert.deepEqual(got, [

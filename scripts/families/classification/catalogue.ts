@@ -100,7 +100,9 @@ export const classificationCatalogue = {
     if (!cat.model.dataClassification) return {};
     const c = coverage(fieldsOf(cat));
     return {
-      links: [`${link('Data classification', href(INDEX_PAGE, FROM))}: every field's sensitivity, compliance groups, PII`],
+      links: [
+        `${link('Data classification', href(INDEX_PAGE, FROM))}: every field's sensitivity, compliance groups, PII`,
+      ],
       summary: [[link('Classified fields', href(INDEX_PAGE, FROM)), c.classified, '']],
     };
   },

@@ -76,5 +76,9 @@ function checkEntries(model: Model, table: ClassificationTable, check: CheckCont
 
 function checkValues(table: ClassificationTable, entry: FieldClassification, c: string, check: CheckContext): void {
   if (!SENSITIVITIES.includes(entry.sensitivity))
-    check.report(at(table, entry), c, `unknown sensitivity "${entry.sensitivity}" (one of ${SENSITIVITIES.join(', ')})`);
+    check.report(
+      at(table, entry),
+      c,
+      `unknown sensitivity "${entry.sensitivity}" (one of ${SENSITIVITIES.join(', ')})`,
+    );
 }

@@ -30,7 +30,11 @@ export function modelFields(objects: readonly ObjectDef[], table: Classification
       object,
       field,
       classification: classificationOf(table, object.apiName, field),
-      source: table?.fields[`${object.apiName}.${field}`] ? 'field' : table?.defaults[object.apiName] ? 'default' : 'none',
+      source: table?.fields[`${object.apiName}.${field}`]
+        ? 'field'
+        : table?.defaults[object.apiName]
+          ? 'default'
+          : 'none',
     }));
   });
 }

@@ -35,7 +35,10 @@ export async function emitObjects(model: ObjectsModel & Partial<ClassificationMo
     for (const [name, field] of Object.entries(object.fields)) {
       files.push({
         path: dir('fields', `${name}.field-meta.xml`),
-        content: await metadataXml('CustomField', { ...customFieldXml(object, name, field), ...classified(object, name) }),
+        content: await metadataXml('CustomField', {
+          ...customFieldXml(object, name, field),
+          ...classified(object, name),
+        }),
       });
     }
     if (object.standard) {

@@ -49,6 +49,8 @@ export const retentionCatalogue = {
     links: cat.model.retentionRules.length
       ? [`${link('Retention', href(INDEX_PAGE, FROM))}: how long personal and operational data is kept`]
       : [],
-    summary: [summaryRow('Retention rules', cat.model.retentionRules, cat.model.retentionRules.length ? FROM : undefined)],
+    summary: [
+      summaryRow('Retention rules', cat.model.retentionRules, cat.model.retentionRules.length ? FROM : undefined),
+    ],
   }),
 };

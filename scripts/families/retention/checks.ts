@@ -40,7 +40,11 @@ function checkRule(rule: RetentionRuleDef, check: CheckContext): void {
   const clock = object.field(rule.clock);
   if (!clock) check.report(rule, c, `unknown clock field ${rule.object}.${rule.clock}`);
   else if (!CLOCK_TYPES.has(clock.type))
-    check.report(rule, c, `clock ${rule.object}.${rule.clock} is a ${clock.type} field; it must be a date or date/time`);
+    check.report(
+      rule,
+      c,
+      `clock ${rule.object}.${rule.clock} is a ${clock.type} field; it must be a date or date/time`,
+    );
   if (!Number.isInteger(rule.months) || rule.months < 1 || rule.months > MAX_MONTHS)
     check.report(rule, c, `months must be a whole number from 1 to ${MAX_MONTHS} (got ${rule.months})`);
   for (const w of rule.where) {
@@ -56,7 +60,11 @@ function checkRule(rule: RetentionRuleDef, check: CheckContext): void {
     else if ((field.length ?? 0) > 255)
       check.report(rule, c, `cannot clear ${rule.object}.${name}: SOQL cannot filter a long text field`);
     else if (!field.nillable || field.calculated)
-      check.report(rule, c, `cannot clear ${rule.object}.${name}: it is ${field.calculated ? 'a formula' : 'required'}`);
+      check.report(
+        rule,
+        c,
+        `cannot clear ${rule.object}.${name}: it is ${field.calculated ? 'a formula' : 'required'}`,
+      );
   }
   if (!rule.reason.trim()) check.report(rule, c, 'a retention rule needs a reason (its legal or business basis)');
   if (rule.sample && !clock?.custom)

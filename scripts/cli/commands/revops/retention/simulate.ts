@@ -45,13 +45,16 @@ export default class RetentionSimulate extends RevOpsCommand<RetentionSimulation
     this.log(`retention simulate: as of ${result.asOf}, ${count(result.hits.length, 'record')} to clear or delete`);
     const width = Math.max(0, ...result.rules.map((r) => r.rule.length));
     for (const r of result.rules) {
-      const blank = r.noClock ? `; ${r.noClock} without ${r.noClock === r.records ? 'a clock in the dataset' : 'a clock'}` : '';
+      const blank = r.noClock
+        ? `; ${r.noClock} without ${r.noClock === r.records ? 'a clock in the dataset' : 'a clock'}`
+        : '';
       this.log(
         `  ${r.rule.padEnd(width)}  ${r.action.padEnd(6)} ${r.expired} of ${r.records} ${r.object} (before ${r.cutoff}${blank})`,
       );
     }
     for (const hit of result.hits.slice(0, max)) this.log(line(hit));
-    if (result.hits.length > max) this.log(`  ... and ${count(result.hits.length - max, 'more record')} (--json lists all)`);
+    if (result.hits.length > max)
+      this.log(`  ... and ${count(result.hits.length - max, 'more record')} (--json lists all)`);
   }
 }
 
