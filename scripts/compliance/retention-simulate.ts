@@ -12,10 +12,10 @@ import type { ObjectDef } from '../core/model-types.ts';
 import {
   clockIsDateTime,
   conditionOf,
+  type ObjectsModel,
   type RetentionModel,
   type RetentionRuleDef,
-} from '../families/retention/index.ts';
-import type { ObjectsModel } from '../families/objects/index.ts';
+} from '../families/registry.ts';
 import { isStandardObject, standardFields } from '../schema/standard-objects.ts';
 
 export interface RetentionHit {
