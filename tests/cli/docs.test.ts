@@ -37,6 +37,7 @@ const EVERY_COMMAND = [
   'plan',
   'release',
   'report',
+  'retention simulate',
   'rfc check',
   'rfc new',
   'rollback',
