@@ -7,12 +7,15 @@ import {
   eventMonitoringTrail,
   fieldsOf,
   historyTrail,
+  lookup,
   longText,
   permissionSet,
   picklist,
+  readOnly,
   text,
   validationRule,
 } from '../../scripts/dsl/index.ts';
+import { dataObjects } from '../data-objects.ts';
 import { Contact } from '../objects/contact.ts';
 import { Lead } from '../objects/lead.ts';
 
@@ -49,6 +52,14 @@ export const AuditEvent = customObject('Audit_Event__c', {
     }),
     Detail__c: longText({ label: 'Detail', length: 32768, visibleLines: 5 }),
     Occurred_At__c: dateTime({ label: 'Occurred At', required: true }),
+    History_Id__c: text({
+      label: 'History ID',
+      length: 18,
+      unique: true,
+      externalId: true,
+      help: 'The field history row this event copies (AuditHistoryJob): each row is copied once.',
+    }),
+    Changed_By__c: lookup('User', { label: 'Changed By', relationshipName: 'Audited_Changes' }),
   },
 });
 
@@ -57,29 +68,6 @@ export const auditEventsAreImmutable = validationRule(AuditEvent, 'Audit_Events_
     'An audit event is written once: no edit, by anyone (a delete is the retention rule\u2019s, and audited).',
   formula: 'NOT(ISNEW())',
   message: 'Audit events cannot be edited.',
-});
-
-/**
- * The user RetentionJob runs as: reads, clears and deletes what the retention rules name, and writes
- * audit events. No View All / Modify All: schedule it as an integration user that sharing lets see
- * the records (or that also holds RevOps_Admin).
- */
-export const DataSteward = permissionSet('RevOps_Data_Steward', {
-  label: 'RevOps: Data Steward',
-  description: 'For the user the retention job runs as: clears and deletes expired personal data, writes audit events.',
-  objects: {
-    Lead: access('RED'),
-    Contact: access('RED'),
-    Audit_Event__c: access('CRED'),
-  },
-  fields: [
-    fieldsOf(Lead, { edit: false }),
-    fieldsOf(Contact, { edit: false }),
-    fieldsOf(AuditEvent),
-    editable(Lead.field('Email'), Lead.field('Phone')),
-  ],
-  apexClasses: ['RetentionJob'],
-  locked: true,
 });
 
 /** The objects whose saves the bypass stamp audits (model/automation/bypass-audit.ts stamps them). */
@@ -137,3 +125,42 @@ export const auditTrails = [
     ['ReportExport', 'Report', 'BulkApi', 'API', 'RestApi', 'ReportEvent', 'ListViewEvent', 'BulkApiResultEvent'],
   ),
 ];
+
+/** Field history the trails name; the data steward reads it (and its objects) to copy it. */
+const historyFields = auditTrails.flatMap((t) => (t.mechanism.via === 'history' ? t.mechanism.fields : []));
+/** Required fields come with object access and cannot be listed in a permission set. */
+const listable = (ref: { object: string; field: string }): boolean => {
+  const fields: Readonly<Record<string, { required?: boolean }>> | undefined = dataObjects.find(
+    (o) => o.apiName === ref.object,
+  )?.fields;
+  return !fields?.[ref.field]?.required;
+};
+/** Objects the retention rules clear or delete: the steward edits them (their fields come with fieldsOf). */
+const RETENTION_OBJECTS = ['Lead', 'Contact'];
+const auditedObjects = [...new Set(historyFields.map((f) => f.object))].filter((o) => !RETENTION_OBJECTS.includes(o));
+
+/**
+ * The user RetentionJob and AuditHistoryJob run as: reads, clears and deletes what the retention
+ * rules name, reads the audited objects' fields (their history is visible only so), writes audit events. No View All / Modify All: schedule it as an integration user that sharing lets see
+ * the records (or that also holds RevOps_Admin).
+ */
+export const DataSteward = permissionSet('RevOps_Data_Steward', {
+  label: 'RevOps: Data Steward',
+  description:
+    'For the user the retention and audit history jobs run as: clears and deletes expired personal data, copies field history into audit events.',
+  objects: {
+    ...Object.fromEntries(auditedObjects.map((object) => [object, access('R')])),
+    Lead: access('RED'),
+    Contact: access('RED'),
+    Audit_Event__c: access('CRED'),
+  },
+  fields: [
+    fieldsOf(Lead, { edit: false }),
+    fieldsOf(Contact, { edit: false }),
+    fieldsOf(AuditEvent),
+    editable(Lead.field('Email'), Lead.field('Phone')),
+    readOnly(...historyFields.filter((f) => !RETENTION_OBJECTS.includes(f.object) && listable(f))),
+  ],
+  apexClasses: ['RetentionJob', 'AuditHistoryJob'],
+  locked: true,
+});

@@ -1,7 +1,11 @@
 /** Audit trails: a trail's history fields must track history, within Salesforce's 20 per object. */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { historyTrail, number, standardObject, type RevOpsModel } from '../../scripts/dsl/index.ts';
+import { fileURLToPath } from 'node:url';
+import { ApexErrorListener, ApexParserFactory } from '@apexdevtools/apex-parser';
+import * as prettier from 'prettier';
+import { historyObjectOf, historyTrail, number, standardObject, type RevOpsModel } from '../../scripts/dsl/index.ts';
+import { generateFiles } from '../../scripts/metadata/generate.ts';
 import { validateModel } from '../../scripts/model/validate.ts';
 import model from '../../model/index.ts';
 
@@ -37,4 +41,54 @@ describe('audit trails', () => {
   });
 
   test('the model’s trails pass', () => assert.deepEqual(messages(model), []));
+});
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const CLASSES = 'force-app/generated/classes';
+
+class Errors extends ApexErrorListener {
+  readonly found: string[] = [];
+  apexSyntaxError(line: number, column: number, message: string): void {
+    this.found.push(`${line}:${column} ${message}`);
+  }
+}
+
+describe('the generated AuditHistoryJob', async () => {
+  const files = await generateFiles(model);
+  const source = (name: string) => files.find((f) => f.path === `${CLASSES}/${name}.cls`)!.content;
+
+  for (const name of ['AuditHistoryJob', 'AuditHistoryJob_Test'])
+    test(`${name} parses and is in Prettier's format`, async () => {
+      const listener = new Errors();
+      ApexParserFactory.createLexerAndParser(source(name), listener).parser.compilationUnit();
+      assert.deepEqual(listener.found, []);
+      const filepath = `${ROOT}${CLASSES}/Generated.cls`;
+      const formatted = await prettier.format(source(name), { ...(await prettier.resolveConfig(filepath)), filepath });
+      assert.equal(source(name), formatted);
+    });
+
+  test('with sharing, user mode everywhere, one trail per audited object of each history trail', () => {
+    const job = source('AuditHistoryJob');
+    assert.match(job, /^public with sharing class AuditHistoryJob implements Schedulable \{$/m);
+    const calls = job.match(/Database\.(queryWithBinds|insert)\([^;]*;/g) ?? [];
+    assert.equal(calls.length, 3);
+    for (const call of calls) assert.match(call, /AccessLevel\.USER_MODE\)/, call);
+    assert.match(
+      job,
+      /new Trail\(\s*'Pricing Override',\s*'Opportunity',\s*'OpportunityFieldHistory',\s*'OpportunityId',\s*new List<String>\{ 'Discount_Percent__c', 'Discount_Approval_Status__c', 'ARR__c' \}\s*\)/,
+    );
+    assert.equal((job.match(/new Trail\(/g) ?? []).length, 2 + 2 + 10, 'pricing: 2 objects, terms: 2, bypass: 10');
+  });
+
+  test('history objects as Salesforce names them', () => {
+    assert.deepEqual(historyObjectOf('Opportunity'), {
+      historyObject: 'OpportunityFieldHistory',
+      parentField: 'OpportunityId',
+    });
+    assert.deepEqual(historyObjectOf('Contract'), { historyObject: 'ContractHistory', parentField: 'ContractId' });
+    assert.deepEqual(historyObjectOf('Deal_Exception__c'), {
+      historyObject: 'Deal_Exception__History',
+      parentField: 'ParentId',
+    });
+  });
 });
