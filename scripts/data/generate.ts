@@ -50,7 +50,9 @@ import {
 } from './revops-records.ts';
 import { RecordShaper, type Values } from './values.ts';
 import { createBase, Ids, type World } from './world.ts';
-import { ROSTER_FILE, writeRoster } from './routing-roster.ts';
+import { buildRoster, ROSTER_FILE, writeRoster } from './routing-roster.ts';
+import { TERRITORIES_FILE } from '../territory/assignments.ts';
+import { writeSeedAssignments } from '../territory/seed.ts';
 
 const GENERATORS: Record<string, (world: World) => Iterable<Values>> = {
   Account: accountRecords,
@@ -137,6 +139,8 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
     options.onProgress?.(written, total);
     // The people routing gives leads to (users are not records of a dataset).
     await writeRoster(world, options.out);
+    // Territory owners, overlays and account assignments (territories.json), outside the record target.
+    await writeSeedAssignments(options.out, world.model.territoryDesign, buildRoster(world));
     // Files of objects the model no longer seeds would otherwise linger next to the new manifest.
     const keep = new Set(objects.map((o) => o.file));
     for (const name of await readdir(options.out))
@@ -214,7 +218,8 @@ async function prepareOutput(out: string, force: boolean): Promise<void> {
       throw outputError(out, error);
     });
     const foreign = entries.filter(
-      (name) => name !== MANIFEST_FILE && name !== ROSTER_FILE && !name.endsWith('.ndjson'),
+      (name) =>
+        name !== MANIFEST_FILE && name !== ROSTER_FILE && name !== TERRITORIES_FILE && !name.endsWith('.ndjson'),
     );
     const ours = entries.includes(MANIFEST_FILE)
       ? await readManifest(out).then(

@@ -44,6 +44,8 @@ export interface Roster {
 /** Seats per pool, in the model's pool order (cycled). */
 const TEAM_SIZES = [5, 3, 6, 4, 3];
 const ACCOUNT_MANAGERS = 3;
+/** Overlay solutions engineers (no seat: territories.json gives them AEs to cover). */
+const SOLUTIONS_ENGINEERS = 2;
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -99,6 +101,7 @@ export function buildRoster(world: World): Roster | null {
   const leaver = users.length - 1;
   users[leaver] = { ...users[leaver]!, active: false };
   for (let k = 0; k < ACCOUNT_MANAGERS; k++) users.push({ ...member(`Account Manager ${k + 1}`, -1), active: k !== 0 });
+  for (let k = 0; k < SOLUTIONS_ENGINEERS; k++) users.push(member(`Solutions Engineer ${k + 1}`, -1));
   return {
     format: ROSTER_FORMAT,
     users,
