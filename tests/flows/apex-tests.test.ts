@@ -51,8 +51,7 @@ describe('the model’s generated flow tests', () => {
     // The lifecycle family generates the other test class: its conformance vectors (tests/lifecycle).
     if (model.lifecycleVectors.length) expected.push(`${CLASSES}/LifecycleVectors_Test.cls`);
     // The retention family generates the retention job and its test (tests/compliance).
-    if (model.retentionRules.length)
-      expected.push(`${CLASSES}/RetentionJob.cls`, `${CLASSES}/RetentionJob_Test.cls`);
+    if (model.retentionRules.length) expected.push(`${CLASSES}/RetentionJob.cls`, `${CLASSES}/RetentionJob_Test.cls`);
     assert.deepEqual(classes.map((f) => f.path).sort(), expected.sort());
     for (const c of classes)
       assert.ok(
