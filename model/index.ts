@@ -58,6 +58,7 @@ import { forecasting } from './forecasting/index.ts';
 import { publicGroups, roles } from './analytics/audiences.ts';
 import { revenueAnalytics } from './analytics/revenue-analytics.ts';
 import { dataCompliance } from './compliance/index.ts';
+import { council } from './compliance/council.ts';
 import { territoryModel } from './gtm/territories.ts';
 
 export default defineModel(
@@ -129,6 +130,7 @@ export default defineModel(
   leadRoutingModel,
   forecasting,
   revenueAnalytics,
+  council,
   { roles, publicGroups: [...publicGroups, ...roleUserGroups] },
   dataCompliance,
   { territoryDesign: territoryModel },

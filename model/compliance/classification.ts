@@ -43,6 +43,8 @@ export const dataClassification = classificationTable({
     User: internal,
     // Audit logs: who did what, kept seven years
     Audit_Event__c: confidential,
+    // The council's risk register: open risks and decisions on them
+    GTM_Risk__c: confidential,
   },
   fields: {
     'Lead.FirstName': personalData(contactPurpose),
