@@ -22,6 +22,7 @@ export const dataClassification = classificationTable({
     // About a person (marketing and sales engagement)
     Lead: aboutAPerson,
     Contact: aboutAPerson,
+    Touch__c: aboutAPerson,
     // Commercial terms, pricing and forecasts
     Opportunity: confidential,
     Contract: confidential,

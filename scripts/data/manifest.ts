@@ -18,6 +18,8 @@ export interface ManifestObject {
   readonly file: string;
   readonly count: number;
   readonly externalIdField: string;
+  /** Counted outside the record target (touches, the catalogue): scripts/data/supporting.ts. */
+  readonly supporting?: boolean;
 }
 
 /** A manifest as read: only `format` and `objects` are required of a dataset someone else wrote. */
@@ -31,6 +33,7 @@ export interface Manifest {
    * date by (its today - anchorDate) to keep the data fresh.
    */
   readonly anchorDate?: string;
+  /** Business records (the target); supporting objects' records come on top. */
   readonly records?: number;
   /** In dependency order: each object after the objects it looks up (self-references excepted). */
   readonly objects: readonly ManifestObject[];

@@ -8,6 +8,7 @@ import type { AnyFamily, Family, SectionKind } from '../core/family.ts';
 import { analyticsFamily } from './analytics/index.ts';
 import { auditFamily } from './audit/index.ts';
 import { classificationFamily } from './classification/index.ts';
+import { campaignInfluenceFamily } from './campaign-influence/index.ts';
 import { customMetadataFamily } from './custom-metadata/index.ts';
 import { dataQualityFamily } from './data-quality/index.ts';
 import { flowsFamily } from './flows/index.ts';
@@ -29,6 +30,7 @@ import { valueSetsFamily } from './value-sets/index.ts';
 export * from './analytics/index.ts';
 export * from './audit/index.ts';
 export * from './classification/index.ts';
+export * from './campaign-influence/index.ts';
 export * from './custom-metadata/index.ts';
 export * from './data-quality/index.ts';
 export * from './flows/index.ts';
@@ -66,6 +68,7 @@ export const FAMILIES = [
   analyticsFamily,
   dataQualityFamily,
   leadConvertFamily,
+  campaignInfluenceFamily,
   territoriesFamily,
   scratchOrgFamily,
 ] as const;

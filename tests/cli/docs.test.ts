@@ -20,6 +20,10 @@ class HelpText extends Help {
 }
 
 const EVERY_COMMAND = [
+  'access review',
+  'access signoff',
+  'attribution',
+  'attribution push',
   'data check',
   'data generate',
   'data load',
