@@ -57,6 +57,7 @@ import { leadRoutingModel } from './routing/index.ts';
 import { forecasting } from './forecasting/index.ts';
 import { publicGroups, roles } from './analytics/audiences.ts';
 import { revenueAnalytics } from './analytics/revenue-analytics.ts';
+import { gtmPlan } from './gtm/plan.ts';
 
 export default defineModel(
   {
@@ -127,5 +128,6 @@ export default defineModel(
   leadRoutingModel,
   forecasting,
   revenueAnalytics,
+  gtmPlan,
   { roles, publicGroups: [...publicGroups, ...roleUserGroups] },
 );

@@ -9,6 +9,7 @@ import { analyticsFamily } from './analytics/index.ts';
 import { customMetadataFamily } from './custom-metadata/index.ts';
 import { dataQualityFamily } from './data-quality/index.ts';
 import { flowsFamily } from './flows/index.ts';
+import { gtmPlanFamily } from './gtm-plan/index.ts';
 import { leadConvertFamily } from './lead-convert/index.ts';
 import { lifecycleFamily } from './lifecycle/index.ts';
 import { objectsFamily } from './objects/index.ts';
@@ -26,6 +27,7 @@ export * from './analytics/index.ts';
 export * from './custom-metadata/index.ts';
 export * from './data-quality/index.ts';
 export * from './flows/index.ts';
+export * from './gtm-plan/index.ts';
 export * from './lead-convert/index.ts';
 export * from './lifecycle/index.ts';
 export * from './objects/index.ts';
@@ -54,6 +56,7 @@ export const FAMILIES = [
   lifecycleFamily,
   analyticsFamily,
   dataQualityFamily,
+  gtmPlanFamily,
   leadConvertFamily,
   scratchOrgFamily,
 ] as const;
