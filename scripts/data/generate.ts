@@ -51,6 +51,7 @@ import {
 import { RecordShaper, type Values } from './values.ts';
 import { createBase, Ids, type World } from './world.ts';
 import { ROSTER_FILE, writeRoster } from './routing-roster.ts';
+import { CHURN_FILE, writeChurn } from './churn.ts';
 
 const GENERATORS: Record<string, (world: World) => Iterable<Values>> = {
   Account: accountRecords,
@@ -137,6 +138,8 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
     options.onProgress?.(written, total);
     // The people routing gives leads to (users are not records of a dataset).
     await writeRoster(world, options.out);
+    // The day churned customers gave notice (comp clawback), which no record carries.
+    await writeChurn(world, options.out);
     // Files of objects the model no longer seeds would otherwise linger next to the new manifest.
     const keep = new Set(objects.map((o) => o.file));
     for (const name of await readdir(options.out))
@@ -192,7 +195,7 @@ const OUT_ACTION = 'Pass --out a directory that is new, empty, or holds an earli
 
 /**
  * Refuses an output that is a file, or a directory holding anything but an earlier dataset
- * (its manifest.json, .ndjson files and routing roster), unless `force`: regenerating removes stale .ndjson files,
+ * (its manifest.json, .ndjson files, routing roster and churn file), unless `force`: regenerating removes stale .ndjson files,
  * which must never be someone else's.
  */
 async function prepareOutput(out: string, force: boolean): Promise<void> {
@@ -214,7 +217,7 @@ async function prepareOutput(out: string, force: boolean): Promise<void> {
       throw outputError(out, error);
     });
     const foreign = entries.filter(
-      (name) => name !== MANIFEST_FILE && name !== ROSTER_FILE && !name.endsWith('.ndjson'),
+      (name) => name !== MANIFEST_FILE && name !== ROSTER_FILE && name !== CHURN_FILE && !name.endsWith('.ndjson'),
     );
     const ours = entries.includes(MANIFEST_FILE)
       ? await readManifest(out).then(
