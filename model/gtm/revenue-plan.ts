@@ -10,7 +10,7 @@ export const fy2027Plan = revenuePlan('FY2027', {
   label: 'FY2027 revenue plan',
   description:
     'Net new ARR of $6.0M on a $3.6M base: 70 % new business carried by enterprise AEs, 30 % expansion by account ' +
-    'managers; SDRs source a quarter of the new-business pipeline. Benchmarks: 002 Phase 3 median conversion rates, ' +
+    'managers; SDRs source a fifth of the new-business pipeline. Benchmarks: 002 Phase 3 median conversion rates, ' +
     '002 Phase 6 ramp, 004 win rate and deal size.',
   fiscalYearStart: '2027-01-01',
   startingArr: 3_600_000,
@@ -48,7 +48,7 @@ export const fy2027Plan = revenuePlan('FY2027', {
       role: 'SDR',
       label: 'Sales development rep',
       measure: 'pipeline',
-      share: 0.25,
+      share: 0.2,
       annualQuota: 280_000,
       expectedAttainment: 0.8,
       segment: 'SMB',
