@@ -114,12 +114,14 @@ export function roleCapacity(plan: RevenuePlanDef, role: QuotaRoleDef, target: n
   const year = monthIndex(plan.fiscalYearStart);
   const retention = 1 - plan.annualAttrition / 2;
   const holders = roleHolders(role, roster.users, roster.seats);
-  const currentCapacity = holders.reduce((sum, u) => sum + averageProductivity(plan.ramp, u.hiredOn, year, 12), 0) * retention;
+  const currentCapacity =
+    holders.reduce((sum, u) => sum + averageProductivity(plan.ramp, u.hiredOn, year, 12), 0) * retention;
   const newHireCapacity = averageProductivity(plan.ramp, plan.fiscalYearStart, year, 12) * retention;
   const requiredAtFullRamp = target / (role.annualQuota * role.expectedAttainment);
   const shortfall = requiredAtFullRamp - currentCapacity;
   const hiresNeeded = shortfall > 1e-9 ? Math.ceil(shortfall / newHireCapacity - 1e-9) : 0;
-  const productiveCapacity = (currentCapacity + hiresNeeded * newHireCapacity) * role.annualQuota * role.expectedAttainment;
+  const productiveCapacity =
+    (currentCapacity + hiresNeeded * newHireCapacity) * role.annualQuota * role.expectedAttainment;
   return {
     role: role.role,
     label: role.label,

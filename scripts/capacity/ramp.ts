@@ -55,7 +55,9 @@ export function roleHolders<P extends RosterPerson>(
 ): P[] {
   const pools = new Set(role.roster.pools ?? []);
   const seated = new Set(seats.filter((s) => pools.has(s.pool)).map((s) => s.user));
-  return users.filter((u) => u.active && (seated.has(u.id) || (role.roster.title !== undefined && u.title === role.roster.title)));
+  return users.filter(
+    (u) => u.active && (seated.has(u.id) || (role.roster.title !== undefined && u.title === role.roster.title)),
+  );
 }
 
 /** Calendar months from `start` to `end` (YYYY-MM-DD, inclusive): a quarter is 3. */

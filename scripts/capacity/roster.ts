@@ -22,7 +22,10 @@ export async function readRepRoster(dir: string): Promise<Roster> {
   const text = await readFile(file, 'utf8').catch(() => {
     throw new DatasetError(file, 'not found: capacity and comp read the reps from the roster', undefined, {
       name: 'RosterMissing',
-      actions: ['Regenerate the dataset with `revops data generate --out <dir> --force`', 'or write the file (docs/dataset-format.md)'],
+      actions: [
+        'Regenerate the dataset with `revops data generate --out <dir> --force`',
+        'or write the file (docs/dataset-format.md)',
+      ],
     });
   });
   let roster: Roster;
@@ -32,9 +35,13 @@ export async function readRepRoster(dir: string): Promise<Roster> {
     throw new DatasetError(file, `not valid JSON (${(e as Error).message})`, undefined, { name: 'RosterInvalid' });
   }
   if (roster?.format !== ROSTER_FORMAT || !Array.isArray(roster.users) || !Array.isArray(roster.seats))
-    throw new DatasetError(file, `expected format ${ROSTER_FORMAT} with users and seats`, undefined, { name: 'RosterInvalid' });
+    throw new DatasetError(file, `expected format ${ROSTER_FORMAT} with users and seats`, undefined, {
+      name: 'RosterInvalid',
+    });
   for (const u of roster.users)
     if (u.hiredOn !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(u.hiredOn))
-      throw new DatasetError(file, `user ${u.id}: hiredOn "${u.hiredOn}" is not YYYY-MM-DD`, undefined, { name: 'RosterInvalid' });
+      throw new DatasetError(file, `user ${u.id}: hiredOn "${u.hiredOn}" is not YYYY-MM-DD`, undefined, {
+        name: 'RosterInvalid',
+      });
   return roster;
 }

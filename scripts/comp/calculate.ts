@@ -87,13 +87,25 @@ export function componentPayout(plan: CompPlanDef, credited: number, target: num
     return { attainment, adjustment: 'decelerator' as const, payout: credited * rate * plan.decelerator.multiplier };
   if (attainment > plan.accelerator.above) {
     const at = target * plan.accelerator.above;
-    return { attainment, adjustment: 'accelerator' as const, payout: at * rate + (credited - at) * rate * plan.accelerator.multiplier };
+    return {
+      attainment,
+      adjustment: 'accelerator' as const,
+      payout: at * rate + (credited - at) * rate * plan.accelerator.multiplier,
+    };
   }
   return { attainment, adjustment: 'none' as const, payout: credited * rate };
 }
 
-function explain(plan: CompPlanDef, name: string, credited: number, target: number, rate: number, r: ReturnType<typeof componentPayout>): string {
-  if (r.attainment === null) return `${name}: no quota this period (onboarding), nothing to pay on ${money(credited)} credited`;
+function explain(
+  plan: CompPlanDef,
+  name: string,
+  credited: number,
+  target: number,
+  rate: number,
+  r: ReturnType<typeof componentPayout>,
+): string {
+  if (r.attainment === null)
+    return `${name}: no quota this period (onboarding), nothing to pay on ${money(credited)} credited`;
   const head = `${name}: ${money(credited)} credited of ${money(target)} target = ${pct(r.attainment)} attainment; rate ${pct(rate)} of ARR`;
   if (r.adjustment === 'decelerator')
     return `${head}; below ${pct(plan.decelerator.below)}: decelerator ${plan.decelerator.multiplier}x → ${money(r.payout)}`;
@@ -150,7 +162,12 @@ function clawbacks(plan: CompPlanDef, data: CompData, user: string, rates: reado
 }
 
 /** Pays every rep who has a quota in the period and a comp plan for their role. */
-export function calculateComp(revenuePlan: RevenuePlanDef, plans: readonly CompPlanDef[], roster: Roster, data: CompData): CompResult {
+export function calculateComp(
+  revenuePlan: RevenuePlanDef,
+  plans: readonly CompPlanDef[],
+  roster: Roster,
+  data: CompData,
+): CompResult {
   const months = monthsBetween(data.period.start, data.period.end);
   const reps: RepPayout[] = [];
   const paid = new Set<string>();
@@ -182,6 +199,8 @@ export function calculateComp(revenuePlan: RevenuePlanDef, plans: readonly CompP
       });
     }
   }
-  const unpaidDeals = data.wonDeals.filter((d) => inPeriod(d.closeDate, data.period) && !paid.has(d.owner ?? '')).map((d) => d.id);
+  const unpaidDeals = data.wonDeals
+    .filter((d) => inPeriod(d.closeDate, data.period) && !paid.has(d.owner ?? ''))
+    .map((d) => d.id);
   return { period: data.period, reps, unpaidDeals };
 }

@@ -40,10 +40,15 @@ const ref = (value: unknown): string | undefined => (value as { External_Id__c?:
 async function readObject(dataset: Dataset, sobject: string): Promise<DatasetRecord[]> {
   const entry = dataset.manifest.objects.find((o) => o.sobject === sobject);
   if (!entry)
-    throw new DatasetError(join(dataset.dir, 'manifest.json'), `lists no ${sobject}: comp calculate needs it`, undefined, {
-      name: 'DatasetObjectMissing',
-      actions: ['Regenerate the dataset with `revops data generate --out <dir> --force`'],
-    });
+    throw new DatasetError(
+      join(dataset.dir, 'manifest.json'),
+      `lists no ${sobject}: comp calculate needs it`,
+      undefined,
+      {
+        name: 'DatasetObjectMissing',
+        actions: ['Regenerate the dataset with `revops data generate --out <dir> --force`'],
+      },
+    );
   const out: DatasetRecord[] = [];
   for await (const { record } of readRecords(dataset.dir, entry)) out.push(record);
   return out;
@@ -56,7 +61,12 @@ function findPeriod(dataset: Dataset, periods: DatasetRecord[], wanted: string):
       name: 'PeriodNotFound',
       actions: [`Pass --period as one of: ${periods.map((p) => String(p.Name)).join(', ') || '(none)'}`],
     });
-  return { id: String(found.External_Id__c), name: String(found.Name), start: String(found.Start_Date__c), end: String(found.End_Date__c) };
+  return {
+    id: String(found.External_Id__c),
+    name: String(found.Name),
+    start: String(found.Start_Date__c),
+    end: String(found.End_Date__c),
+  };
 }
 
 export async function readChurn(dir: string): Promise<ChurnEvent[]> {
@@ -75,13 +85,19 @@ export async function readChurn(dir: string): Promise<ChurnEvent[]> {
 }
 
 /** The dataset's facts for one period; `won` says which stage names are closed-won. */
-export async function readCompData(dir: string, roster: Roster, periodName: string, won: ReadonlySet<string>): Promise<CompData> {
+export async function readCompData(
+  dir: string,
+  roster: Roster,
+  periodName: string,
+  won: ReadonlySet<string>,
+): Promise<CompData> {
   const dataset = await openDataset(dir);
   const period = findPeriod(dataset, await readObject(dataset, 'Forecast_Period__c'), periodName);
   const quotas = new Map<string, number>();
   for (const q of await readObject(dataset, 'Forecast_Quota__c')) {
     const owner = roster.quotaOwners?.[String(q.External_Id__c)];
-    if (owner && ref(q.Forecast_Period__r) === period.id) quotas.set(owner, (quotas.get(owner) ?? 0) + Number(q.Quota_ARR__c));
+    if (owner && ref(q.Forecast_Period__r) === period.id)
+      quotas.set(owner, (quotas.get(owner) ?? 0) + Number(q.Quota_ARR__c));
   }
   const wonDeals = (await readObject(dataset, 'Opportunity'))
     .filter((o) => won.has(String(o.StageName)))

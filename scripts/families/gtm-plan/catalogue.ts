@@ -16,7 +16,17 @@ function planBlocks(plan: RevenuePlanDef): string[] {
     heading(2, `Revenue plan ${plan.label}${plan.locked ? ` ${LOCK}` : ''}`),
     text(plan.description),
     table(
-      ['Fiscal year from', 'Starting ARR', 'New business', 'Expansion', 'Gross churn', 'Avg new deal', 'Avg expansion deal', 'Cycle (new / expansion)', 'Attrition'],
+      [
+        'Fiscal year from',
+        'Starting ARR',
+        'New business',
+        'Expansion',
+        'Gross churn',
+        'Avg new deal',
+        'Avg expansion deal',
+        'Cycle (new / expansion)',
+        'Attrition',
+      ],
       [
         [
           plan.fiscalYearStart,
@@ -41,15 +51,29 @@ function planBlocks(plan: RevenuePlanDef): string[] {
         money(r.annualQuota),
         pct(r.expectedAttainment),
         code(r.segment),
-        [...(r.roster.pools ?? []).map((p) => `pool ${code(p)}`), ...(r.roster.title ? [`title ${text(r.roster.title)}`] : [])].join(', '),
+        [
+          ...(r.roster.pools ?? []).map((p) => `pool ${code(p)}`),
+          ...(r.roster.title ? [`title ${text(r.roster.title)}`] : []),
+        ].join(', '),
       ]),
     ),
     heading(3, 'Ramp schedule'),
-    table(['From tenure month', 'Productivity'], plan.ramp.map((s) => [s.month, pct(s.productivity)])),
+    table(
+      ['From tenure month', 'Productivity'],
+      plan.ramp.map((s) => [s.month, pct(s.productivity)]),
+    ),
     heading(3, 'Funnel conversion'),
     table(
       ['MQL → SAL', 'SAL → SQL', 'SQL → opportunity', 'New win rate', 'Expansion win rate'],
-      [[plan.funnel.mqlToSal, plan.funnel.salToSql, plan.funnel.sqlToOpp, plan.funnel.newWinRate, plan.funnel.expansionWinRate].map(pct)],
+      [
+        [
+          plan.funnel.mqlToSal,
+          plan.funnel.salToSql,
+          plan.funnel.sqlToOpp,
+          plan.funnel.newWinRate,
+          plan.funnel.expansionWinRate,
+        ].map(pct),
+      ],
     ),
     heading(3, 'Scenarios'),
     table(
@@ -68,7 +92,20 @@ function planBlocks(plan: RevenuePlanDef): string[] {
 
 function compTable(plans: readonly CompPlanDef[]): string {
   return table(
-    ['Plan', 'Role', 'OTE', 'Base:variable', 'Quota multiple', 'Components', 'Accelerator', 'Decelerator', 'Clawback', 'SPIF cap', 'Paid', 'Locked'],
+    [
+      'Plan',
+      'Role',
+      'OTE',
+      'Base:variable',
+      'Quota multiple',
+      'Components',
+      'Accelerator',
+      'Decelerator',
+      'Clawback',
+      'SPIF cap',
+      'Paid',
+      'Locked',
+    ],
     plans.map((p) => [
       code(p.name),
       code(p.role),
@@ -110,7 +147,11 @@ export const gtmPlanCatalogue = {
       ? [`${link('Go-to-market plan', href(INDEX_PAGE, FROM))}: revenue plan, quota roles, ramp, scenarios, comp plans`]
       : [],
     summary: [
-      summaryRow('Revenue plans', cat.model.revenuePlan ? [cat.model.revenuePlan] : [], defined(cat) ? FROM : undefined),
+      summaryRow(
+        'Revenue plans',
+        cat.model.revenuePlan ? [cat.model.revenuePlan] : [],
+        defined(cat) ? FROM : undefined,
+      ),
       summaryRow('Comp plans', cat.model.compPlans, defined(cat) ? FROM : undefined),
     ],
   }),

@@ -31,7 +31,9 @@ export default class CompCalculate extends RevOpsCommand<CompResult> {
     this.log(`comp calculate: ${p.name} (${p.start} to ${p.end}), ${result.reps.length} reps on a quota`);
     for (const rep of result.reps) this.rep(rep);
     if (result.unpaidDeals.length)
-      this.log(`\n${result.unpaidDeals.length} closed-won deals belong to nobody on a quota this period: ${result.unpaidDeals.join(', ')}`);
+      this.log(
+        `\n${result.unpaidDeals.length} closed-won deals belong to nobody on a quota this period: ${result.unpaidDeals.join(', ')}`,
+      );
     return result;
   }
 
