@@ -21,6 +21,7 @@ import {
   quotaRecords,
   SNAPSHOT_OBJECT,
   snapshotRecords,
+  supportingForecastRecords,
 } from './forecasts.ts';
 import { DatasetOutputError } from './errors.ts';
 import {
@@ -133,7 +134,14 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
         written += n;
         if (written % 10_000 === 0) options.onProgress?.(written, total);
       });
-      objects.push({ sobject: object.name, file: `${object.name}.ndjson`, count, externalIdField: EXTERNAL_ID_FIELD });
+      const supporting = object.name === QUOTA_OBJECT ? supportingForecastRecords(world) : 0;
+      objects.push({
+        sobject: object.name,
+        file: `${object.name}.ndjson`,
+        count,
+        externalIdField: EXTERNAL_ID_FIELD,
+        ...(supporting ? { supporting } : {}),
+      });
     }
     options.onProgress?.(written, total);
     // The people routing gives leads to (users are not records of a dataset).

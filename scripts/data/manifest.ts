@@ -18,6 +18,8 @@ export interface ManifestObject {
   readonly file: string;
   readonly count: number;
   readonly externalIdField: string;
+  /** Of `count`, the supporting records counted outside the dataset's record target (reps' quotas). */
+  readonly supporting?: number;
 }
 
 /** A manifest as read: only `format` and `objects` are required of a dataset someone else wrote. */
@@ -31,6 +33,7 @@ export interface Manifest {
    * date by (its today - anchorDate) to keep the data fresh.
    */
   readonly anchorDate?: string;
+  /** Every record in the files: the record target plus the supporting records. */
   readonly records?: number;
   /** In dependency order: each object after the objects it looks up (self-references excepted). */
   readonly objects: readonly ManifestObject[];
@@ -145,3 +148,6 @@ export async function writeManifest(dir: string, manifest: GeneratedManifest): P
 export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
+
+/** The records a manifest counts toward its record target (business records: no supporting ones). */
+export const targetRecords = (m: Manifest): number => m.objects.reduce((n, o) => n + o.count - (o.supporting ?? 0), 0);

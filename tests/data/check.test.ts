@@ -12,6 +12,9 @@ import { checkDataset, DatasetError } from '../../scripts/data/index.ts';
 import { datasetCopy, editRecords, model, readLines, removeDir, SEED_DIR } from './support.ts';
 import { runCommand } from '../cli/run-command.ts';
 
+/** The seed's records outside its 3,000-record target (reps' quotas), as its manifest lists them. */
+const SUPPORTING_RECORDS = 14;
+
 describe('the bundled dataset', () => {
   test('has no violation of any active rule, and every rule was evaluated on records', async () => {
     const result = await checkDataset(SEED_DIR, { model });
@@ -27,7 +30,7 @@ describe('the bundled dataset', () => {
     assert.deepEqual(result.unexercised, unseeded);
     for (const r of result.rules)
       if (!unseeded.includes(`${r.object}.${r.rule}`)) assert.ok(r.evaluated > 0, `${r.object}.${r.rule} never ran`);
-    assert.equal(result.records, 3000);
+    assert.equal(result.records, 3000 + SUPPORTING_RECORDS);
   });
 });
 
