@@ -20,6 +20,8 @@ class HelpText extends Help {
 }
 
 const EVERY_COMMAND = [
+  'capacity',
+  'comp calculate',
   'data check',
   'data generate',
   'data load',
