@@ -5,7 +5,7 @@
 import { defineModel } from '../scripts/dsl/index.ts';
 import { dataObjects } from './data-objects.ts';
 import { LifecycleAction } from './revops/lifecycle-action.ts';
-import { DealDesk, ForecastOverride, GovernanceBypass, ReopenWonDeal } from './governance/permissions.ts';
+import { DealDesk, ForecastOverride, GovernanceBypass, LeadReassign, ReopenWonDeal } from './governance/permissions.ts';
 import {
   AdvanceReason,
   ChurnReason,
@@ -93,7 +93,7 @@ export default defineModel(
     ],
     customMetadataRecords: discountLadderSteps,
     // Role-scoped access
-    customPermissions: [GovernanceBypass, DealDesk, ForecastOverride, ReopenWonDeal],
+    customPermissions: [GovernanceBypass, DealDesk, ForecastOverride, ReopenWonDeal, LeadReassign],
     permissionSets: rolePermissionSets,
     permissionSetGroups: roleGroups,
     sharingRules,

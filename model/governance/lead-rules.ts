@@ -3,7 +3,7 @@ import { BANT_SQL_MINIMUM } from '../objects/lead.ts';
 import { Contact } from '../objects/contact.ts';
 import { Lead } from '../objects/lead.ts';
 import { Opportunity } from '../objects/opportunity.ts';
-import { GovernanceBypass, notBypassed } from './permissions.ts';
+import { GovernanceBypass, LeadReassign, notBypassed } from './permissions.ts';
 
 const bypass = GovernanceBypass.name;
 
@@ -101,10 +101,33 @@ export const sqlNeedsBant = validationRule(Lead, 'SQL_Needs_BANT', {
   locked: true,
 });
 
+/**
+ * Leads change owner through routing (the router stamps Routed_At__c in the same save), an
+ * approved reassignment request (decided by a manager holding RevOps_Lead_Reassign) or Sales
+ * Ops; a rep may take a lead from a queue, never from a colleague (blueprint 001 Epic 1: no
+ * cherry-picking). The conversion save is Salesforce's, not the rep's.
+ */
+export const leadOwnerThroughRouting = validationRule(Lead, 'Lead_Owner_Through_Routing', {
+  formula: `AND(
+    ${notBypassed},
+    NOT($Permission.${LeadReassign.name}),
+    ISCHANGED(OwnerId),
+    NOT(IsConverted),
+    NOT(ISCHANGED(Routed_At__c)),
+    NOT(AND(BEGINS(PRIORVALUE(OwnerId), "00G"), OwnerId = $User.Id))
+)`,
+  message:
+    'Leads move through routing: take a lead from a queue, or ask for a reassignment (your manager approves it).',
+  errorField: Lead.field('OwnerId'),
+  description: 'No cherry-picking: owners change by routing, queue pick-up, approved reassignment or Sales Ops.',
+  locked: true,
+});
+
 export const leadRules = [
   disqualificationNeedsReason,
   scoreRange,
   ...snapshotRules,
   ...slaTimestampRules,
   sqlNeedsBant,
+  leadOwnerThroughRouting,
 ];

@@ -32,3 +32,14 @@ export const ReopenWonDeal = customPermission('RevOps_Reopen_Won_Deal', {
   description: 'May move a deal out of Closed Won, with a stage regression reason. Sales managers only.',
   locked: true,
 });
+
+/**
+ * Sales managers and Sales Ops move leads between owners (approving reassignment requests,
+ * rebalancing books); reps take leads only from a queue or through routing (blueprint 001 Epic 1).
+ */
+export const LeadReassign = customPermission('RevOps_Lead_Reassign', {
+  label: 'Reassign leads',
+  description:
+    'May give a lead another owner directly: sales managers approving reassignment requests and Sales Ops. Reps take leads from queues; routing assigns the rest.',
+  locked: true,
+});

@@ -9,7 +9,13 @@ import { Commitment } from '../revops/commitment.ts';
 import { Concession } from '../revops/concession.ts';
 import { DealException } from '../revops/deal-exception.ts';
 import { HandoffPacket } from '../revops/handoff-packet.ts';
-import { DealDesk, ForecastOverride, GovernanceBypass, ReopenWonDeal } from '../governance/permissions.ts';
+import {
+  DealDesk,
+  ForecastOverride,
+  GovernanceBypass,
+  LeadReassign,
+  ReopenWonDeal,
+} from '../governance/permissions.ts';
 import { DiscountLadder } from '../governance/discount-ladder.ts';
 import { StageGateCriterion } from '../governance/stage-gates.ts';
 import { dataObjects } from '../data-objects.ts';
@@ -183,6 +189,7 @@ export const SalesOps = permissionSet('RevOps_Sales_Ops', {
     readOnly(...std.opp, ...std.contract, forecast),
   ],
   customMetadataTypes: [DiscountLadder],
+  customPermissions: [LeadReassign.name],
   userPermissions: ['TransferAnyEntity'],
   locked: true,
 });
@@ -275,7 +282,7 @@ export const SalesManager = permissionSet('RevOps_Sales_Manager', {
     editable(...std.opp, forecast),
     readOnly(...std.account, ...std.contract),
   ],
-  customPermissions: [ForecastOverride.name, ReopenWonDeal.name],
+  customPermissions: [ForecastOverride.name, ReopenWonDeal.name, LeadReassign.name],
   apexClasses: ['StageGateController'],
   customMetadataTypes: [StageGateCriterion, DiscountLadder],
   recordTypes: [NewBusinessDeal],

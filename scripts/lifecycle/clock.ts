@@ -4,6 +4,7 @@
  * consuming each working day's open window. A day's window is placed with the zone's offset at
  * noon UTC of that date, so daylight-saving changes (which happen at night) move it correctly.
  */
+import { zoneOffset } from '../core/time-zone.ts';
 import type { BusinessCalendarDef } from '../families/registry.ts';
 
 /** What a job needs from time: adding business hours to an instant (swap in another calendar here). */
@@ -22,36 +23,6 @@ const DAY = 86_400_000;
 const QUARTER_HOUR = 900_000;
 /** Apex has no loop without a bound either: a calendar with no working day in a year is an error. */
 const MAX_DAYS = 400;
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-/** The zone's offset from UTC at an instant, in milliseconds (Apex: TimeZone.getOffset). */
-export function zoneOffset(timeZone: string, ms: number): number {
-  const parts = Object.fromEntries(
-    formatter(timeZone)
-      .formatToParts(new Date(ms))
-      .map((p) => [p.type, p.value]),
-  );
-  const wall = Date.UTC(+parts.year!, +parts.month! - 1, +parts.day!, +parts.hour!, +parts.minute!, +parts.second!);
-  return wall - Math.floor(ms / 1000) * 1000;
-}
 
 /** An instant as `YYYY-MM-DDTHH:MM:SSZ`, the form ledger keys use (Apex: formatGmt). */
 export const isoSecond = (ms: number): string => `${new Date(ms).toISOString().slice(0, 19)}Z`;

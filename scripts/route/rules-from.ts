@@ -1,15 +1,12 @@
 /**
  * `--rules-from REF`: the routing half of impact analysis. The model as it was at a git
- * revision is extracted (git archive) beside the project, loaded with the project's
- * node_modules, and its routing configuration routes the same dataset with the same roster;
- * the leads whose decision changes are listed.
+ * revision (extracted and loaded by change control's model-at) routes the same dataset with the
+ * same roster; the leads whose decision changes are listed.
  */
-import { execFile } from 'node:child_process';
-import { mkdtemp, rm, symlink } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { loadModel, type Project } from '../project.ts';
+import { Repo } from '../change/git.ts';
+import { modelAt } from '../change/model-at.ts';
+import type { RevOpsModel } from '../dsl/index.ts';
+import type { Project } from '../project.ts';
 import type { RoutingConfig } from '../routing/config.ts';
 import {
   modelRoutingConfig,
@@ -18,8 +15,6 @@ import {
   type SimulatedDecision,
   type SimulateOptions,
 } from './simulate.ts';
-
-const run = promisify(execFile);
 
 export interface RoutingChange {
   readonly lead: string;
@@ -30,30 +25,23 @@ export interface RoutingChange {
 /** Where a decision lands: the owner or queue, the pool and the rule. */
 const landing = (d: SimulatedDecision) => `${d.kind}|${d.owner ?? ''}|${d.queue ?? ''}|${d.pool ?? ''}|${d.rule ?? ''}`;
 
-/** The routing configuration of the model at `ref` (any git revision the project's repository knows). */
+/**
+ * The routing configuration of the model at `ref` (any git revision the project's repository
+ * knows), loaded the way change control loads a revision's model (scripts/change/model-at.ts).
+ */
 export async function routingConfigAt(project: Project, ref: string) {
-  const dir = await mkdtemp(join(tmpdir(), 'revops-rules-from-'));
-  try {
-    await run('sh', [
-      '-c',
-      `git -C "$1" archive --format=tar "$2" | tar -x -C "$3"`,
-      'sh',
-      project.root,
-      ref,
-      dir,
-    ]).catch((error: Error & { stderr?: string }) => {
-      throw new RouteSimulationError(
-        `--rules-from ${ref}: cannot read that revision (${(error.stderr ?? error.message).trim().split('\n')[0]})`,
-        'RevisionNotFound',
-        ['Name a branch, tag or commit of this repository (git log --oneline)'],
-      );
-    });
-    await symlink(join(project.root, 'node_modules'), join(dir, 'node_modules'), 'dir');
-    const model = await loadModel({ ...project, root: dir });
-    return modelRoutingConfig(model, `model at ${ref}`);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  const repo = new Repo(project.root);
+  const rev = await repo.commit(ref, '--rules-from').catch((error: Error) => {
+    throw new RouteSimulationError(error.message, 'RevisionNotFound', [
+      'Name a branch, tag or commit of this repository (git log --oneline)',
+    ]);
+  });
+  const at = await modelAt(repo, rev);
+  if ('unknown' in at)
+    throw new RouteSimulationError(`--rules-from ${ref}: ${at.unknown}`, 'RevisionNotFound', [
+      'Name a revision whose model/ loads (revops diff reads the same models)',
+    ]);
+  return modelRoutingConfig(at.loaded.model as unknown as RevOpsModel, `model at ${ref}`);
 }
 
 /** Routes the dataset under the current model and under `ref`'s rules; the leads that land elsewhere. */

@@ -7,7 +7,10 @@
  * time becomes an instant by the same two-step offset lookup, so that both sides land on the
  * same instant on days when the clocks change.
  */
+import { isTimeZone, zoneOffset } from '../core/time-zone.ts';
 import type { CalendarRecord, HolidayRecord } from './records.ts';
+
+export { isTimeZone, zoneOffset };
 
 export const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
@@ -17,56 +20,6 @@ export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday',
 
 /** `[start, end)` minutes of a local day. */
 export type Window = readonly [number, number];
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-/** Offsets change on whole quarter hours, so an offset holds for its whole quarter hour. */
-const QUARTER_MS = 15 * MINUTE_MS;
-const offsetCache = new Map<string, Map<number, number>>();
-
-/** The zone's offset from UTC at `instantMs`, in ms (what Apex's TimeZone.getOffset returns). */
-export function zoneOffset(timeZone: string, instantMs: number): number {
-  let cache = offsetCache.get(timeZone);
-  if (!cache) offsetCache.set(timeZone, (cache = new Map()));
-  const quarter = Math.floor(instantMs / QUARTER_MS);
-  const hit = cache.get(quarter);
-  if (hit !== undefined) return hit;
-  const parts: Record<string, number> = {};
-  for (const p of formatter(timeZone).formatToParts(new Date(quarter * QUARTER_MS)))
-    if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  const wall = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
-  const offset = wall - quarter * QUARTER_MS;
-  if (cache.size > 200_000) cache.clear(); // bounded memory over very long simulations
-  cache.set(quarter, offset);
-  return offset;
-}
-
-/** Is `timeZone` a zone the IANA database knows? */
-export function isTimeZone(timeZone: string): boolean {
-  try {
-    formatter(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The instant of a local wall time (ms as if UTC): the offset looked up at the guess, then at the result. */
 export function localToInstant(timeZone: string, localMs: number): number {

@@ -146,7 +146,7 @@ describe('--rules-from: leads that land elsewhere under other rules', () => {
   it('names a revision git does not know', async () => {
     const run = await runCommand(RouteSimulate, ['--dataset', SEED, '--rules-from', 'no-such-revision-xyz']);
     assert.notEqual(run.status, 0);
-    assert.match(run.error!.message, /--rules-from no-such-revision-xyz: cannot read that revision/);
+    assert.match(run.error!.message, /--rules-from no-such-revision-xyz: not a commit in this repository/);
   });
 });
 
