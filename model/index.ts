@@ -58,6 +58,7 @@ import { forecasting } from './forecasting/index.ts';
 import { publicGroups, roles } from './analytics/audiences.ts';
 import { revenueAnalytics } from './analytics/revenue-analytics.ts';
 import { gtmPlan } from './gtm/plan.ts';
+import { territoryModel } from './gtm/territories.ts';
 
 export default defineModel(
   {
@@ -130,4 +131,5 @@ export default defineModel(
   revenueAnalytics,
   gtmPlan,
   { roles, publicGroups: [...publicGroups, ...roleUserGroups] },
+  { territoryDesign: territoryModel },
 );

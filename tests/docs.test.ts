@@ -320,6 +320,7 @@ describe('the catalogue of the every-kind fixture', () => {
         'routing.md',
         'sharing.md',
         'stages.md',
+        'territories.md',
         'validation-rules.md',
         'value-sets.md',
       ],

@@ -26,6 +26,9 @@ interface Definition {
   readonly type?: string;
   readonly apiName?: string;
   readonly fields?: Record<string, { readonly locked?: boolean }>;
+  /** A territory design: its types and territories (a territory with a rule also generates `<name>_Rule`). */
+  readonly types?: readonly { readonly name: string }[];
+  readonly territories?: readonly { readonly name: string; readonly rule?: unknown }[];
 }
 
 interface ModelView {
@@ -60,6 +63,15 @@ function componentsOf(d: Definition): string[] {
       return [lockKey('StandardValueSet', 'OpportunityStage')];
     case 'leadStatuses':
       return [lockKey('StandardValueSet', 'LeadStatus')];
+    case 'territoryDesign':
+      return [
+        lockKey('Territory2Model', d.name!),
+        ...(d.types ?? []).map((t) => lockKey('Territory2Type', t.name)),
+        ...(d.territories ?? []).flatMap((t) => [
+          lockKey('Territory2', `${d.name}.${t.name}`),
+          ...(t.rule ? [lockKey('Territory2Rule', `${d.name}.${t.name}_Rule`)] : []),
+        ]),
+      ];
     default:
       return [];
   }
@@ -106,7 +118,7 @@ function lockedOf({ model, families }: LoadedModel): Set<string> {
 }
 
 /** Bumped when what is cached changes meaning. */
-const CACHE_VERSION = 1;
+const CACHE_VERSION = 2;
 
 export interface LockedLookup {
   readonly locked: LockedSet;

@@ -51,8 +51,10 @@ import {
 } from './revops-records.ts';
 import { RecordShaper, type Values } from './values.ts';
 import { createBase, Ids, type World } from './world.ts';
-import { ROSTER_FILE, writeRoster } from './routing-roster.ts';
+import { buildRoster, ROSTER_FILE, writeRoster } from './routing-roster.ts';
 import { CHURN_FILE, writeChurn } from './churn.ts';
+import { TERRITORIES_FILE } from '../territory/assignments.ts';
+import { writeSeedAssignments } from '../territory/seed.ts';
 
 const GENERATORS: Record<string, (world: World) => Iterable<Values>> = {
   Account: accountRecords,
@@ -148,6 +150,8 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
     await writeRoster(world, options.out);
     // The day churned customers gave notice (comp clawback), which no record carries.
     await writeChurn(world, options.out);
+    // Territory owners, overlays and account assignments (territories.json), outside the record target.
+    await writeSeedAssignments(options.out, world.model.territoryDesign, buildRoster(world));
     // Files of objects the model no longer seeds would otherwise linger next to the new manifest.
     const keep = new Set(objects.map((o) => o.file));
     for (const name of await readdir(options.out))
@@ -225,7 +229,12 @@ async function prepareOutput(out: string, force: boolean): Promise<void> {
       throw outputError(out, error);
     });
     const foreign = entries.filter(
-      (name) => name !== MANIFEST_FILE && name !== ROSTER_FILE && name !== CHURN_FILE && !name.endsWith('.ndjson'),
+      (name) =>
+        name !== MANIFEST_FILE &&
+        name !== ROSTER_FILE &&
+        name !== CHURN_FILE &&
+        name !== TERRITORIES_FILE &&
+        !name.endsWith('.ndjson'),
     );
     const ours = entries.includes(MANIFEST_FILE)
       ? await readManifest(out).then(

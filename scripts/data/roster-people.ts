@@ -32,6 +32,8 @@ export interface RosterSeat {
 /** Seats per pool, in the model's pool order (cycled). */
 const TEAM_SIZES = [5, 3, 6, 4, 3];
 const ACCOUNT_MANAGERS = 3;
+/** Overlay solutions engineers (no seat: territories.json gives them AEs to cover). */
+const SOLUTIONS_ENGINEERS = 2;
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -100,5 +102,7 @@ export function rosterPeople(base: Base): { users: RosterUser[]; seats: RosterSe
   users[leaver] = { ...users[leaver]!, active: false };
   for (let k = 0; k < ACCOUNT_MANAGERS; k++)
     users.push({ ...member(`Account Manager ${k + 1}`, -1, false), title: 'Account Manager', active: k !== 0 });
+  for (let k = 0; k < SOLUTIONS_ENGINEERS; k++)
+    users.push({ ...member(`Solutions Engineer ${k + 1}`, -1, false), title: 'Solutions Engineer' });
   return { users, seats };
 }

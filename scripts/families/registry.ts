@@ -20,6 +20,7 @@ import { scratchOrgFamily } from './scratch-org/index.ts';
 import { securityFamily } from './security/index.ts';
 import { sharingFamily } from './sharing/index.ts';
 import { stagesFamily } from './stages/index.ts';
+import { territoriesFamily } from './territories/index.ts';
 import { validationRulesFamily } from './validation-rules/index.ts';
 import { valueSetsFamily } from './value-sets/index.ts';
 
@@ -38,6 +39,7 @@ export * from './scratch-org/index.ts';
 export * from './security/index.ts';
 export * from './sharing/index.ts';
 export * from './stages/index.ts';
+export * from './territories/index.ts';
 export * from './validation-rules/index.ts';
 export * from './value-sets/index.ts';
 
@@ -58,6 +60,7 @@ export const FAMILIES = [
   dataQualityFamily,
   gtmPlanFamily,
   leadConvertFamily,
+  territoriesFamily,
   scratchOrgFamily,
 ] as const;
 

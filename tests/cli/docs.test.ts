@@ -43,6 +43,7 @@ const EVERY_COMMAND = [
   'rfc new',
   'rollback',
   'route simulate',
+  'territory plan',
   'verify',
 ];
 
