@@ -58,6 +58,7 @@ import { forecasting } from './forecasting/index.ts';
 import { publicGroups, roles } from './analytics/audiences.ts';
 import { revenueAnalytics } from './analytics/revenue-analytics.ts';
 import { gtmPlan } from './gtm/plan.ts';
+import { council } from './compliance/council.ts';
 import { territoryModel } from './gtm/territories.ts';
 
 export default defineModel(
@@ -130,6 +131,7 @@ export default defineModel(
   forecasting,
   revenueAnalytics,
   gtmPlan,
+  council,
   { roles, publicGroups: [...publicGroups, ...roleUserGroups] },
   { territoryDesign: territoryModel },
 );

@@ -24,6 +24,8 @@ export interface ReportCommandResult {
   readonly missing: readonly string[];
   /** The extracted dataset, with --target-org. */
   readonly dataset?: string;
+  /** With --memo: the monthly memo and board appendix (scripts/compliance/memo.ts). */
+  readonly memo?: { readonly markdown: string; readonly html: string };
 }
 
 /** --as-of, checked while parsing so that a typo is a usage error (exit 2), not a report failure. */
@@ -58,6 +60,7 @@ export default class ReportCommand extends RevOpsCommand<ReportCommandResult> {
     }),
     force: forceFlag(),
     'as-of': asOfFlag(),
+    memo: Flags.boolean({ summary: messages.getMessage('flags.memo.summary') }),
   };
 
   public async run(): Promise<ReportCommandResult> {
@@ -78,7 +81,8 @@ export default class ReportCommand extends RevOpsCommand<ReportCommandResult> {
         this.spinner.start(`report: measuring ${flags.dataset}`);
         const report = await analytics.buildReport(flags.dataset, { asOf: flags['as-of'] });
         await claim();
-        return this.finish(await analytics.writeReport(report, flags.out));
+        const finished = this.finish(await analytics.writeReport(report, flags.out));
+        return flags.memo ? { ...finished, memo: await this.memo(flags.dataset, report, flags.out) } : finished;
       }
       return await this.fromOrg(org!, flags['as-of'], flags.out, claim);
     } catch (error) {
@@ -114,6 +118,17 @@ export default class ReportCommand extends RevOpsCommand<ReportCommandResult> {
     } finally {
       await rm(temp, { recursive: true, force: true });
     }
+  }
+
+  /** The monthly memo beside the report, from the same metrics. */
+  private async memo(dataset: string, report: Report, out: string) {
+    const [{ buildMemo }, { writeMemo }] = await Promise.all([
+      import('../../../compliance/memo.ts'),
+      import('../../../compliance/memo-render.ts'),
+    ]);
+    const written = await writeMemo(await buildMemo(dataset, report.metrics), out);
+    this.log(`  memo ${written.markdown}, ${written.html}`);
+    return written;
   }
 
   private finish(written: WrittenReport, dataset?: string): ReportCommandResult {
