@@ -20,6 +20,8 @@ class HelpText extends Help {
 }
 
 const EVERY_COMMAND = [
+  'access review',
+  'access signoff',
   'capacity',
   'comp calculate',
   'data check',
