@@ -4,6 +4,7 @@ import { Contact } from './objects/contact.ts';
 import { Contract } from './objects/contract.ts';
 import { Lead } from './objects/lead.ts';
 import { Opportunity } from './objects/opportunity.ts';
+import { Touch } from './marketing/touch.ts';
 import { Commitment } from './revops/commitment.ts';
 import { Concession } from './revops/concession.ts';
 import { DealException } from './revops/deal-exception.ts';
@@ -23,4 +24,5 @@ export const dataObjects = [
   Commitment,
   HandoffPacket,
   Poc,
+  Touch,
 ];

@@ -30,6 +30,9 @@ import { leadRules } from './governance/lead-rules.ts';
 import { accountRules } from './governance/account-rules.ts';
 import { registryRules, revopsRules } from './governance/revops-rules.ts';
 import { valueListRules } from './governance/value-list-rules.ts';
+import { MarketingChannel, MarketingSource } from './marketing/source-hierarchy.ts';
+import { attributionRules } from './marketing/attribution-rules.ts';
+import { influenceModels } from './marketing/influence-models.ts';
 import { lifecycleRules } from './governance/lifecycle-rules.ts';
 import { rolePermissionSets, roleGroups } from './security/permission-sets.ts';
 import { publicGroups as roleUserGroups, sharingRules } from './security/sharing.ts';
@@ -75,6 +78,9 @@ export default defineModel(
       AdvanceReason,
       WinReason,
       ForecastOverrideReason,
+      // Lead source hierarchy: source → channel → campaign type → campaign (blueprint 001 epic 8)
+      MarketingSource,
+      MarketingChannel,
     ],
     // Funnel and stage governance
     opportunityStages,
@@ -92,6 +98,7 @@ export default defineModel(
       ...registryRules,
       ...valueListRules,
       ...lifecycleRules,
+      ...attributionRules,
     ],
     customMetadataRecords: discountLadderSteps,
     // Role-scoped access
@@ -131,6 +138,8 @@ export default defineModel(
   forecasting,
   revenueAnalytics,
   gtmPlan,
+  // Campaign influence models attribution writes its credit under (model/marketing)
+  { campaignInfluenceModels: influenceModels },
   council,
   { roles, publicGroups: [...publicGroups, ...roleUserGroups] },
   { territoryDesign: territoryModel },

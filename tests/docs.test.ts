@@ -312,6 +312,7 @@ describe('the catalogue of the every-kind fixture', () => {
       [
         'README.md',
         'analytics.md',
+        'campaign-influence.md',
         'data-quality.md',
         'flows.md',
         'lead-convert.md',
@@ -326,6 +327,10 @@ describe('the catalogue of the every-kind fixture', () => {
       ],
     );
     assert.match(files.find((f) => f.path.endsWith('/routing.md'))!.content, /The model defines no routing\./);
+    assert.match(
+      files.find((f) => f.path.endsWith('/campaign-influence.md'))!.content,
+      /The model defines no campaign influence models\./,
+    );
     assert.match(
       files.find((f) => f.path.endsWith('/stages.md'))!.content,
       /The model defines no opportunity stages\./,

@@ -105,6 +105,7 @@ const GOLDEN: Readonly<Record<string, string>> = {
   'DuplicateRule.block.xml': `${G}/duplicateRules/Account.Fixture_Block_Domains.duplicateRule-meta.xml`,
   'DuplicateRule.alert.xml': `${G}/duplicateRules/Account.Fixture_Alert_Names.duplicateRule-meta.xml`,
   'LeadConvertSettings.xml': `${G}/LeadConvertSettings/LeadConvertSettings.LeadConvertSetting-meta.xml`,
+  'CampaignInfluenceModel.xml': `${G}/campaignInfluenceModels/Fixture_Even_Split.campaignInfluenceModel-meta.xml`,
   'ScratchOrgDefinition.json': 'config/project-scratch-def.json',
 };
 

@@ -28,6 +28,7 @@ const AUDITED = [
   'Concession__c',
   'Commitment__c',
   'Handoff_Packet__c',
+  'Touch__c',
 ] as const;
 
 const account = setupRecord('acme', 'Account', { Name: 'Acme', Website_Domain__c: 'acme.com' });
@@ -79,6 +80,15 @@ const SAMPLES: Record<(typeof AUDITED)[number], { given: SetupRecord[]; insert: 
   Handoff_Packet__c: {
     given: [account, dealRecord],
     insert: { Handoff_Type__c: 'AE to CS', Opportunity__c: idOf('deal'), Status__c: 'Draft' },
+  },
+  Touch__c: {
+    given: [account, dealRecord],
+    insert: {
+      Opportunity__c: idOf('deal'),
+      Touched_At__c: '2026-03-10T08:55:00Z',
+      Channel__c: 'Webinar',
+      Touch_Type__c: 'Webinar Attended',
+    },
   },
 };
 

@@ -8,22 +8,53 @@ import {
   savedAt,
   when,
 } from '../../scripts/dsl/index.ts';
+import { channelOfUtmMediumFormula, UTM_MEDIUM_CHANNEL } from '../marketing/source-hierarchy.ts';
 import { RevOpsAdmin } from '../security/permission-sets.ts';
 
 const lead = { LastName: 'Rivera', Company: 'Acme', Segment_Fit_Score__c: 72 };
 
+const medium = '{!$Record.UTM_Medium__c}';
+
 /**
- * Takes the attribution snapshots before save (blueprint 001): the first lead source, and at
- * MQL the time and the segment fit score. The validation rules keep them from changing after.
+ * Takes the attribution snapshots before save (blueprint 001): the channel the UTM medium names
+ * becomes the most recent source, and the first source (that channel, else the lead source) the
+ * original; at MQL the time and the segment fit score. The validation rules keep them from
+ * changing after.
  */
 export const leadSnapshots = recordTriggeredFlow('Lead_Take_Attribution_Snapshots', {
   label: 'Lead: Take Attribution Snapshots',
-  description: 'Sets Original Lead Source once, and MQL Date and ICP Fit Score at MQL when the lead becomes an MQL.',
+  description:
+    'Sets Most Recent Source from UTM Medium, Original Lead Source once, and MQL Date and ICP Fit Score at MQL when the lead becomes an MQL.',
   object: 'Lead',
   timing: 'BeforeSave',
   on: 'CreateAndUpdate',
+  formulas: {
+    ChannelFromUtm: { dataType: 'String', expression: channelOfUtmMediumFormula(medium) },
+    UtmNamesChannel: {
+      dataType: 'Boolean',
+      expression: `CASE(${medium}, ${[...UTM_MEDIUM_CHANNEL.keys()].map((m) => `"${m}", 1`).join(', ')}, 0) = 1`,
+    },
+  },
   steps: [
+    decision('Recent_Source_From_Utm', 'UTM medium names a channel?', [
+      outcome('Utm_Channel', 'Names a channel', {
+        all: [when('UtmNamesChannel', 'EqualTo', true)],
+        then: [
+          assign('Set_Most_Recent_Source', 'Most recent source is that channel', {
+            '$Record.Most_Recent_Source__c': ref('ChannelFromUtm'),
+          }),
+        ],
+      }),
+    ]),
     decision('Source_Snapshot_Due', 'First lead source known?', [
+      outcome('Channel_Not_Snapshotted', 'Not yet snapshotted, UTM channel known', {
+        all: [when('$Record.Lead_Source_Original__c', 'IsNull', true), when('UtmNamesChannel', 'EqualTo', true)],
+        then: [
+          assign('Snapshot_Channel', 'Snapshot the UTM channel', {
+            '$Record.Lead_Source_Original__c': ref('ChannelFromUtm'),
+          }),
+        ],
+      }),
       outcome('Source_Not_Snapshotted', 'Not yet snapshotted', {
         all: [when('$Record.Lead_Source_Original__c', 'IsNull', true), when('$Record.LeadSource', 'IsNull', false)],
         then: [
@@ -74,6 +105,15 @@ export const leadSnapshots = recordTriggeredFlow('Lead_Take_Attribution_Snapshot
         insert: { ...lead, Status: 'Nurture', LeadSource: null },
         update: { LeadSource: 'Phone Inquiry' },
         expect: { Lead_Source_Original__c: 'Phone Inquiry' },
+      }),
+      flowTest('a UTM medium sets the most recent source and the original source to its channel', {
+        insert: { ...lead, Status: 'Nurture', LeadSource: 'Web', UTM_Medium__c: 'webinar' },
+        expect: { Most_Recent_Source__c: 'Webinar', Lead_Source_Original__c: 'Webinar' },
+      }),
+      flowTest('a later UTM medium moves the most recent source, never the original', {
+        insert: { ...lead, Status: 'Nurture', LeadSource: 'Web', UTM_Medium__c: 'cpc' },
+        update: { UTM_Medium__c: 'email' },
+        expect: { Most_Recent_Source__c: 'Email Nurture', Lead_Source_Original__c: 'Paid Search' },
       }),
       flowTest('the fit score at MQL stays when the score changes afterwards', {
         insert: { ...lead, Status: 'MQL' },

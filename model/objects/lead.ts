@@ -72,7 +72,12 @@ export const Lead = standardObject('Lead', {
       values: fromValueSet(DisqualificationReason.name),
       trackHistory: true,
     }),
-    // UTM discipline
+    Most_Recent_Source__c: text({
+      label: 'Most Recent Source',
+      length: 80,
+      help: 'Channel of the latest UTM-tagged visit (set by automation from UTM Medium).',
+    }),
+    // UTM discipline: UTM Medium names a governed channel (model/marketing/source-hierarchy.ts)
     UTM_Source__c: text({ label: 'UTM Source', length: 100 }),
     UTM_Medium__c: text({ label: 'UTM Medium', length: 100 }),
     UTM_Campaign__c: text({ label: 'UTM Campaign', length: 100 }),

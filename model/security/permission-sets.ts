@@ -9,6 +9,7 @@ import { Commitment } from '../revops/commitment.ts';
 import { Concession } from '../revops/concession.ts';
 import { DealException } from '../revops/deal-exception.ts';
 import { HandoffPacket } from '../revops/handoff-packet.ts';
+import { Touch } from '../marketing/touch.ts';
 import {
   DealDesk,
   ForecastOverride,
@@ -61,6 +62,7 @@ const std = {
 const snapshots = {
   Lead: [
     'Lead_Source_Original__c',
+    'Most_Recent_Source__c',
     'First_Touch_Campaign__c',
     'Segment_Fit_Score_At_MQL__c',
     'MQL_Date__c',
@@ -109,9 +111,11 @@ export const SDR = permissionSet('RevOps_SDR', {
     Opportunity: access('CR'),
     Campaign: access('R'),
     Handoff_Packet__c: access('CRE'),
+    Touch__c: access('R'),
   },
   fields: [
     fieldsOf(Lead, { readOnlyFields: leadAutomation }),
+    fieldsOf(Touch, { edit: false }),
     fieldsOf(Contact, { readOnlyFields: ['Original_Source__c', ...stamp] }),
     fieldsOf(Account, { edit: false }),
     fieldsOf(Campaign, { edit: false }),
@@ -140,10 +144,12 @@ export const AccountExecutive = permissionSet('RevOps_Account_Executive', {
     Commitment__c: access('CRE'),
     Deal_Exception__c: access('CRE'),
     Concession__c: access('R'),
+    Touch__c: access('R'),
     POC__c: access('CRE'),
   },
   fields: [
     fieldsOf(Opportunity, { readOnlyFields: [...automationOwned, 'Forecast_Override_Reason__c'] }),
+    fieldsOf(Touch, { edit: false }),
     fieldsOf(Poc, { readOnlyFields: ['Last_Activity_At__c'] }),
     fieldsOf(Account, { edit: false }),
     // Converting a lead the AE accepted: the lead's own fields stay the SDR's.
@@ -168,18 +174,20 @@ export const AccountExecutive = permissionSet('RevOps_Account_Executive', {
 export const SalesOps = permissionSet('RevOps_Sales_Ops', {
   label: 'RevOps: Sales Ops',
   description:
-    'Owns accounts, hierarchies, territories and campaigns; reads the pipeline and reassigns deals (Transfer Record, edit through sharing, no deal field editable).',
+    'Owns accounts, hierarchies, territories, campaigns and their touches; reads the pipeline and reassigns deals (Transfer Record, edit through sharing, no deal field editable).',
   objects: {
     Account: access('CRUD'),
     Contact: access('CRE'),
     Lead: access('CRE'),
     Campaign: access('CRE'),
+    Touch__c: access('CRE'),
     // Edit only to change a deal's owner: no deal field is editable (fieldsOf edit: false).
     Opportunity: access('RE'),
     Contract: access('R'),
   },
   fields: [
     fieldsOf(Account, { readOnlyFields: stamp }),
+    fieldsOf(Touch, { readOnlyFields: stamp }),
     fieldsOf(Contact, { readOnlyFields: ['Original_Source__c', ...stamp] }),
     fieldsOf(Lead, { readOnlyFields: [...leadAutomation, ...qualification] }),
     fieldsOf(Campaign, { readOnlyFields: stamp }),
@@ -369,9 +377,10 @@ export const SalesEngineer = permissionSet('RevOps_Sales_Engineer', {
 export const Marketing = permissionSet('RevOps_Marketing', {
   label: 'RevOps: Marketing',
   description:
-    'Runs campaigns and creates and nurtures leads up to MQL; reads contacts, accounts and deals for attribution.',
+    'Runs campaigns, records their touches, and creates and nurtures leads up to MQL; reads contacts, accounts and deals for attribution.',
   objects: {
     Campaign: access('CRE'),
+    Touch__c: access('CRE'),
     Lead: access('CRE'),
     Contact: access('R'),
     Account: access('R'),
@@ -379,6 +388,7 @@ export const Marketing = permissionSet('RevOps_Marketing', {
   },
   fields: [
     fieldsOf(Campaign, { readOnlyFields: stamp }),
+    fieldsOf(Touch, { readOnlyFields: stamp }),
     fieldsOf(Lead, { readOnlyFields: [...snapshots.Lead, ...qualification] }),
     fieldsOf(Contact, { edit: false }),
     fieldsOf(Account, { edit: false }),

@@ -11,6 +11,7 @@ export const leadConvert = leadConvertMapping({
     maps(Lead.field('Lead_Source_Original__c'), Contact.field('Original_Source__c')),
     maps(Lead.field('Lead_Source_Original__c'), Opportunity.field('Lead_Source_Original__c')),
     maps(Lead.field('Persona__c'), Contact.field('Persona__c')),
+    maps(Lead.field('Most_Recent_Source__c'), Contact.field('Most_Recent_Source__c')),
     // The deal starts from the meeting the SDR booked (model/automation/converted-deal.ts).
     maps(Lead.field('First_Meeting_Date__c'), Opportunity.field('First_Meeting_Date__c')),
   ],

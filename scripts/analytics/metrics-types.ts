@@ -3,6 +3,7 @@
  * Rates are fractions (0.25 = 25 %), amounts in the records' currency, days as numbers; a figure
  * the data cannot give is null, and `missing` says why and what would give it.
  */
+import type { AttributionMetrics } from '../attribution/report-section.ts';
 import type { BandName, FunnelStep } from './benchmarks.ts';
 
 export const REPORT_FORMAT = 'revops-report/1';
@@ -200,6 +201,8 @@ export interface MissingFigure {
 export interface Metrics {
   readonly format: typeof REPORT_FORMAT;
   readonly asOf: string;
+  /** Marketing attribution: credit by channel under each model, CAC, MQL → SQL, SLAs; null without touches. */
+  readonly attribution?: AttributionMetrics | null;
   readonly source: {
     readonly kind: 'dataset' | 'org';
     readonly name: string;

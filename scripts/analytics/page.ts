@@ -3,6 +3,7 @@
  * opens from disk. Every figure on it is read from the Metrics object that metrics.json holds, so
  * rendering the page again from metrics.json gives the same page (a test holds that).
  */
+import { attributionTables, recommendationLine } from '../attribution/report-section.ts';
 import { CONVERSION_BANDS, COVERAGE_BANDS, HYGIENE, mapeGrade, RETENTION_BANDS } from './benchmarks.ts';
 import type { RenderedChart } from './charts.ts';
 import { days, decimal, integer, money, multiple, percent } from './format.ts';
@@ -305,7 +306,16 @@ const SECTIONS: readonly { id: string; title: string; extra?: (m: Metrics) => st
   { id: 'forecast', title: 'Forecast accuracy' },
   { id: 'capacity', title: 'Capacity and reps', extra: (m) => capacityTable(m) + scorecardTable(m) },
   { id: 'quality', title: 'Data quality', extra: qualityTable },
+  { id: 'attribution', title: 'Marketing attribution', extra: attributionSection },
 ];
+
+function attributionSection(m: Metrics): string {
+  if (!m.attribution) return '<p>No touches (Touch__c) in this data: nothing to attribute.</p>';
+  const tables = attributionTables(m.attribution).map(
+    (t) => `<h3>${escapeHtml(t.title)}</h3>${tableHtml(t.head, t.rows)}`,
+  );
+  return `<p>${escapeHtml(recommendationLine(m.attribution))}</p>${tables.join('')}`;
+}
 
 const figure = (c: RenderedChart) =>
   `<figure id="chart-${c.id}" class="${c.width > 600 ? 'wide' : 'half'}" data-chart="${c.id}">` +

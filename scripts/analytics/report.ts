@@ -5,6 +5,7 @@
  */
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
+import { attributionMetrics } from '../attribution/report-section.ts';
 import type { RevOpsModel } from '../dsl/index.ts';
 import { renderCharts, type RenderedChart } from './charts.ts';
 import { AnalyticsEngine } from './engine.ts';
@@ -62,7 +63,8 @@ async function defaultModel(): Promise<RevOpsModel> {
 export async function buildReport(dataset: string, options: ReportOptions = {}): Promise<Report> {
   const manifest = await openReportDataset(dataset);
   const asOf = parseAsOf(options.asOf ?? manifest.anchorDate ?? new Date().toISOString().slice(0, 10));
-  const terms = reportTerms(options.model ?? (await defaultModel()));
+  const model = options.model ?? (await defaultModel());
+  const terms = reportTerms(model);
   const engine = await AnalyticsEngine.open();
   try {
     await stageDataset(engine, dataset, manifest, terms, { asOfDay: dayNumber(asOf) });
@@ -73,7 +75,8 @@ export async function buildReport(dataset: string, options: ReportOptions = {}):
         records: Object.fromEntries(manifest.objects.map((o) => [o.sobject, o.count])),
       },
     });
-    return { metrics, ...renderFiles(metrics) };
+    const withAttribution = { ...metrics, attribution: await attributionMetrics(dataset, model) };
+    return { metrics: withAttribution, ...renderFiles(withAttribution) };
   } finally {
     engine.close();
   }

@@ -1,4 +1,5 @@
 /** summary.md: the headline figures in Markdown (a PR comment, a chat message), from metrics.json. */
+import { attributionMarkdown } from '../attribution/report-section.ts';
 import { days, decimal, money, multiple, percent } from './format.ts';
 import type { Metrics } from './metrics-types.ts';
 
@@ -66,6 +67,7 @@ export function renderSummary(m: Metrics): string {
     row(['---', '---', '---', '---']),
     ...m.winRate.segments.map((s) => row([s.member, percent(s.winRate), percent(s.winRateByValue), String(s.closed)])),
   ];
+  lines.push(...attributionMarkdown(m.attribution));
   if (m.missing.length) {
     lines.push('', '## What this data cannot show', '');
     for (const x of m.missing) lines.push(`- **${x.metric}**: needs ${x.needs}`);

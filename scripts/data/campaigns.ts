@@ -1,14 +1,14 @@
 /**
  * Campaigns: the last eight quarters of programmes, named `{Channel}-{Theme}-{Quarter}-{Audience}`
- * (blueprint 000 §1). Leads and deals sourced by marketing point at a campaign of the quarter
- * they arrived in.
+ * (blueprint 000 §1), with their channel (the lead source hierarchy) and spend. Leads and deals
+ * sourced by marketing point at a campaign of the quarter they arrived in.
  */
 import { fiscalQuarter, formatDay, MS_PER_DAY, quarterStart, type Day } from './calendar.ts';
 import type { Rng } from './prng.ts';
 import type { Values } from './values.ts';
-import { CAMPAIGN_AUDIENCES, CAMPAIGN_CHANNELS, CAMPAIGN_THEMES } from './vocabulary.ts';
+import { CAMPAIGN_AUDIENCES, CAMPAIGN_CHANNELS, CAMPAIGN_THEMES, CHANNEL_SPEND } from './vocabulary.ts';
 import { EXTERNAL_ID_FIELD } from './catalog.ts';
-import type { Base, World } from './world.ts';
+import { rngFor, type Base, type World } from './world.ts';
 
 export const CAMPAIGN_QUARTERS = 8;
 const COMBINATIONS = CAMPAIGN_CHANNELS.length * CAMPAIGN_THEMES.length * CAMPAIGN_AUDIENCES.length;
@@ -61,6 +61,11 @@ export function* campaignRecords(world: World): Generator<Values> {
   for (let k = 0; k < world.plan.campaigns; k++) {
     const c = campaignProfile(world, k);
     const status = c.end < world.today ? 'Completed' : c.start > world.today ? 'Planned' : 'In Progress';
+    const [lo, hi] = CHANNEL_SPEND[c.channel.name] ?? [5_000, 20_000];
+    const budget = Math.round(rngFor(world, 'campaign-spend', k).float(lo, hi) / 100) * 100;
+    // Spend so far: all of it once the campaign ended (give or take 10 %), pro rata while it runs.
+    const ran = Math.min(1, Math.max(0, (world.today - c.start + 1) / (c.end - c.start + 1)));
+    const actual = Math.round((budget * ran * rngFor(world, 'campaign-actual', k).float(0.9, 1.1)) / 100) * 100;
     yield {
       [EXTERNAL_ID_FIELD]: world.ids.campaign(k),
       Name: c.name,
@@ -69,6 +74,9 @@ export function* campaignRecords(world: World): Generator<Values> {
       StartDate: formatDay(c.start),
       EndDate: formatDay(c.end),
       IsActive: status !== 'Completed',
+      BudgetedCost: budget,
+      ActualCost: status === 'Planned' ? null : actual,
+      Channel__c: c.channel.name,
     };
   }
 }

@@ -60,7 +60,7 @@ const STANDARD_COLUMNS: Record<string, readonly string[]> = {
     'OwnerExpirationNotice',
     'Description',
   ],
-  Campaign: ['Name', 'Type', 'Status', 'StartDate', 'EndDate', 'IsActive'],
+  Campaign: ['Name', 'Type', 'Status', 'StartDate', 'EndDate', 'IsActive', 'BudgetedCost', 'ActualCost'],
 };
 
 /** Short external-id prefixes of the objects the generator knows; others derive theirs. */

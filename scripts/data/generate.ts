@@ -49,6 +49,8 @@ import {
   POC_OBJECT,
   pocRecordsOf,
 } from './revops-records.ts';
+import { isSupporting } from './supporting.ts';
+import { TOUCH_OBJECT, touchRecords } from './touches.ts';
 import { RecordShaper, type Values } from './values.ts';
 import { createBase, Ids, type World } from './world.ts';
 import { buildRoster, ROSTER_FILE, writeRoster } from './routing-roster.ts';
@@ -68,6 +70,7 @@ const GENERATORS: Record<string, (world: World) => Iterable<Values>> = {
   [CONCESSION_OBJECT]: concessionRecords,
   [EXCEPTION_OBJECT]: exceptionRecords,
   [POC_OBJECT]: pocRecordsOf,
+  [TOUCH_OBJECT]: touchRecords,
   [PERIOD_OBJECT]: periodRecords,
   [QUOTA_OBJECT]: quotaRecords,
   [SNAPSHOT_OBJECT]: snapshotRecords,
@@ -136,14 +139,15 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
         written += n;
         if (written % 10_000 === 0) options.onProgress?.(written, total);
       });
-      const supporting = object.name === QUOTA_OBJECT ? supportingForecastRecords(world) : 0;
-      objects.push({
-        sobject: object.name,
-        file: `${object.name}.ndjson`,
-        count,
-        externalIdField: EXTERNAL_ID_FIELD,
-        ...(supporting ? { supporting } : {}),
-      });
+      const entry = { sobject: object.name, file: `${object.name}.ndjson`, count, externalIdField: EXTERNAL_ID_FIELD };
+      const partial = object.name === QUOTA_OBJECT ? supportingForecastRecords(world) : 0;
+      objects.push(
+        isSupporting(object.name)
+          ? { ...entry, supporting: true }
+          : partial
+            ? { ...entry, supportingRecords: partial }
+            : entry,
+      );
     }
     options.onProgress?.(written, total);
     // The people routing gives leads to (users are not records of a dataset).
@@ -161,7 +165,8 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
       seed: world.seed,
       scale,
       anchorDate: options.anchorDate ?? DEFAULT_ANCHOR_DATE,
-      records: written,
+      // Business records: the target the scale stands for (supporting records come on top).
+      records: objects.reduce((n, o) => (o.supporting ? n : n + o.count - (o.supportingRecords ?? 0)), 0),
       objects,
     };
     await writeManifest(options.out, generated);

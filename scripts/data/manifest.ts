@@ -18,8 +18,10 @@ export interface ManifestObject {
   readonly file: string;
   readonly count: number;
   readonly externalIdField: string;
-  /** Of `count`, the supporting records counted outside the dataset's record target (reps' quotas). */
-  readonly supporting?: number;
+  /** Counted outside the record target (touches, the catalogue): scripts/data/supporting.ts. */
+  readonly supporting?: boolean;
+  /** Of `count`, the records counted outside the record target in an object that is otherwise business records (reps' quotas). */
+  readonly supportingRecords?: number;
 }
 
 /** A manifest as read: only `format` and `objects` are required of a dataset someone else wrote. */
@@ -33,7 +35,7 @@ export interface Manifest {
    * date by (its today - anchorDate) to keep the data fresh.
    */
   readonly anchorDate?: string;
-  /** Every record in the files: the record target plus the supporting records. */
+  /** Business records (the target); supporting objects' records come on top. */
   readonly records?: number;
   /** In dependency order: each object after the objects it looks up (self-references excepted). */
   readonly objects: readonly ManifestObject[];
@@ -150,4 +152,5 @@ export function sha256(text: string): string {
 }
 
 /** The records a manifest counts toward its record target (business records: no supporting ones). */
-export const targetRecords = (m: Manifest): number => m.objects.reduce((n, o) => n + o.count - (o.supporting ?? 0), 0);
+export const targetRecords = (m: Manifest): number =>
+  m.objects.reduce((n, o) => (o.supporting ? n : n + o.count - (o.supportingRecords ?? 0)), 0);

@@ -6,43 +6,17 @@
  * without an MQL date). Converted leads are the people who became the champion contact of the
  * deal they sourced, with the same email.
  */
-import { FUNNEL } from './benchmarks.ts';
 import { leadRoutingInputs } from './lead-routing.ts';
-import { campaignFor, campaignProfile } from './campaigns.ts';
-import { MS_PER_DAY } from './calendar.ts';
+import { campaignProfile } from './campaigns.ts';
 import { EXTERNAL_ID_FIELD } from './catalog.ts';
-import { oppStory, type DealStory } from './deal-stories.ts';
-import { accountProfile, emailLocal, personName, type AccountProfile } from './profiles.ts';
+import { oppStory } from './deal-stories.ts';
+import { leadOrigin, type LeadStage } from './lead-origins.ts';
+import { accountProfile, emailLocal, personName } from './profiles.ts';
 import type { Rng } from './prng.ts';
+import { latestTaggedChannel } from './touches.ts';
 import type { Values } from './values.ts';
-import {
-  COMMITTEE,
-  DIRECT_INBOUND,
-  OUTBOUND,
-  ROLE_PEOPLE,
-  UTM_CONTENT,
-  UTM_TERMS,
-  VERTICAL_INDUSTRY,
-  type SourceDef,
-} from './vocabulary.ts';
-import { rngFor, type Base, type World } from './world.ts';
-
-export type LeadStage = 'prospect' | 'inFlight' | 'nurture' | 'disqualified' | 'sal' | 'sql' | 'converted';
-
-/** How far lead `j` got; drawn from its own stream so the plan can match converted leads cheaply. */
-export function leadStage(world: Base, j: number): LeadStage {
-  const rng = rngFor(world, 'lead-funnel', j);
-  if (rng.bool(FUNNEL.preMqlNurture)) return 'prospect';
-  if (rng.bool(FUNNEL.inFlightMql)) return 'inFlight';
-  if (!rng.bool(FUNNEL.mqlToSal)) return rng.bool(FUNNEL.rejectedDisqualified) ? 'disqualified' : 'nurture';
-  if (!rng.bool(FUNNEL.salToSql)) return 'sal';
-  if (!rng.bool(FUNNEL.sqlToOpportunity)) return 'sql';
-  return 'converted';
-}
-
-/** Expected share of leads that convert (sizes the lead pool to the inbound deals). */
-export const CONVERSION_PER_LEAD =
-  (1 - FUNNEL.preMqlNurture) * (1 - FUNNEL.inFlightMql) * FUNNEL.mqlToSal * FUNNEL.salToSql * FUNNEL.sqlToOpportunity;
+import { CHANNEL_UTM, COMMITTEE, ROLE_PEOPLE, UTM_CONTENT, UTM_TERMS, VERTICAL_INDUSTRY } from './vocabulary.ts';
+import { rngFor, type World } from './world.ts';
 
 const STATUS_OF: Record<LeadStage, keyof World['statuses']> = {
   prospect: 'nurture',
@@ -106,20 +80,13 @@ const CONTACT_SOURCES: readonly (readonly [string, number])[] = [
   ['Partner Referral', 0.1],
   ['Customer Referral', 0.15],
 ];
-const RECENT_SOURCES = ['Webinar', 'Customer Event', 'Email Nurture', 'Sales Meeting', 'Product Sign-up'];
+const RECENT_SOURCES = ['Webinar', 'Event', 'Email Nurture', 'Sales Meeting', 'Free Trial'];
 
 const phone = (rng: Rng) => `+1 ${rng.int(200, 989)} 555 ${String(rng.int(0, 9999)).padStart(4, '0')}`;
 
 function titleFor(rng: Rng, persona: string): string {
   const role = Object.values(ROLE_PEOPLE).find((r) => r.persona === persona);
   return role ? rng.pick(role.titles) : 'Operations Manager';
-}
-
-/** The contact a converted lead became: the champion seat after the seats earlier deals took. */
-function convertedContact(world: World, story: DealStory): number {
-  const start = world.plan.contactStart[story.account]!;
-  const count = world.plan.contactStart[story.account + 1]! - start;
-  return story.ordinal < count ? start + ((story.ordinal + 1) % count) : -1;
 }
 
 export function* contactRecords(world: World): Generator<Values> {
@@ -159,66 +126,6 @@ export function* contactRecords(world: World): Generator<Values> {
   }
 }
 
-interface LeadOrigin {
-  readonly company: AccountProfile;
-  readonly first: string;
-  readonly last: string;
-  readonly email: string;
-  readonly persona: string | undefined;
-  readonly source: SourceDef;
-  readonly campaign: number;
-  readonly mqlMs: number | null;
-}
-
-function convertedOrigin(world: World, j: number, rng: Rng): LeadOrigin {
-  const story = oppStory(world, world.plan.oppOfLead[j]!);
-  const contact = convertedContact(world, story);
-  const name = personName(contact >= 0 ? contact : j);
-  const seat = contact >= 0 ? contact - world.plan.contactStart[story.account]! : -1;
-  const mqlDay = story.createdDay - rng.int(2, 21);
-  return {
-    company: story.profile,
-    first: name.first,
-    last: name.last,
-    email: `${emailLocal(name, contact < 0)}@${story.profile.domain}`,
-    persona: seat >= 0 ? ROLE_PEOPLE[COMMITTEE[seat % COMMITTEE.length]!]?.persona : undefined,
-    source: story.source,
-    campaign: story.campaign,
-    mqlMs: mqlDay * MS_PER_DAY + rng.float(8, 20) * 3_600_000,
-  };
-}
-
-function ownOrigin(world: World, j: number, stage: LeadStage, rng: Rng): LeadOrigin {
-  const existing = rng.bool(FUNNEL.existingAccount) && world.plan.accounts > 0;
-  const company = accountProfile(world, existing ? rng.int(0, world.plan.accounts - 1) : world.plan.accounts + j);
-  const name = personName(j);
-  const mqlMs =
-    stage === 'prospect'
-      ? null
-      : stage === 'inFlight'
-        ? world.nowMs - rng.float(0.25, 7) * 3_600_000
-        : (world.today - rng.int(1, 365)) * MS_PER_DAY + rng.float(8, 20) * 3_600_000;
-  const day = Math.floor((mqlMs ?? world.nowMs - rng.int(1, 365) * MS_PER_DAY) / MS_PER_DAY);
-  let source: SourceDef;
-  let campaign = -1;
-  if (rng.bool(0.75)) {
-    campaign = rng.bool(0.65) ? campaignFor(world, world.plan.campaigns, day, rng) : -1;
-    source = campaign >= 0 ? campaignProfile(world, campaign).channel : rng.weighted(DIRECT_INBOUND);
-  } else {
-    source = rng.weighted(OUTBOUND);
-  }
-  return {
-    company,
-    first: name.first,
-    last: name.last,
-    email: `${emailLocal(name, existing)}@${company.domain}`,
-    persona: undefined,
-    source,
-    campaign,
-    mqlMs,
-  };
-}
-
 function weightedPick(rng: Rng, values: readonly string[], weights: Record<string, number>): string | null {
   if (!values.length) return null;
   return values[rng.weightedIndex(values.map((v) => weights[v] ?? 0.05))]!;
@@ -229,10 +136,7 @@ export function* leadRecords(world: World): Generator<Values> {
   const personas = pick.values('Lead', 'Persona__c');
   const reasons = pick.values('Lead', 'Disqualification_Reason__c');
   for (let j = 0; j < plan.leads; j++) {
-    let stage = leadStage(world, j);
-    if (stage === 'converted' && plan.oppOfLead[j]! < 0) stage = 'sql';
-    const rng = rngFor(world, 'lead', j);
-    const origin = stage === 'converted' ? convertedOrigin(world, j, rng) : ownOrigin(world, j, stage, rng);
+    const { stage, rng, origin } = leadOrigin(world, j);
     const { company, source, campaign, mqlMs } = origin;
     const persona = origin.persona ?? weightedPick(rng, personas, PERSONA_WEIGHTS);
     const [lo, mode, hi] = FIT_BY_TIER[company.tier] ?? FIT_BY_TIER.C!;
@@ -249,7 +153,9 @@ export function* leadRecords(world: World): Generator<Values> {
     const speed = rng.logNormal(fastPath ? 4 : 9, 0.8, 0.5, 2_880) * 60_000;
     const touchedMs = mqlMs === null || mqlMs + speed > world.nowMs ? null : mqlMs + speed;
     const campaignName = campaign >= 0 ? campaignProfile(world, campaign).name : null;
-    const utm = source.utm;
+    // The form writes the UTM tags of the latest tagged visit; the snapshot flow maps their medium.
+    const recent = world.catalog.has('Touch__c') ? latestTaggedChannel(world, j) : null;
+    const utm = (recent ? CHANNEL_UTM[recent] : undefined) ?? source.utm;
     const bant = bantOf(rng, stage);
     yield {
       [EXTERNAL_ID_FIELD]: world.ids.lead(j),
@@ -274,6 +180,7 @@ export function* leadRecords(world: World): Generator<Values> {
       Segment__c: company.segment,
       Territory_Candidate__c: `${company.geo}-${company.segment}-${company.vertical}`,
       Disqualification_Reason__c: reason,
+      Most_Recent_Source__c: recent,
       UTM_Source__c: utm?.source ?? null,
       UTM_Medium__c: utm?.medium ?? null,
       UTM_Campaign__c: utm ? (campaignName ?? source.name).toLowerCase().replace(/[^a-z0-9]+/g, '-') : null,

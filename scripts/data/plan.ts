@@ -15,7 +15,7 @@ import {
 } from './forecasts.ts';
 import { genericCount } from './generic.ts';
 import { contractStory, oppStory, renewalStory, renewsInWindow } from './deal-stories.ts';
-import { CONVERSION_PER_LEAD, leadStage } from './people.ts';
+import { CONVERSION_PER_LEAD, leadStage } from './lead-origins.ts';
 import { accountProfile, rootAccountProfile } from './profiles.ts';
 import {
   COMMITMENT_OBJECT,
@@ -29,6 +29,8 @@ import {
   POC_OBJECT,
 } from './revops-records.ts';
 import { hasPoc } from './lifecycle-records.ts';
+import { dealTouchCount, leadTouchCount, TOUCH_OBJECT } from './touches.ts';
+import { isSupporting } from './supporting.ts';
 import { rngFor, type Base, type Plan } from './world.ts';
 
 /** Objects with a domain generator; any other seeded object is generated generically. */
@@ -44,6 +46,7 @@ export const DOMAIN_OBJECTS = new Set([
   CONCESSION_OBJECT,
   EXCEPTION_OBJECT,
   POC_OBJECT,
+  TOUCH_OBJECT,
   PERIOD_OBJECT,
   QUOTA_OBJECT,
   SNAPSHOT_OBJECT,
@@ -101,10 +104,12 @@ function measure(base: Base, accounts: number, campaigns: number, generic: Reado
   let concessions = 0;
   let exceptions = 0;
   let pocs = 0;
+  let touches = 0;
   for (let a = 0; a < accounts; a++) {
     const profile = accountProfile(world, a);
     for (let i = shape.oppStart[a]!; i < shape.oppStart[a + 1]!; i++) {
       const story = oppStory(world, i, profile);
+      touches += dealTouchCount(base, i);
       if (story.source.inbound) inbound.push(i);
       handoffs += handoffsOf(base, story).length;
       commitments += commitmentsOf(base, story);
@@ -131,6 +136,7 @@ function measure(base: Base, accounts: number, campaigns: number, generic: Reado
     [CONCESSION_OBJECT, concessions],
     [EXCEPTION_OBJECT, exceptions],
     [POC_OBJECT, pocs],
+    [TOUCH_OBJECT, touches],
     ...forecastCounts(base),
     ...generic,
   ];
@@ -143,11 +149,13 @@ function measure(base: Base, accounts: number, campaigns: number, generic: Reado
   };
 }
 
-const sum = (counts: ReadonlyMap<string, number>) => [...counts.values()].reduce((a, b) => a + b, 0);
+/** Business records only: supporting objects (touches, the catalogue) sit outside the target (supporting.ts). */
+const sum = (counts: ReadonlyMap<string, number>) =>
+  [...counts].reduce((a, [name, n]) => (isSupporting(name) ? a : a + n), 0);
 
 /**
- * The plan for `target` records. Leads absorb the difference, so a dataset with a Lead object
- * has exactly `target` records (at least a tenth of them leads).
+ * The plan for `target` business records. Leads absorb the difference, so a dataset with a Lead
+ * object has exactly `target` of them (at least a tenth leads); supporting records (touches) come on top.
  */
 export function buildPlan(base: Base, target: number): Plan {
   if (!Number.isSafeInteger(target) || target < 1)
@@ -189,6 +197,12 @@ export function buildPlan(base: Base, target: number): Plan {
   }
   const counts = new Map(m.counts);
   if (hasLeads) counts.set('Lead', leads);
+  // Touches are supporting records: the deals' part was measured, the leads' part comes on top.
+  if (counts.has(TOUCH_OBJECT)) {
+    let leadTouches = 0;
+    for (let j = 0; j < leads; j++) leadTouches += leadTouchCount(base, j);
+    counts.set(TOUCH_OBJECT, counts.get(TOUCH_OBJECT)! + leadTouches);
+  }
   return {
     target,
     accounts,

@@ -289,7 +289,7 @@ export const CAMPAIGN_CHANNELS: readonly (SourceDef & { readonly channel: string
     name: 'Webinar',
     leadSource: 'Web',
     inbound: true,
-    utm: { source: 'newsletter', medium: 'email' },
+    utm: { source: 'newsletter', medium: 'webinar' },
   },
   { channel: 'Event', campaignType: 'Conference', name: 'Event', leadSource: 'Other', inbound: true },
   {
@@ -306,7 +306,7 @@ export const CAMPAIGN_CHANNELS: readonly (SourceDef & { readonly channel: string
     name: 'Content Download',
     leadSource: 'Web',
     inbound: true,
-    utm: { source: 'linkedin', medium: 'paid-social' },
+    utm: { source: 'syndication', medium: 'content' },
   },
   {
     channel: 'Email',
@@ -322,7 +322,7 @@ export const CAMPAIGN_CHANNELS: readonly (SourceDef & { readonly channel: string
     name: 'Partner Referral',
     leadSource: 'Partner Referral',
     inbound: true,
-    utm: { source: 'partner', medium: 'referral' },
+    utm: { source: 'partner', medium: 'partner' },
   },
   {
     channel: 'Social',
@@ -335,9 +335,9 @@ export const CAMPAIGN_CHANNELS: readonly (SourceDef & { readonly channel: string
 ];
 
 export const DIRECT_INBOUND: readonly (readonly [SourceDef, number])[] = [
-  [{ name: 'Demo Request', leadSource: 'Web', inbound: true, utm: { source: 'website', medium: 'organic' } }, 0.5],
+  [{ name: 'Organic Search', leadSource: 'Web', inbound: true, utm: { source: 'google', medium: 'organic' } }, 0.5],
   [{ name: 'Free Trial', leadSource: 'Web', inbound: true, utm: { source: 'website', medium: 'product' } }, 0.3],
-  [{ name: 'Review Site', leadSource: 'Web', inbound: true, utm: { source: 'g2', medium: 'referral' } }, 0.2],
+  [{ name: 'Review Site', leadSource: 'Web', inbound: true, utm: { source: 'g2', medium: 'review' } }, 0.2],
 ];
 
 export const OUTBOUND: readonly (readonly [SourceDef, number])[] = [
@@ -345,6 +345,57 @@ export const OUTBOUND: readonly (readonly [SourceDef, number])[] = [
   [{ name: 'Partner Referral', leadSource: 'Partner Referral', inbound: false }, 0.25],
   [{ name: 'Purchased List', leadSource: 'Purchased List', inbound: false }, 0.15],
 ];
+
+/** Spend range (whole currency units) of one campaign of each channel, and its UTM when a touch is tagged. */
+export const CHANNEL_SPEND: Readonly<Record<string, readonly [number, number]>> = {
+  Webinar: [4_000, 15_000],
+  Event: [40_000, 120_000],
+  'Paid Search': [20_000, 60_000],
+  'Content Download': [8_000, 30_000],
+  'Email Nurture': [2_000, 8_000],
+  'Partner Referral': [5_000, 20_000],
+  'Paid Social': [15_000, 45_000],
+};
+
+/** The UTM tags of a web touch in each channel (mediums are the model's governed values); others are offline. */
+export const CHANNEL_UTM: Readonly<Record<string, { readonly source: string; readonly medium: string }>> = {
+  Webinar: { source: 'newsletter', medium: 'webinar' },
+  'Paid Search': { source: 'google', medium: 'cpc' },
+  'Content Download': { source: 'syndication', medium: 'content' },
+  'Email Nurture': { source: 'marketo', medium: 'email' },
+  'Partner Referral': { source: 'partner', medium: 'partner' },
+  'Paid Social': { source: 'linkedin', medium: 'paid-social' },
+  'Organic Search': { source: 'google', medium: 'organic' },
+  'Free Trial': { source: 'website', medium: 'product' },
+  'Review Site': { source: 'g2', medium: 'review' },
+  'Customer Referral': { source: 'customer', medium: 'referral' },
+};
+
+/** What a touch in each channel is (Touch__c.Touch_Type__c). */
+export const CHANNEL_TOUCH_TYPE: Readonly<Record<string, string>> = {
+  Webinar: 'Webinar Attended',
+  Event: 'Event Visit',
+  'Paid Search': 'Ad Click',
+  'Content Download': 'Content Download',
+  'Email Nurture': 'Email Click',
+  'Partner Referral': 'Partner Introduction',
+  'Paid Social': 'Ad Click',
+  'Organic Search': 'Site Visit',
+  'Free Trial': 'Trial Sign-up',
+  'Review Site': 'Review Visit',
+  'Customer Referral': 'Referral',
+  'Outbound Prospecting': 'Sales Meeting',
+  'Purchased List': 'Email Click',
+  'Sales Meeting': 'Sales Meeting',
+};
+
+/** Product tokens of user agents (kept short: the bundled seed's Bulk results stay small). */
+export const BROWSER_AGENTS = [
+  'Chrome/126.0 (Windows NT 10.0)',
+  'Safari/17.5 (Macintosh)',
+  'Mobile Safari/17.5 (iPhone)',
+] as const;
+export const BOT_AGENTS = ['Googlebot/2.1', 'Slackbot-LinkExpanding 1.0', 'HeadlessChrome/126.0'] as const;
 
 export const CAMPAIGN_THEMES = ['Forecasting', 'PipelineHygiene', 'LeadRouting', 'RenewalDefense', 'DealDesk'] as const;
 export const CAMPAIGN_AUDIENCES = ['RevOpsLeaders', 'SalesLeaders', 'CFOs', 'SalesOps', 'CROs'] as const;

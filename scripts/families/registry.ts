@@ -6,6 +6,7 @@
  */
 import type { AnyFamily, Family, SectionKind } from '../core/family.ts';
 import { analyticsFamily } from './analytics/index.ts';
+import { campaignInfluenceFamily } from './campaign-influence/index.ts';
 import { customMetadataFamily } from './custom-metadata/index.ts';
 import { dataQualityFamily } from './data-quality/index.ts';
 import { flowsFamily } from './flows/index.ts';
@@ -25,6 +26,7 @@ import { validationRulesFamily } from './validation-rules/index.ts';
 import { valueSetsFamily } from './value-sets/index.ts';
 
 export * from './analytics/index.ts';
+export * from './campaign-influence/index.ts';
 export * from './custom-metadata/index.ts';
 export * from './data-quality/index.ts';
 export * from './flows/index.ts';
@@ -60,6 +62,7 @@ export const FAMILIES = [
   dataQualityFamily,
   gtmPlanFamily,
   leadConvertFamily,
+  campaignInfluenceFamily,
   territoriesFamily,
   scratchOrgFamily,
 ] as const;

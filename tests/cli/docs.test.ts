@@ -22,6 +22,8 @@ class HelpText extends Help {
 const EVERY_COMMAND = [
   'access review',
   'access signoff',
+  'attribution',
+  'attribution push',
   'capacity',
   'comp calculate',
   'data check',

@@ -69,12 +69,26 @@ describe('scale', () => {
       const { manifest } = await generateDataset({ model, out, scale: target });
       // Supporting records (reps' quotas) come on top of the target, listed per object.
       assert.equal(targetRecords(manifest), target);
-      assert.equal(
-        manifest.objects.reduce((n, o) => n + o.count, 0),
-        manifest.records,
-      );
+      assert.equal(targetRecords(manifest), target);
+      assert.ok(manifest.objects.some((o) => o.supporting && o.sobject === 'Touch__c' && o.count > 0));
       for (const o of manifest.objects) assert.equal((await readLines(out, o.file)).length, o.count, o.file);
     }
+  });
+
+  test('supporting records (touches) come on top of the target: the business records stay as without them', async () => {
+    const noTouches = variant({ objects: (objects) => objects.filter((o) => o.apiName !== 'Touch__c') });
+    const counts = async (m: RevOpsModel, name: string) => {
+      const { manifest } = await generateDataset({ model: m, out: join(work, name), scale: 'small' });
+      return Object.fromEntries(manifest.objects.map((o) => [o.sobject, o.count]));
+    };
+    const [withTouches, without] = [await counts(model, 'touches'), await counts(noTouches, 'no-touches')];
+    // The bundled seed's contract: its business records do not shrink for supporting ones.
+    for (const [object, n] of Object.entries({ Account: 262, Lead: 755, Opportunity: 366 })) {
+      assert.equal(withTouches[object], n, object);
+      assert.equal(without[object], n, object);
+    }
+    assert.equal(without.Touch__c, undefined);
+    assert.ok(withTouches.Touch__c! > withTouches.Lead!, 'every lead has at least one touch');
   });
 
   test('scales parse from names and counts; anything else is refused', () => {

@@ -71,12 +71,17 @@ export default class DataGenerate extends RevOpsCommand<DataGenerateResult> {
 
     const { manifest } = result;
     const seconds = result.durationMs / 1000;
+    const all = manifest.objects.reduce((n, o) => n + o.count, 0);
+    const extra = all - manifest.records;
     this.log(
-      `data generate: ${number(manifest.records)} records in ${seconds.toFixed(1)} s ` +
-        `(${number(Math.round(manifest.records / seconds))} records/s), seed ${manifest.seed}, anchor ${manifest.anchorDate}\n  → ${out}`,
+      `data generate: ${number(manifest.records)} records${extra ? ` + ${number(extra)} supporting` : ''} in ${seconds.toFixed(1)} s ` +
+        `(${number(Math.round(all / seconds))} records/s), seed ${manifest.seed}, anchor ${manifest.anchorDate}\n  → ${out}`,
     );
     this.table({
-      data: manifest.objects.map((o) => ({ object: o.sobject, records: number(o.count) })),
+      data: manifest.objects.map((o) => ({
+        object: o.supporting ? `${o.sobject} (supporting)` : o.sobject,
+        records: number(o.count),
+      })),
       columns: [
         { key: 'object', name: 'Object' },
         { key: 'records', name: 'Records' },
