@@ -12,6 +12,7 @@ import { campaignInfluenceFamily } from './campaign-influence/index.ts';
 import { customMetadataFamily } from './custom-metadata/index.ts';
 import { dataQualityFamily } from './data-quality/index.ts';
 import { flowsFamily } from './flows/index.ts';
+import { gtmPlanFamily } from './gtm-plan/index.ts';
 import { leadConvertFamily } from './lead-convert/index.ts';
 import { lifecycleFamily } from './lifecycle/index.ts';
 import { objectsFamily } from './objects/index.ts';
@@ -34,6 +35,7 @@ export * from './campaign-influence/index.ts';
 export * from './custom-metadata/index.ts';
 export * from './data-quality/index.ts';
 export * from './flows/index.ts';
+export * from './gtm-plan/index.ts';
 export * from './lead-convert/index.ts';
 export * from './lifecycle/index.ts';
 export * from './objects/index.ts';
@@ -67,6 +69,7 @@ export const FAMILIES = [
   auditFamily,
   analyticsFamily,
   dataQualityFamily,
+  gtmPlanFamily,
   leadConvertFamily,
   campaignInfluenceFamily,
   territoriesFamily,

@@ -24,6 +24,8 @@ const EVERY_COMMAND = [
   'access signoff',
   'attribution',
   'attribution push',
+  'capacity',
+  'comp calculate',
   'data check',
   'data generate',
   'data load',
