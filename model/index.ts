@@ -64,6 +64,8 @@ import { leadRoutingModel } from './routing/index.ts';
 import { forecasting } from './forecasting/index.ts';
 import { publicGroups, roles } from './analytics/audiences.ts';
 import { revenueAnalytics } from './analytics/revenue-analytics.ts';
+import { dataCompliance } from './compliance/index.ts';
+import { gtmPlan } from './gtm/plan.ts';
 import { council } from './compliance/council.ts';
 import { territoryModel } from './gtm/territories.ts';
 
@@ -146,9 +148,11 @@ export default defineModel(
   leadRoutingModel,
   forecasting,
   revenueAnalytics,
+  gtmPlan,
   // Campaign influence models attribution writes its credit under (model/marketing)
   { campaignInfluenceModels: influenceModels },
   council,
   { roles, publicGroups: [...publicGroups, ...roleUserGroups] },
+  dataCompliance,
   { territoryDesign: territoryModel },
 );

@@ -1,18 +1,26 @@
 /**
  * Forecasting records of a dataset, derived from its deals: the quarter holding the anchor date
- * and the next one as open periods, a quota per period and segment (the quarter's deal ARR over
- * 3.5, so coverage starts inside the blueprint's 3-4x), and the accuracy snapshots the weekly job
+ * and the next one as open periods, a team quota per period and segment (the quarter's deal ARR
+ * over 3.5, so coverage starts inside the blueprint's 3-4x), and the accuracy snapshots the weekly job
  * has taken in the open quarter (the horizons already passed), one per segment roll-up.
+ *
+ * Then each rep's own quota per period, from the revenue plan (model/gtm): every active roster
+ * member of an ARR quota role gets the role's annual quota for the quarter, ramped by tenure
+ * (scripts/capacity/ramp.ts). The roster's quotaOwners names whose each one is. These are
+ * supporting records: counted outside the dataset's record target (plan.ts), so adding them moves
+ * no account, lead or deal.
  *
  * Not seeded, by the model's own rules (data check runs as an ordinary user): closed periods
  * (only the forecast admin closes one, Period_Closed_By_Forecast_Admin) and submissions (each is
  * a person's own call, with its owner, manager and version key, and a dataset has no users).
  */
+import { periodQuota, roleHolders } from '../capacity/ramp.ts';
 import { SEGMENTS, type SegmentKey } from './benchmarks.ts';
-import { quarterStart, type Day } from './calendar.ts';
+import { formatDay, quarterStart, type Day } from './calendar.ts';
 import type { DealStory } from './deal-stories.ts';
 import { EXTERNAL_ID_FIELD } from './catalog.ts';
 import { deals } from './revops-records.ts';
+import { rosterPeople } from './roster-people.ts';
 import type { Values } from './values.ts';
 import type { Base, World } from './world.ts';
 
@@ -33,13 +41,56 @@ const periodEnd = (today: Day, p: number): Day => quarterStart(today, p + 1) - 1
 const snapshotDays = (today: Day): Day[] =>
   HORIZON_WEEKS.map((w) => periodEnd(today, 0) - 7 * w).filter((day) => day <= today);
 
+/** A rep's quota for a period, before it becomes a record. */
+export interface RepQuota {
+  readonly user: string;
+  readonly role: string;
+  readonly period: number;
+  readonly segment: string;
+  readonly quota: number;
+}
+
+/** The reps' own quotas: each period, each active holder of an ARR quota role of the revenue plan. */
+export function repQuotas(base: Base): RepQuota[] {
+  const plan = base.model.revenuePlan;
+  const people = rosterPeople(base);
+  if (!plan || !people) return [];
+  const out: RepQuota[] = [];
+  for (let p = 0; p < PERIODS; p++) {
+    const [start, end] = [formatDay(quarterStart(base.today, p)), formatDay(periodEnd(base.today, p))];
+    for (const role of plan.roles.filter((r) => r.measure !== 'pipeline'))
+      for (const rep of roleHolders(role, people.users, people.seats))
+        out.push({
+          user: rep.id,
+          role: role.role,
+          period: p,
+          segment: role.segment,
+          quota: periodQuota(role, plan.ramp, rep.hiredOn, start, end),
+        });
+  }
+  return out;
+}
+
+const teamQuotaCount = () => PERIODS * segments.length;
+
 /** Records of each forecasting object; the plan counts them with the same functions. */
 export function forecastCounts(base: Base): [string, number][] {
   return [
     [PERIOD_OBJECT, PERIODS],
-    [QUOTA_OBJECT, PERIODS * segments.length],
+    [QUOTA_OBJECT, teamQuotaCount() + repQuotas(base).length],
     [SNAPSHOT_OBJECT, snapshotDays(base.today).length * segments.length],
   ];
+}
+
+/** Forecasting records counted outside the record target (the reps' quotas). */
+export const supportingForecastRecords = (base: Base): number =>
+  base.catalog.has(QUOTA_OBJECT) ? repQuotas(base).length : 0;
+
+/** Forecast_Quota__c External_Id__c → user id of the reps' quotas (the roster writes it). */
+export function repQuotaOwners(world: World): Record<string, string> {
+  const out: Record<string, string> = {};
+  repQuotas(world).forEach((q, k) => (out[world.ids.generic(QUOTA_OBJECT, teamQuotaCount() + k)] = q.user));
+  return out;
 }
 
 export function* periodRecords(world: World): Generator<Values> {
@@ -62,6 +113,19 @@ export function* periodRecords(world: World): Generator<Values> {
 const round = (value: number, to: number) => Math.round(value / to) * to;
 
 export function* quotaRecords(world: World): Generator<Values> {
+  yield* teamQuotaRecords(world);
+  let n = teamQuotaCount();
+  for (const q of repQuotas(world))
+    yield {
+      [EXTERNAL_ID_FIELD]: world.ids.generic(QUOTA_OBJECT, n++),
+      Forecast_Period__c: world.ids.generic(PERIOD_OBJECT, q.period),
+      Segment__c: q.segment,
+      Quota_ARR__c: q.quota,
+    };
+}
+
+/** The team quota per period and segment (a manager's, in an org): what the snapshots measure coverage against. */
+function* teamQuotaRecords(world: World): Generator<Values> {
   const arr = new Map<string, number>();
   for (const story of deals(world))
     for (let p = 0; p < PERIODS; p++)
@@ -135,7 +199,7 @@ function winRates(world: World): Map<SegmentKey, number> {
 
 export function* snapshotRecords(world: World): Generator<Values> {
   const quotas = new Map<string, unknown>();
-  for (const q of quotaRecords(world))
+  for (const q of teamQuotaRecords(world))
     if (q.Forecast_Period__c === world.ids.generic(PERIOD_OBJECT, 0)) quotas.set(String(q.Segment__c), q.Quota_ARR__c);
   const rates = winRates(world);
   let n = 0;

@@ -21,6 +21,7 @@ import {
   quotaRecords,
   SNAPSHOT_OBJECT,
   snapshotRecords,
+  supportingForecastRecords,
 } from './forecasts.ts';
 import { DatasetOutputError } from './errors.ts';
 import {
@@ -54,6 +55,7 @@ import { TOUCH_OBJECT, touchRecords } from './touches.ts';
 import { RecordShaper, type Values } from './values.ts';
 import { createBase, Ids, type World } from './world.ts';
 import { buildRoster, ROSTER_FILE, writeRoster } from './routing-roster.ts';
+import { CHURN_FILE, writeChurn } from './churn.ts';
 import { TERRITORIES_FILE } from '../territory/assignments.ts';
 import { writeSeedAssignments } from '../territory/seed.ts';
 
@@ -142,11 +144,20 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
         if (written % 10_000 === 0) options.onProgress?.(written, total);
       });
       const entry = { sobject: object.name, file: `${object.name}.ndjson`, count, externalIdField: EXTERNAL_ID_FIELD };
-      objects.push(isSupporting(object.name) ? { ...entry, supporting: true } : entry);
+      const partial = object.name === QUOTA_OBJECT ? supportingForecastRecords(world) : 0;
+      objects.push(
+        isSupporting(object.name)
+          ? { ...entry, supporting: true }
+          : partial
+            ? { ...entry, supportingRecords: partial }
+            : entry,
+      );
     }
     options.onProgress?.(written, total);
     // The people routing gives leads to (users are not records of a dataset).
     await writeRoster(world, options.out);
+    // The day churned customers gave notice (comp clawback), which no record carries.
+    await writeChurn(world, options.out);
     // Territory owners, overlays and account assignments (territories.json), outside the record target.
     await writeSeedAssignments(options.out, world.model.territoryDesign, buildRoster(world));
     // Files of objects the model no longer seeds would otherwise linger next to the new manifest.
@@ -159,7 +170,7 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
       scale,
       anchorDate: options.anchorDate ?? DEFAULT_ANCHOR_DATE,
       // Business records: the target the scale stands for (supporting records come on top).
-      records: objects.reduce((n, o) => (o.supporting ? n : n + o.count), 0),
+      records: objects.reduce((n, o) => (o.supporting ? n : n + o.count - (o.supportingRecords ?? 0)), 0),
       objects,
     };
     await writeManifest(options.out, generated);
@@ -205,7 +216,7 @@ const OUT_ACTION = 'Pass --out a directory that is new, empty, or holds an earli
 
 /**
  * Refuses an output that is a file, or a directory holding anything but an earlier dataset
- * (its manifest.json, .ndjson files and routing roster), unless `force`: regenerating removes stale .ndjson files,
+ * (its manifest.json, .ndjson files, routing roster and churn file), unless `force`: regenerating removes stale .ndjson files,
  * which must never be someone else's.
  */
 async function prepareOutput(out: string, force: boolean): Promise<void> {
@@ -228,7 +239,11 @@ async function prepareOutput(out: string, force: boolean): Promise<void> {
     });
     const foreign = entries.filter(
       (name) =>
-        name !== MANIFEST_FILE && name !== ROSTER_FILE && name !== TERRITORIES_FILE && !name.endsWith('.ndjson'),
+        name !== MANIFEST_FILE &&
+        name !== ROSTER_FILE &&
+        name !== CHURN_FILE &&
+        name !== TERRITORIES_FILE &&
+        !name.endsWith('.ndjson'),
     );
     const ours = entries.includes(MANIFEST_FILE)
       ? await readManifest(out).then(

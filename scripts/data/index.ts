@@ -23,7 +23,7 @@ export { verifyDatasetFormat } from './conformance.ts';
 export type { FormatIssue } from './conformance.ts';
 export { DataOptionError, DatasetError, DatasetInvalidError, DatasetOutputError, describeProblem } from './errors.ts';
 export type { RecordProblem } from './errors.ts';
-export { openDataset, readManifest, writeManifest, DATASET_FORMAT, MANIFEST_FILE } from './manifest.ts';
+export { openDataset, readManifest, targetRecords, writeManifest, DATASET_FORMAT, MANIFEST_FILE } from './manifest.ts';
 export type { Dataset, GeneratedManifest, Manifest, ManifestObject } from './manifest.ts';
 export { readRecords } from './reader.ts';
 export type { DatasetRecord, ReadRecord } from './reader.ts';

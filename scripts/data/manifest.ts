@@ -20,6 +20,8 @@ export interface ManifestObject {
   readonly externalIdField: string;
   /** Counted outside the record target (touches, the catalogue): scripts/data/supporting.ts. */
   readonly supporting?: boolean;
+  /** Of `count`, the records counted outside the record target in an object that is otherwise business records (reps' quotas). */
+  readonly supportingRecords?: number;
 }
 
 /** A manifest as read: only `format` and `objects` are required of a dataset someone else wrote. */
@@ -148,3 +150,7 @@ export async function writeManifest(dir: string, manifest: GeneratedManifest): P
 export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
+
+/** The records a manifest counts toward its record target (business records: no supporting ones). */
+export const targetRecords = (m: Manifest): number =>
+  m.objects.reduce((n, o) => (o.supporting ? n : n + o.count - (o.supportingRecords ?? 0)), 0);

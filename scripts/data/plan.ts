@@ -6,7 +6,13 @@
  */
 import { SEGMENTS } from './benchmarks.ts';
 import { campaignCount } from './campaigns.ts';
-import { forecastCounts, PERIOD_OBJECT, QUOTA_OBJECT, SNAPSHOT_OBJECT } from './forecasts.ts';
+import {
+  forecastCounts,
+  PERIOD_OBJECT,
+  QUOTA_OBJECT,
+  SNAPSHOT_OBJECT,
+  supportingForecastRecords,
+} from './forecasts.ts';
 import { genericCount } from './generic.ts';
 import { contractStory, oppStory, renewalStory, renewsInWindow } from './deal-stories.ts';
 import { CONVERSION_PER_LEAD, leadStage } from './lead-origins.ts';
@@ -168,7 +174,9 @@ export function buildPlan(base: Base, target: number): Plan {
     base.catalog.objects.filter((o) => !DOMAIN_OBJECTS.has(o.name)).map((o) => [o.name, genericCount(target)] as const),
   );
   const hasLeads = base.catalog.has('Lead');
-  const budget = (m: Measured) => target - sum(m.counts);
+  // Supporting records (the reps' quotas) are counted outside the target: they take no lead's place.
+  const supporting = supportingForecastRecords(base);
+  const budget = (m: Measured) => target - sum(m.counts) + supporting;
 
   const probe = Math.max(1, Math.round(target / 16));
   const sample = measure(base, probe, campaigns, generic);
@@ -178,7 +186,7 @@ export function buildPlan(base: Base, target: number): Plan {
   const fixed = sum(new Map([...sample.counts].filter(([n]) => n === 'Campaign' || generic.has(n) || calendar.has(n))));
   const perAccount =
     (sum(sample.counts) - fixed + (hasLeads ? sample.inbound.length / CONVERSION_PER_LEAD : 0)) / probe;
-  let accounts = Math.max(1, Math.round((target - fixed) / perAccount));
+  let accounts = Math.max(1, Math.round((target - fixed + supporting) / perAccount));
   let m = measure(base, accounts, campaigns, generic);
   while (hasLeads && budget(m) < target * 0.1 && accounts > 1) {
     accounts = Math.max(1, Math.floor(accounts * 0.9));

@@ -6,16 +6,20 @@
  */
 import type { AnyFamily, Family, SectionKind } from '../core/family.ts';
 import { analyticsFamily } from './analytics/index.ts';
+import { auditFamily } from './audit/index.ts';
+import { classificationFamily } from './classification/index.ts';
 import { campaignInfluenceFamily } from './campaign-influence/index.ts';
 import { customMetadataFamily } from './custom-metadata/index.ts';
 import { dataQualityFamily } from './data-quality/index.ts';
 import { flowsFamily } from './flows/index.ts';
+import { gtmPlanFamily } from './gtm-plan/index.ts';
 import { leadConvertFamily } from './lead-convert/index.ts';
 import { lifecycleFamily } from './lifecycle/index.ts';
 import { objectsFamily } from './objects/index.ts';
 import { quoteToCashFamily } from './quote-to-cash/index.ts';
 import { recordTypesFamily } from './record-types/index.ts';
 import { rolesFamily } from './roles/index.ts';
+import { retentionFamily } from './retention/index.ts';
 import { routingFamily } from './routing/index.ts';
 import { scratchOrgFamily } from './scratch-org/index.ts';
 import { securityFamily } from './security/index.ts';
@@ -26,16 +30,20 @@ import { validationRulesFamily } from './validation-rules/index.ts';
 import { valueSetsFamily } from './value-sets/index.ts';
 
 export * from './analytics/index.ts';
+export * from './audit/index.ts';
+export * from './classification/index.ts';
 export * from './campaign-influence/index.ts';
 export * from './custom-metadata/index.ts';
 export * from './data-quality/index.ts';
 export * from './flows/index.ts';
+export * from './gtm-plan/index.ts';
 export * from './lead-convert/index.ts';
 export * from './lifecycle/index.ts';
 export * from './objects/index.ts';
 export * from './quote-to-cash/index.ts';
 export * from './record-types/index.ts';
 export * from './roles/index.ts';
+export * from './retention/index.ts';
 export * from './routing/index.ts';
 export * from './scratch-org/index.ts';
 export * from './security/index.ts';
@@ -58,8 +66,12 @@ export const FAMILIES = [
   flowsFamily,
   routingFamily,
   lifecycleFamily,
+  classificationFamily,
+  retentionFamily,
+  auditFamily,
   analyticsFamily,
   dataQualityFamily,
+  gtmPlanFamily,
   leadConvertFamily,
   quoteToCashFamily,
   campaignInfluenceFamily,

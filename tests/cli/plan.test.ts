@@ -214,7 +214,7 @@ describe('revops plan on a broken project', { concurrency: true }, () => {
         run.stderr,
         /Warning: data\/seed: ValidationRule Opportunity\.Discount_Above_Ladder_Needs_Approval: would block \d+ records/,
       );
-      assert.match(run.stdout, /dataset: data\/seed: 3,000 records, \d+ rules, \d+ rule\(s\) would block records/);
+      assert.match(run.stdout, /dataset: data\/seed: 6,588 records, \d+ rules, \d+ rule\(s\) would block records/);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

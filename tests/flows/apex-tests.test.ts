@@ -50,6 +50,10 @@ describe('the model’s generated flow tests', () => {
     if (model.routingVectors.length) expected.push(`${CLASSES}/RoutingConformance_Test.cls`);
     // The lifecycle family generates the other test class: its conformance vectors (tests/lifecycle).
     if (model.lifecycleVectors.length) expected.push(`${CLASSES}/LifecycleVectors_Test.cls`);
+    // The compliance families generate the retention and audit history jobs and their tests (tests/compliance).
+    if (model.retentionRules.length) expected.push(`${CLASSES}/RetentionJob.cls`, `${CLASSES}/RetentionJob_Test.cls`);
+    if (model.auditTrails.some((t) => t.mechanism.via === 'history'))
+      expected.push(`${CLASSES}/AuditHistoryJob.cls`, `${CLASSES}/AuditHistoryJob_Test.cls`);
     assert.deepEqual(classes.map((f) => f.path).sort(), expected.sort());
     for (const c of classes)
       assert.ok(

@@ -1,3 +1,9 @@
+import {
+  classificationElements,
+  classificationOf,
+  classifiedStandardFields,
+  type ClassificationModel,
+} from '../../core/classification.ts';
 import { at, type GeneratedFile } from '../../core/family.ts';
 import type {
   CustomObjectDef,
@@ -10,9 +16,14 @@ import { metadataXml } from '../../core/xml.ts';
 import { isStandardObject, STANDARD_OBJECTS } from '../../schema/standard-objects.ts';
 import type { ObjectsModel } from './objects.ts';
 
-/** CustomObject and its fields (other families write the object's other children: rules, processes). */
-export async function emitObjects(model: ObjectsModel): Promise<GeneratedFile[]> {
+/**
+ * CustomObject and its fields (other families write the object's other children: rules, processes).
+ * Each field carries its data classification from the classification family's table, when the model has one.
+ */
+export async function emitObjects(model: ObjectsModel & Partial<ClassificationModel>): Promise<GeneratedFile[]> {
   const files: GeneratedFile[] = [];
+  const classified = (object: ObjectDef, name: string) =>
+    classificationElements(classificationOf(model.dataClassification, object.apiName, name));
   for (const object of model.objects) {
     const dir = (...rest: string[]) => at('objects', object.apiName, ...rest);
     const objectBody = objectXml(object);
@@ -24,14 +35,27 @@ export async function emitObjects(model: ObjectsModel): Promise<GeneratedFile[]>
     for (const [name, field] of Object.entries(object.fields)) {
       files.push({
         path: dir('fields', `${name}.field-meta.xml`),
-        content: await metadataXml('CustomField', customFieldXml(object, name, field)),
+        content: await metadataXml('CustomField', {
+          ...customFieldXml(object, name, field),
+          ...classified(object, name),
+        }),
       });
     }
     if (object.standard) {
-      for (const [name, settings] of Object.entries(object.standardFields)) {
+      const standardFields: [string, StandardFieldSettings][] = [
+        ...Object.entries(object.standardFields),
+        ...classifiedStandardFields(model.dataClassification, object).map((name): [string, StandardFieldSettings] => [
+          name,
+          {},
+        ]),
+      ];
+      for (const [name, settings] of standardFields) {
         files.push({
           path: dir('fields', `${name}.field-meta.xml`),
-          content: await metadataXml('CustomField', standardFieldXml(object, name, settings)),
+          content: await metadataXml('CustomField', {
+            ...standardFieldXml(object, name, settings),
+            ...classified(object, name),
+          }),
         });
       }
     }
