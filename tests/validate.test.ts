@@ -1277,6 +1277,20 @@ describe('permission sets and groups', () => {
     });
   });
 
+  test('an object permission on an object whose access comes from its parent (opportunity products)', () => {
+    const at = nextLine();
+    const bad = permissionSet('Sales', {
+      label: 'Sales',
+      objects: { Opportunity: access('RE'), OpportunityLineItem: access('CRED') },
+    });
+    expectIssue(base({ permissionSets: [bad] }), {
+      component: 'PermissionSet Sales',
+      message:
+        'OpportunityLineItem has no object permission in Salesforce (its access comes from Opportunity); grant Opportunity instead',
+      line: at,
+    });
+  });
+
   test('bad permission set group API name', () => {
     const sales = permissionSet('Sales', { label: 'Sales' });
     const at = nextLine();

@@ -1,4 +1,12 @@
-import { access, editable, fieldsOf, permissionSet, permissionSetGroup, readOnly } from '../../scripts/dsl/index.ts';
+import {
+  ACCESS_FROM_PARENT,
+  access,
+  editable,
+  fieldsOf,
+  permissionSet,
+  permissionSetGroup,
+  readOnly,
+} from '../../scripts/dsl/index.ts';
 import { Account } from '../objects/account.ts';
 import { Campaign } from '../objects/campaign.ts';
 import { Contact } from '../objects/contact.ts';
@@ -154,10 +162,9 @@ export const AccountExecutive = permissionSet('RevOps_Account_Executive', {
     Concession__c: access('R'),
     Touch__c: access('R'),
     POC__c: access('CRE'),
-    // Quoting: the catalogue is read only; the AE sells it as opportunity products.
+    // Quoting: the catalogue is read only; the AE sells it as opportunity products, which (like
+    // price book entries) have no object permission: they come with Opportunity and Product2.
     Product2: access('R'),
-    PricebookEntry: access('R'),
-    OpportunityLineItem: access('CRED'),
   },
   fields: [
     fieldsOf(Product, { edit: false }),
@@ -230,8 +237,6 @@ export const FinanceLegal = permissionSet('RevOps_Finance_Legal', {
     // The deal desk reads the quote-to-cash failures it is alerted to (the flow writes them).
     Q2C_Failure__c: access('R'),
     Product2: access('R'),
-    PricebookEntry: access('R'),
-    OpportunityLineItem: access('R'),
   },
   fields: [
     fieldsOf(Product, { edit: false }),
@@ -260,7 +265,10 @@ export const FinanceLegal = permissionSet('RevOps_Finance_Legal', {
   locked: true,
 });
 
-const ALL = dataObjects;
+/** Every data object with an object permission of its own (opportunity products and price book entries have none). */
+const ALL = dataObjects.filter((o) => !ACCESS_FROM_PARENT[o.apiName]);
+/** The admin still sees and edits every field, those included. */
+const ALL_FIELDS = dataObjects;
 
 export const RevOpsAdmin = permissionSet('RevOps_Admin', {
   label: 'RevOps: Admin',
@@ -275,7 +283,7 @@ export const RevOpsAdmin = permissionSet('RevOps_Admin', {
     [Q2CFailure.apiName]: access('R', { viewAll: true }),
   },
   fields: [
-    ...ALL.map((o) => fieldsOf(o)),
+    ...ALL_FIELDS.map((o) => fieldsOf(o)),
     ...forecastAdminFields,
     fieldsOf(LifecycleAction, { edit: false }),
     fieldsOf(Q2CFailure, { edit: false }),

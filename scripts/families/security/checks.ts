@@ -43,6 +43,13 @@ function checkPermissionSet(set: PermissionSetDef, check: CheckContext): void {
   check.apiName(set, c, set.name);
   for (const [object, a] of Object.entries(set.objects)) {
     if (!check.schema.object(object)) check.report(set, c, `object permission names unknown object ${object}`);
+    const parent = ACCESS_FROM_PARENT[object];
+    if (parent)
+      check.report(
+        set,
+        c,
+        `${object} has no object permission in Salesforce (its access comes from ${parent}); grant ${parent} instead`,
+      );
     if (a.delete && !a.edit)
       check.report(set, c, `${object}: Delete requires Edit (Salesforce rejects the combination)`);
     if (a.modifyAll && !(a.viewAll && a.delete))
@@ -73,6 +80,16 @@ function checkRecordTypeAccess(model: RecordTypesModel, set: PermissionSetDef, c
 /** Objects every user reads without an object permission (a permission set cannot grant one on them). */
 const ALWAYS_READABLE: ReadonlySet<string> = new Set(['User']);
 
+/**
+ * Standard objects with no object permission of their own (Setup lists none; a permission set
+ * naming them does not deploy): opportunity products are read and edited with their opportunity,
+ * price book entries with the product and the price book's sharing.
+ */
+export const ACCESS_FROM_PARENT: Readonly<Record<string, string>> = {
+  OpportunityLineItem: 'Opportunity',
+  PricebookEntry: 'Product2',
+};
+
 function checkFieldAccess(set: PermissionSetDef, c: string, access: FieldAccess, check: CheckContext): void {
   check.fieldExists(set, c, access.field, 'field permission');
   const field = check.schema.object(access.field.object)?.field(access.field.field);
@@ -87,7 +104,7 @@ function checkFieldAccess(set: PermissionSetDef, c: string, access: FieldAccess,
     );
   if (access.edit && field.calculated)
     check.report(set, c, `${fieldPath(access.field)} is a formula field and cannot be editable`);
-  const objectAccess = set.objects[access.field.object];
-  if (!objectAccess?.read && !ALWAYS_READABLE.has(access.field.object))
-    check.report(set, c, `grants ${fieldPath(access.field)} without read access to ${access.field.object}`);
+  const object = ACCESS_FROM_PARENT[access.field.object] ?? access.field.object;
+  if (!set.objects[object]?.read && !ALWAYS_READABLE.has(object))
+    check.report(set, c, `grants ${fieldPath(access.field)} without read access to ${object}`);
 }

@@ -25,6 +25,7 @@ export type { SecurityModel } from './builders.ts';
 export { access, editable, fieldsOf, readOnly } from './builders.ts';
 export { accessCode, fieldAccess, objectAccess, type FieldAccessCell } from './access.ts';
 export { governedFields } from './catalogue.ts';
+export { ACCESS_FROM_PARENT } from './checks.ts';
 
 export const customPermission = locate(builders.customPermission);
 export const permissionSet = locate(builders.permissionSet);
