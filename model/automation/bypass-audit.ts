@@ -17,7 +17,7 @@ import { GovernanceBypass } from '../governance/permissions.ts';
 import { RevOpsAdmin } from '../security/permission-sets.ts';
 
 /** The objects whose saves the governance rules check, and so whose bypassed saves are stamped. */
-const AUDITED = [
+export const BYPASS_AUDITED = [
   'Account',
   'Contact',
   'Lead',
@@ -44,7 +44,7 @@ const deal = {
 
 const dealRecord = setupRecord('deal', 'Opportunity', deal);
 /** A record of each audited object the admin inserts in the flow's test (the admin bypasses the rules). */
-const SAMPLES: Record<(typeof AUDITED)[number], { given: SetupRecord[]; insert: Record<string, TestValue> }> = {
+const SAMPLES: Record<(typeof BYPASS_AUDITED)[number], { given: SetupRecord[]; insert: Record<string, TestValue> }> = {
   Account: { given: [], insert: { Name: 'Acme', Website_Domain__c: 'acme.com' } },
   Contact: { given: [account], insert: { LastName: 'Rivera', AccountId: idOf('acme') } },
   Lead: { given: [], insert: { LastName: 'Okafor', Company: 'Globex', Status: 'MQL' } },
@@ -98,7 +98,7 @@ const SAMPLES: Record<(typeof AUDITED)[number], { given: SetupRecord[]; insert: 
  * governed fields' own history what changed. Nobody but automation writes the stamp (permission
  * sets give it read only).
  */
-function bypassAudit(object: (typeof AUDITED)[number]) {
+function bypassAudit(object: (typeof BYPASS_AUDITED)[number]) {
   const name = object.replace(/__c$/, '').replace(/_/g, '');
   return recordTriggeredFlow(`${name}_Audit_Bypass`, {
     label: `${object.replace(/__c$/, '').replace(/_/g, ' ')}: Audit Governance Bypass`,
@@ -134,4 +134,4 @@ function bypassAudit(object: (typeof AUDITED)[number]) {
   });
 }
 
-export const bypassAuditFlows = AUDITED.map(bypassAudit);
+export const bypassAuditFlows = BYPASS_AUDITED.map(bypassAudit);

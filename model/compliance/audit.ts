@@ -17,6 +17,7 @@ import {
 } from '../../scripts/dsl/index.ts';
 import { dataObjects } from '../data-objects.ts';
 import { Contact } from '../objects/contact.ts';
+import { BYPASS_AUDITED } from '../automation/bypass-audit.ts';
 import { Lead } from '../objects/lead.ts';
 
 /**
@@ -70,20 +71,6 @@ export const auditEventsAreImmutable = validationRule(AuditEvent, 'Audit_Events_
   message: 'Audit events cannot be edited.',
 });
 
-/** The objects whose saves the bypass stamp audits (model/automation/bypass-audit.ts stamps them). */
-const BYPASS_STAMPED = [
-  'Account',
-  'Contact',
-  'Lead',
-  'Opportunity',
-  'Contract',
-  'Campaign',
-  'Deal_Exception__c',
-  'Concession__c',
-  'Commitment__c',
-  'Handoff_Packet__c',
-];
-
 /** Blueprint 000 §9: where each audited event is recorded (docs/audit.md). */
 export const auditTrails = [
   historyTrail(
@@ -112,7 +99,7 @@ export const auditTrails = [
   historyTrail(
     'Bypass Use',
     'Every save made with the governance bypass stamps Last Governance Bypass; its history says who and when.',
-    BYPASS_STAMPED.map((object) => ({ object, field: 'Last_Governance_Bypass__c' })),
+    BYPASS_AUDITED.map((object) => ({ object, field: 'Last_Governance_Bypass__c' })),
   ),
   auditObjectTrail(
     'Retention',

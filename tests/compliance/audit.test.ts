@@ -1,4 +1,5 @@
 /** Audit trails: a trail's history fields must track history, within Salesforce's 20 per object. */
+import { BYPASS_AUDITED } from '../../model/automation/bypass-audit.ts';
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -77,7 +78,10 @@ describe('the generated AuditHistoryJob', async () => {
       job,
       /new Trail\(\s*'Pricing Override',\s*'Opportunity',\s*'OpportunityFieldHistory',\s*'OpportunityId',\s*new List<String>\{ 'Discount_Percent__c', 'Discount_Approval_Status__c', 'ARR__c' \}\s*\)/,
     );
-    assert.equal((job.match(/new Trail\(/g) ?? []).length, 2 + 2 + 10, 'pricing: 2 objects, terms: 2, bypass: 10');
+    // Bypass use: one trail per object the bypass stamp audits (11 today, Touch__c included).
+    assert.equal(BYPASS_AUDITED.length, 11);
+    assert.equal((job.match(/new Trail\(/g) ?? []).length, 2 + 2 + BYPASS_AUDITED.length, 'pricing 2, terms 2, bypass');
+    assert.match(job, /new Trail\(\s*'Bypass Use',\s*'Touch__c',\s*'Touch__History'/);
   });
 
   test('history objects as Salesforce names them', () => {
