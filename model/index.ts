@@ -64,6 +64,7 @@ import { leadRoutingModel } from './routing/index.ts';
 import { forecasting } from './forecasting/index.ts';
 import { publicGroups, roles } from './analytics/audiences.ts';
 import { revenueAnalytics } from './analytics/revenue-analytics.ts';
+import { quoteToCashAnalytics } from './analytics/quote-to-cash-analytics.ts';
 import { dataCompliance } from './compliance/index.ts';
 import { gtmPlan } from './gtm/plan.ts';
 import { council } from './compliance/council.ts';
@@ -148,6 +149,7 @@ export default defineModel(
   leadRoutingModel,
   forecasting,
   revenueAnalytics,
+  quoteToCashAnalytics,
   gtmPlan,
   // Campaign influence models attribution writes its credit under (model/marketing)
   { campaignInfluenceModels: influenceModels },
