@@ -9,6 +9,7 @@ import { requireValidDataset } from '../data/validate.ts';
 import type { RevOpsModel } from '../dsl/index.ts';
 import {
   COLLECTIONS_LIMIT,
+  externalIdOf,
   planLoad,
   stepBatches,
   type LoadApi,
@@ -17,6 +18,7 @@ import {
 } from './load-plan.ts';
 import { LoadRun, type RowResult } from './load-run.ts';
 import { needsPriceBook, StandardPriceBook } from './price-book.ts';
+import { splitByExistence } from './create-only.ts';
 import { DEFAULT_RETRY_POLICY, RetryBudget, type RetryContext, type RetryEvent, type RetryPolicy } from './retry.ts';
 
 /**
@@ -243,7 +245,7 @@ async function loadStep(step: LoadStep, context: StepContext): Promise<number> {
     const started = Date.now();
     const label = `${step.object.sobject} ${step.pass} batch ${index + 1} (${step.api})`;
     const waiting = whileWaiting(`${options.targetOrg}: still waiting for ${label}`, options);
-    const results = await sendBatch(context.conn, step, records, context.retry, label, options.bulkPoll)
+    const results = await sendRows(context, step, records, label)
       .catch((error: unknown) => {
         throw stopped(error, run, label, options.targetOrg);
       })
@@ -279,6 +281,29 @@ async function loadStep(step: LoadStep, context: StepContext): Promise<number> {
     );
   await run.completeStep(step.key);
   return skipped;
+}
+
+/**
+ * A batch as Salesforce takes it: for objects with create-only fields (create-only.ts) the rows
+ * the org has go in a second call without them. Results in the batch's order.
+ */
+async function sendRows(
+  context: StepContext,
+  step: LoadStep,
+  records: DatasetRecord[],
+  label: string,
+): Promise<RowResult[]> {
+  const { conn, retry, options } = context;
+  const { create, update } = await splitByExistence(conn, step, records, retry);
+  if (!update.length) return sendBatch(conn, step, records, retry, label, options.bulkPoll);
+  const results: RowResult[] = [];
+  for (const part of [create, update])
+    if (part.length) results.push(...(await sendBatch(conn, step, part, retry, label, options.bulkPoll)));
+  const byId = new Map(results.map((r) => [r.externalId, r]));
+  return records.map(
+    (r) =>
+      byId.get(externalIdOf(step, r)) ?? { externalId: externalIdOf(step, r), outcome: 'failed', error: 'not sent' },
+  );
 }
 
 /**

@@ -12,7 +12,7 @@
  *   GET   /services/data/vXX.X/jobs/ingest/{id}                                poll
  *   GET   /services/data/vXX.X/jobs/ingest/{id}/{successfulResults|failedResults|unprocessedrecords}
  *
- *   GET   /services/data/vXX.X/query?q=  and /query/{locator}                REST SOQL: the standard price book and its entries only (see soql())
+ *   GET   /services/data/vXX.X/query?q=  and /query/{locator}                REST SOQL: the standard price book, its entries, external ids present (see soql())
  *   PATCH /services/data/vXX.X/sobjects/Pricebook2/{id}                        activate the standard price book
  *
  *   GET   /services/data                                                     API versions (as @salesforce/core asks when it connects)
@@ -303,8 +303,8 @@ export class SalesforceApiDouble {
   }
 
   /**
-   * REST SOQL, only the two queries the loader sends for the price book: the standard price book,
-   * and the entries of a price book by external id. Anything else is MALFORMED_QUERY.
+   * REST SOQL, only the queries the loader sends: the standard price book, the entries of a price
+   * book by external id, and which of a list of external ids an object has. Anything else is MALFORMED_QUERY.
    */
   private soql(q: string) {
     let records: object[];
@@ -316,6 +316,11 @@ export class SalesforceApiDouble {
       records = [...this.tableOf('PricebookEntry').values()]
         .filter((r) => r.fields.Pricebook2Id === book && r.fields[field!] != null)
         .map((r) => ({ attributes: { type: 'PricebookEntry' }, Id: r.Id, [field!]: r.fields[field!] }));
+    } else if ((m = /^SELECT (\w+) FROM (\w+) WHERE \1 IN \((.*)\)$/.exec(q))) {
+      const [, field, sobject, list] = m;
+      const ids = list!.split(', ').map((v) => v.replace(/^'|'$/g, ''));
+      const table = this.tableOf(sobject!);
+      records = ids.filter((id) => table.has(id)).map((id) => ({ attributes: { type: sobject }, [field!]: id }));
     } else return json(400, [{ errorCode: 'MALFORMED_QUERY', message: `the double does not answer: ${q}` }]);
     const locator = `01g${String(this.nextId++).padStart(15, '0')}`;
     this.restPages.set(locator, records);
