@@ -57,6 +57,7 @@ import { lifecycleVectors } from './automation/lifecycle-vectors.ts';
 import { leadConvert } from './settings/lead-convert.ts';
 import { revopsScratchOrg } from './settings/scratch-org.ts';
 import { skus } from './quote-to-cash/catalogue.ts';
+import { Quote, QuoteLine } from './quote-to-cash/quotes.ts';
 import { revopsPricing } from './quote-to-cash/pricing.ts';
 import { quoteToCashRules } from './quote-to-cash/rules.ts';
 import { Q2CFailure, q2cCheckRules, recordQ2CFailures } from './quote-to-cash/q2c-checks.ts';
@@ -73,7 +74,16 @@ import { territoryModel } from './gtm/territories.ts';
 export default defineModel(
   {
     // Locked objects (blueprint 000 §1) and the RevOps registries
-    objects: [...dataObjects, LifecycleAction, StageGateCriterion, DiscountLadder, ...lifecycleTypes, Q2CFailure],
+    objects: [
+      ...dataObjects,
+      LifecycleAction,
+      StageGateCriterion,
+      DiscountLadder,
+      ...lifecycleTypes,
+      Q2CFailure,
+      Quote,
+      QuoteLine,
+    ],
     globalValueSets: [
       LossReason,
       SlipReason,
