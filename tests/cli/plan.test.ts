@@ -214,7 +214,14 @@ describe('revops plan on a broken project', { concurrency: true }, () => {
         run.stderr,
         /Warning: data\/seed: ValidationRule Opportunity\.Discount_Above_Ladder_Needs_Approval: would block \d+ records/,
       );
-      assert.match(run.stdout, /dataset: data\/seed: 6,588 records, \d+ rules, \d+ rule\(s\) would block records/);
+      const manifest = JSON.parse(await readFile(join(dir, 'data/seed/manifest.json'), 'utf8')) as {
+        objects: { count: number }[];
+      };
+      const records = manifest.objects.reduce((sum, o) => sum + o.count, 0).toLocaleString('en-US');
+      assert.match(
+        run.stdout,
+        new RegExp(`dataset: data/seed: ${records} records, \\d+ rules, \\d+ rule\\(s\\) would block records`),
+      );
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
