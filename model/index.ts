@@ -57,6 +57,7 @@ import { lifecycleVectors } from './automation/lifecycle-vectors.ts';
 import { leadConvert } from './settings/lead-convert.ts';
 import { revopsScratchOrg } from './settings/scratch-org.ts';
 import { skus } from './quote-to-cash/catalogue.ts';
+import { Quote, QuoteLine } from './quote-to-cash/quotes.ts';
 import { revopsPricing } from './quote-to-cash/pricing.ts';
 import { quoteToCashRules } from './quote-to-cash/rules.ts';
 import { Q2CFailure, q2cCheckRules, recordQ2CFailures } from './quote-to-cash/q2c-checks.ts';
@@ -64,6 +65,7 @@ import { leadRoutingModel } from './routing/index.ts';
 import { forecasting } from './forecasting/index.ts';
 import { publicGroups, roles } from './analytics/audiences.ts';
 import { revenueAnalytics } from './analytics/revenue-analytics.ts';
+import { quoteToCashAnalytics } from './analytics/quote-to-cash-analytics.ts';
 import { dataCompliance } from './compliance/index.ts';
 import { gtmPlan } from './gtm/plan.ts';
 import { council } from './compliance/council.ts';
@@ -72,7 +74,16 @@ import { territoryModel } from './gtm/territories.ts';
 export default defineModel(
   {
     // Locked objects (blueprint 000 §1) and the RevOps registries
-    objects: [...dataObjects, LifecycleAction, StageGateCriterion, DiscountLadder, ...lifecycleTypes, Q2CFailure],
+    objects: [
+      ...dataObjects,
+      LifecycleAction,
+      StageGateCriterion,
+      DiscountLadder,
+      ...lifecycleTypes,
+      Q2CFailure,
+      Quote,
+      QuoteLine,
+    ],
     globalValueSets: [
       LossReason,
       SlipReason,
@@ -148,6 +159,7 @@ export default defineModel(
   leadRoutingModel,
   forecasting,
   revenueAnalytics,
+  quoteToCashAnalytics,
   gtmPlan,
   // Campaign influence models attribution writes its credit under (model/marketing)
   { campaignInfluenceModels: influenceModels },

@@ -92,7 +92,15 @@ export const revenueOpportunities = reportType('Opportunities_Revenue_Analytics'
     {
       label: 'Outcome and Commercials',
       fields: (
-        ['Loss_Reason__c', 'Primary_Competitor__c', 'Discount_Percent__c', 'Discount_Approval_Status__c'] as const
+        [
+          'Loss_Reason__c',
+          'Primary_Competitor__c',
+          'Discount_Percent__c',
+          'Discount_Approval_Status__c',
+          'Region__c',
+          'Won__c',
+          'List_ARR__c',
+        ] as const
       ).map((f) => Opp.field(f)),
     },
   ],

@@ -38,6 +38,8 @@ export const dataClassification = classificationTable({
     PricebookEntry: confidential,
     OpportunityLineItem: confidential,
     Q2C_Failure__c: confidential,
+    Quote: confidential,
+    QuoteLineItem: confidential,
     // Operational records of the RevOps machinery
     Handoff_Packet__c: internal,
     POC__c: internal,

@@ -10,6 +10,7 @@ import {
 } from '../../scripts/dsl/index.ts';
 import { revopsPricing } from './pricing.ts';
 import { closeCheckFailuresFormula } from './q2c-formulas.ts';
+import { q2cReportingFields } from './reporting-fields.ts';
 
 const LADDER_TYPE = 'Discount_Ladder__mdt';
 
@@ -61,4 +62,6 @@ export const quoteToCashFields = {
     description:
       'The quote-to-cash checks the deal fails before it can close (billing anchor date, tax); blank when it passes.',
   }),
+  // What the commercial reports aggregate: region, wins, list ARR (model/analytics/quote-to-cash-analytics.ts)
+  ...q2cReportingFields,
 };

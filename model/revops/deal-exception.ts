@@ -1,4 +1,4 @@
-import { customObject, date, longText, lookup, picklist } from '../../scripts/dsl/index.ts';
+import { customObject, date, formula, longText, lookup, picklist } from '../../scripts/dsl/index.ts';
 import { bypassStamp, externalId } from '../objects/shared.ts';
 
 /** Exceptions expire: no off-process approval lives longer than this (blueprint 000 §9). */
@@ -46,6 +46,11 @@ export const DealException = customObject('Deal_Exception__c', {
       required: true,
       help: `At most ${MAX_EXCEPTION_DAYS} days ahead. Expired exceptions no longer apply.`,
       trackHistory: true,
+    }),
+    Region__c: formula('Text', 'BLANKVALUE(TEXT(Account__r.Geo__c), TEXT(Opportunity__r.Account.Geo__c))', {
+      label: 'Region',
+      description: "The region (Geo) of the exception's account, or of its deal's account: exceptions by region.",
+      blanks: 'blank',
     }),
     Last_Governance_Bypass__c: bypassStamp(),
     External_Id__c: externalId(),

@@ -33,6 +33,7 @@ import { LifecycleCalendarType, LifecycleJobType, LifecycleThresholdType } from 
 import { LifecycleAction } from '../revops/lifecycle-action.ts';
 import { Q2CFailure } from '../quote-to-cash/q2c-failure.ts';
 import { OpportunityProduct, PriceBookEntry, Product } from '../quote-to-cash/products.ts';
+import { Quote, QuoteLine } from '../quote-to-cash/quotes.ts';
 import { Poc } from '../revops/poc.ts';
 import { routingAutomationFields } from '../routing/lead-fields.ts';
 import { RoutingBypass } from '../routing/permissions.ts';
@@ -165,11 +166,15 @@ export const AccountExecutive = permissionSet('RevOps_Account_Executive', {
     // Quoting: the catalogue is read only; the AE sells it as opportunity products, which (like
     // price book entries) have no object permission: they come with Opportunity and Product2.
     Product2: access('R'),
+    // The AE quotes the deal; quote lines come with the quote.
+    Quote: access('CRE'),
   },
   fields: [
     fieldsOf(Product, { edit: false }),
     fieldsOf(PriceBookEntry, { edit: false }),
     fieldsOf(OpportunityProduct),
+    fieldsOf(Quote),
+    fieldsOf(QuoteLine),
     fieldsOf(Opportunity, { readOnlyFields: [...automationOwned, 'Forecast_Override_Reason__c'] }),
     fieldsOf(Touch, { edit: false }),
     fieldsOf(Poc, { readOnlyFields: ['Last_Activity_At__c'] }),
@@ -237,11 +242,15 @@ export const FinanceLegal = permissionSet('RevOps_Finance_Legal', {
     // The deal desk reads the quote-to-cash failures it is alerted to (the flow writes them).
     Q2C_Failure__c: access('R'),
     Product2: access('R'),
+    // The deal desk reviews the quotes it approves.
+    Quote: access('R'),
   },
   fields: [
     fieldsOf(Product, { edit: false }),
     fieldsOf(PriceBookEntry, { edit: false }),
     fieldsOf(OpportunityProduct, { edit: false }),
+    fieldsOf(Quote, { edit: false }),
+    fieldsOf(QuoteLine, { edit: false }),
     fieldsOf(Contract, { readOnlyFields: stamp }),
     fieldsOf(Q2CFailure, { edit: false }),
     fieldsOf(Concession, { readOnlyFields: stamp }),
@@ -281,9 +290,12 @@ export const RevOpsAdmin = permissionSet('RevOps_Admin', {
     [LifecycleAction.apiName]: access('R', { viewAll: true }),
     // Q2C failures are written by the flow only.
     [Q2CFailure.apiName]: access('R', { viewAll: true }),
+    [Quote.apiName]: access('CRUD', { viewAll: true, modifyAll: true }),
   },
   fields: [
     ...ALL_FIELDS.map((o) => fieldsOf(o)),
+    fieldsOf(Quote),
+    fieldsOf(QuoteLine),
     ...forecastAdminFields,
     fieldsOf(LifecycleAction, { edit: false }),
     fieldsOf(Q2CFailure, { edit: false }),

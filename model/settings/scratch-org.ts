@@ -10,6 +10,8 @@ export const revopsScratchOrg = scratchOrg({
     pathAssistantSettings: { pathAssistantEnabled: true },
     forecastingSettings: { enableForecasts: true },
     opportunitySettings: { enableOpportunityTeam: true },
+    // Quotes (model/quote-to-cash/quotes.ts)
+    quoteSettings: { enableQuote: true },
     // Customizable campaign influence: the models attribution writes CampaignInfluence under.
     campaignSettings: { enableCampaignInfluence2: true },
     // Enterprise Territory Management (model/gtm/territories.ts); enabling it must be its own deploy, so the org is created with it.

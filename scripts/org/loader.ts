@@ -9,6 +9,7 @@ import { requireValidDataset } from '../data/validate.ts';
 import type { RevOpsModel } from '../dsl/index.ts';
 import {
   COLLECTIONS_LIMIT,
+  externalIdOf,
   planLoad,
   stepBatches,
   type LoadApi,
@@ -16,6 +17,8 @@ import {
   type RelationshipResolver,
 } from './load-plan.ts';
 import { LoadRun, type RowResult } from './load-run.ts';
+import { needsPriceBook, StandardPriceBook } from './price-book.ts';
+import { splitByExistence } from './create-only.ts';
 import { DEFAULT_RETRY_POLICY, RetryBudget, type RetryContext, type RetryEvent, type RetryPolicy } from './retry.ts';
 
 /**
@@ -176,7 +179,13 @@ export async function loadDataset(conn: ApiConnection, options: LoadOptions): Pr
   const release = guardConnection(conn, { requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS });
   let batchesSkipped = 0;
   try {
-    for (const step of steps) batchesSkipped += await loadStep(step, { conn, dataset, run, retry, options, emit });
+    const priceBook = needsPriceBook(dataset)
+      ? await StandardPriceBook.open(conn, retry, options.targetOrg).catch((error: unknown) => {
+          throw stopped(error, run, 'standard price book', options.targetOrg);
+        })
+      : undefined;
+    for (const step of steps)
+      batchesSkipped += await loadStep(step, { conn, dataset, run, retry, options, emit, priceBook });
   } finally {
     release();
   }
@@ -199,6 +208,16 @@ interface StepContext {
   readonly retry: RetryContext;
   readonly options: LoadOptions;
   readonly emit: (event: LoadEvent) => void;
+  /** The org's standard price book, when the dataset holds a SKU catalogue. */
+  readonly priceBook?: StandardPriceBook;
+}
+
+/** A batch as it is sent: dates shifted, the org's price book ids filled in. */
+async function shape(step: LoadStep, read: DatasetRecord[], context: StepContext): Promise<DatasetRecord[]> {
+  const shift = context.options.dateShift;
+  const dateFields = shift?.fields(step.object.sobject);
+  const records = shift && dateFields?.size ? read.map((r) => shiftDates(r, dateFields, shift.days)) : read;
+  return context.priceBook ? context.priceBook.fill(step, records) : records;
 }
 
 /**
@@ -214,23 +233,19 @@ async function loadStep(step: LoadStep, context: StepContext): Promise<number> {
   }
   if (progress.batchesDone) emit({ type: 'skip', step: step.key, batches: progress.batchesDone });
   const skip = step.pass === 'deferred' ? await failedIds(run, step) : undefined;
-  const dateFields = options.dateShift?.fields(step.object.sobject);
   let skipped = 0;
   let index = 0;
   for await (const read of stepBatches(context.dataset, step, skip)) {
-    const records =
-      options.dateShift && dateFields?.size
-        ? read.map((r) => shiftDates(r, dateFields, options.dateShift!.days))
-        : read;
     if (index < progress.batchesDone) {
       index++;
       skipped++;
       continue;
     }
+    const records = await shape(step, read, context);
     const started = Date.now();
     const label = `${step.object.sobject} ${step.pass} batch ${index + 1} (${step.api})`;
     const waiting = whileWaiting(`${options.targetOrg}: still waiting for ${label}`, options);
-    const results = await sendBatch(context.conn, step, records, context.retry, label, options.bulkPoll)
+    const results = await sendRows(context, step, records, label)
       .catch((error: unknown) => {
         throw stopped(error, run, label, options.targetOrg);
       })
@@ -266,6 +281,29 @@ async function loadStep(step: LoadStep, context: StepContext): Promise<number> {
     );
   await run.completeStep(step.key);
   return skipped;
+}
+
+/**
+ * A batch as Salesforce takes it: for objects with create-only fields (create-only.ts) the rows
+ * the org has go in a second call without them. Results in the batch's order.
+ */
+async function sendRows(
+  context: StepContext,
+  step: LoadStep,
+  records: DatasetRecord[],
+  label: string,
+): Promise<RowResult[]> {
+  const { conn, retry, options } = context;
+  const { create, update } = await splitByExistence(conn, step, records, retry);
+  if (!update.length) return sendBatch(conn, step, records, retry, label, options.bulkPoll);
+  const results: RowResult[] = [];
+  for (const part of [create, update])
+    if (part.length) results.push(...(await sendBatch(conn, step, part, retry, label, options.bulkPoll)));
+  const byId = new Map(results.map((r) => [r.externalId, r]));
+  return records.map(
+    (r) =>
+      byId.get(externalIdOf(step, r)) ?? { externalId: externalIdOf(step, r), outcome: 'failed', error: 'not sent' },
+  );
 }
 
 /**

@@ -106,6 +106,16 @@ describe('org up against a real scratch org', () => {
         assert.equal(counts.total, object.count, `${object.sobject}: one record per dataset row`);
         assert.equal(counts.distinct, object.count, `${object.sobject}: no duplicated external id`);
       }
+      // The loader filled in the standard price book: every product's entry, every priced deal's book.
+      const conn = (await resolveTargetOrg(alias)).getConnection();
+      const strayLines = await conn.query(
+        'SELECT COUNT() FROM OpportunityLineItem WHERE PricebookEntry.Pricebook2.IsStandard = false',
+      );
+      assert.equal(strayLines.totalSize, 0, 'every opportunity product is priced from the standard price book');
+      const strayDeals = await conn.query(
+        'SELECT COUNT() FROM Opportunity WHERE HasOpportunityLineItem = true AND Pricebook2.IsStandard = false',
+      );
+      assert.equal(strayDeals.totalSize, 0, 'every deal with products is on the standard price book');
       assertApexTestsPass(alias, ROUTING_APEX_TESTS);
     },
   );

@@ -12,6 +12,9 @@
  *   GET   /services/data/vXX.X/jobs/ingest/{id}                                poll
  *   GET   /services/data/vXX.X/jobs/ingest/{id}/{successfulResults|failedResults|unprocessedrecords}
  *
+ *   GET   /services/data/vXX.X/query?q=  and /query/{locator}                REST SOQL: the standard price book, its entries, external ids present (see soql())
+ *   PATCH /services/data/vXX.X/sobjects/Pricebook2/{id}                        activate the standard price book
+ *
  *   GET   /services/data                                                     API versions (as @salesforce/core asks when it connects)
  *   POST  /services/oauth2/token                                             refresh token: always refused (invalid_grant)
  *
@@ -65,6 +68,8 @@ export interface DoubleOptions {
   readonly unqueryable?: readonly string[];
   /** Values a query returns for fields the double does not store (CreatedDate, Owner.Name...), per object. */
   readonly queryValue?: (sobject: string, field: string, record: StoredRecord) => string | undefined;
+  /** The org's standard price book (default: one, active); `null`: the org has none. */
+  readonly standardPriceBook?: { readonly active: boolean } | null;
 }
 
 export interface StoredRecord {
@@ -128,12 +133,18 @@ export class SalesforceApiDouble {
   private readonly held = new Set<ServerResponse>();
   private readonly lifetime: NodeJS.Timeout;
   private nextId = 1;
+  /** The standard price book (Pricebook2), if the org has one. */
+  readonly priceBook: { readonly Id: string; IsActive: boolean } | undefined;
+  /** REST query results still to be paged through: locator → remaining records. */
+  private readonly restPages = new Map<string, object[]>();
 
   private constructor(server: Server, options: DoubleOptions) {
     this.server = server;
     this.options = options;
     this.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     this.lifetime = setTimeout(() => void this.close(), options.maxLifetimeMs ?? 60_000).unref();
+    const book = options.standardPriceBook === undefined ? { active: true } : options.standardPriceBook;
+    this.priceBook = book ? { Id: '01s000000000001AAA', IsActive: book.active } : undefined;
   }
 
   static async start(options: DoubleOptions = {}): Promise<SalesforceApiDouble> {
@@ -186,7 +197,8 @@ export class SalesforceApiDouble {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = req.method ?? 'GET';
-    const path = new URL(req.url ?? '/', this.url).pathname;
+    const url = new URL(req.url ?? '/', this.url);
+    const path = url.pathname;
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks).toString('utf8');
@@ -213,7 +225,7 @@ export class SalesforceApiDouble {
       answer = json(401, [{ errorCode: 'INVALID_SESSION_ID', message: 'Session expired or invalid' }]);
     } else {
       try {
-        answer = this.route(method, path, body);
+        answer = this.route(method, path, body, url.searchParams);
       } catch (error) {
         answer = json(400, [{ errorCode: 'INVALID_REQUEST', message: (error as Error).message }]);
       }
@@ -246,9 +258,22 @@ export class SalesforceApiDouble {
     return fault;
   }
 
-  private route(method: string, path: string, body: string): { status: number; type?: string; body?: string } {
+  private route(
+    method: string,
+    path: string,
+    body: string,
+    params: URLSearchParams,
+  ): { status: number; type?: string; body?: string } {
     const api = /^\/services\/data\/v\d+\.\d+(\/.*)$/.exec(path)?.[1] ?? '';
     let m: RegExpExecArray | null;
+    if (method === 'GET' && api === '/query') return this.soql(params.get('q') ?? '');
+    if (method === 'GET' && (m = /^\/query\/(\w+)$/.exec(api))) return this.restPage(m[1]!);
+    if (method === 'PATCH' && (m = /^\/sobjects\/Pricebook2\/(\w+)$/.exec(api))) {
+      const book = this.priceBook;
+      if (!book || book.Id !== m[1]) return json(404, [{ errorCode: 'NOT_FOUND', message: 'no such price book' }]);
+      book.IsActive = (JSON.parse(body) as { IsActive?: boolean }).IsActive ?? book.IsActive;
+      return { status: 204 };
+    }
     if (method === 'PATCH' && (m = /^\/composite\/sobjects\/(\w+)\/(\w+)$/.exec(api)))
       return json(200, this.collectionsUpsert(m[1]!, m[2]!, body));
     if (method === 'POST' && api === '/jobs/ingest') return json(200, this.createJob(body));
@@ -275,6 +300,47 @@ export class SalesforceApiDouble {
       }
     }
     return json(404, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);
+  }
+
+  /**
+   * REST SOQL, only the queries the loader sends: the standard price book, the entries of a price
+   * book by external id, and which of a list of external ids an object has. Anything else is MALFORMED_QUERY.
+   */
+  private soql(q: string) {
+    let records: object[];
+    let m: RegExpExecArray | null;
+    if (q === 'SELECT Id, IsActive FROM Pricebook2 WHERE IsStandard = true LIMIT 1')
+      records = this.priceBook ? [{ attributes: { type: 'Pricebook2' }, ...this.priceBook }] : [];
+    else if ((m = /^SELECT Id, (\w+) FROM PricebookEntry WHERE Pricebook2Id = '(\w+)' AND \1 != null$/.exec(q))) {
+      const [, field, book] = m;
+      records = [...this.tableOf('PricebookEntry').values()]
+        .filter((r) => r.fields.Pricebook2Id === book && r.fields[field!] != null)
+        .map((r) => ({ attributes: { type: 'PricebookEntry' }, Id: r.Id, [field!]: r.fields[field!] }));
+    } else if ((m = /^SELECT (\w+) FROM (\w+) WHERE \1 IN \((.*)\)$/.exec(q))) {
+      const [, field, sobject, list] = m;
+      const ids = list!.split(', ').map((v) => v.replace(/^'|'$/g, ''));
+      const table = this.tableOf(sobject!);
+      records = ids.filter((id) => table.has(id)).map((id) => ({ attributes: { type: sobject }, [field!]: id }));
+    } else return json(400, [{ errorCode: 'MALFORMED_QUERY', message: `the double does not answer: ${q}` }]);
+    const locator = `01g${String(this.nextId++).padStart(15, '0')}`;
+    this.restPages.set(locator, records);
+    return this.restPage(locator);
+  }
+
+  private restPage(locator: string) {
+    const records = this.restPages.get(locator);
+    if (!records) return json(400, [{ errorCode: 'INVALID_QUERY_LOCATOR', message: 'invalid query locator' }]);
+    const size = this.options.queryPageSize ?? 2_000;
+    const page = records.slice(0, size);
+    const rest = records.slice(size);
+    this.restPages.delete(locator);
+    if (rest.length) this.restPages.set(`${locator}x`, rest);
+    return json(200, {
+      totalSize: records.length,
+      done: !rest.length,
+      records: page,
+      ...(rest.length ? { nextRecordsUrl: `/services/data/v66.0/query/${locator}x` } : {}),
+    });
   }
 
   private collectionsUpsert(sobject: string, externalIdField: string, body: string) {

@@ -83,11 +83,12 @@ const ALWAYS_READABLE: ReadonlySet<string> = new Set(['User']);
 /**
  * Standard objects with no object permission of their own (Setup lists none; a permission set
  * naming them does not deploy): opportunity products are read and edited with their opportunity,
- * price book entries with the product and the price book's sharing.
+ * price book entries with the product and the price book's sharing, quote lines with their quote.
  */
 export const ACCESS_FROM_PARENT: Readonly<Record<string, string>> = {
   OpportunityLineItem: 'Opportunity',
   PricebookEntry: 'Product2',
+  QuoteLineItem: 'Quote',
 };
 
 function checkFieldAccess(set: PermissionSetDef, c: string, access: FieldAccess, check: CheckContext): void {

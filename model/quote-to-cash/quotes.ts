@@ -1,0 +1,46 @@
+import { checkbox, date, number, picklist, standardObject, text } from '../../scripts/dsl/index.ts';
+import { externalId } from '../objects/shared.ts';
+
+/** The standard terms a quote may carry: a version of our paper, chosen, never typed (001 Epic 4). */
+export const STANDARD_TERMS = ['MSA 2026 Standard', 'MSA 2026 Public Sector', 'Order Form Only (Click-Through)'];
+
+/**
+ * A quote: the deal's SKUs as offered, on standard terms with minimal free text (blueprint 000 §4,
+ * 001 Epic 4). What the order form carries into the Contract at signature (term, uplift, renewal
+ * type, payment and billing terms) is chosen from lists; the one free-text field is short and
+ * anything off the standard terms goes through the approval matrix as Non-Standard Terms.
+ */
+export const Quote = standardObject('Quote', {
+  locked: true,
+  fields: {
+    Standard_Terms__c: picklist({ label: 'Standard Terms', values: STANDARD_TERMS, required: true }),
+    Term_Months__c: number({ label: 'Term (Months)', precision: 3, scale: 0 }),
+    Ramp__c: checkbox({ label: 'Ramp', help: 'Quantities grow by contract year (one line per SKU and year).' }),
+    Payment_Terms__c: picklist({ label: 'Payment Terms', values: ['Net 30', 'Net 45', 'Net 60', 'Net 90'] }),
+    Billing_Frequency__c: picklist({
+      label: 'Billing Frequency',
+      values: ['Annual in Advance', 'Quarterly in Advance', 'Monthly in Advance', 'Multi-Year Prepaid'],
+    }),
+    Renewal_Type__c: picklist({ label: 'Renewal Type', values: ['Auto-Renew', 'Manual', 'Evergreen', 'Non-Renewing'] }),
+    Uplift_Percent__c: number({ label: 'Renewal Uplift (%)', precision: 4, scale: 1 }),
+    Special_Terms__c: text({
+      label: 'Special Terms',
+      length: 255,
+      help: 'Only what the standard terms do not say; anything here needs the CRO (non-standard terms).',
+    }),
+    External_Id__c: externalId(),
+  },
+});
+
+/** A quoted SKU for one service period, as OpportunityLineItem is for the deal. */
+export const QuoteLine = standardObject('QuoteLineItem', {
+  locked: true,
+  fields: {
+    End_Date__c: date({
+      label: 'Service End Date',
+      help: 'Last day of the service period (ServiceDate is the first).',
+    }),
+    Contract_Year__c: number({ label: 'Contract Year', precision: 2, scale: 0 }),
+    External_Id__c: externalId(),
+  },
+});
