@@ -64,6 +64,17 @@ const STANDARD_COLUMNS: Record<string, readonly string[]> = {
   Product2: ['Name', 'ProductCode', 'Description', 'IsActive'],
   PricebookEntry: ['Product2Id', 'UnitPrice', 'IsActive'],
   OpportunityLineItem: ['OpportunityId', 'PricebookEntryId', 'Quantity', 'UnitPrice', 'ServiceDate', 'Description'],
+  Quote: ['Name', 'OpportunityId', 'ContactId', 'Status', 'ExpirationDate', 'Description'],
+  QuoteLineItem: [
+    'QuoteId',
+    'PricebookEntryId',
+    'Product2Id',
+    'Quantity',
+    'UnitPrice',
+    'Discount',
+    'ServiceDate',
+    'Description',
+  ],
 };
 
 /** Short external-id prefixes of the objects the generator knows; others derive theirs. */
@@ -77,6 +88,8 @@ const PREFIXES: Record<string, string> = {
   Product2: 'PRD',
   PricebookEntry: 'PBE',
   OpportunityLineItem: 'OLI',
+  Quote: 'QUO',
+  QuoteLineItem: 'QLI',
 };
 
 export interface Column {
