@@ -16,6 +16,7 @@ import { gtmPlanFamily } from './gtm-plan/index.ts';
 import { leadConvertFamily } from './lead-convert/index.ts';
 import { lifecycleFamily } from './lifecycle/index.ts';
 import { objectsFamily } from './objects/index.ts';
+import { orderFormFamily } from './order-form/index.ts';
 import { quoteToCashFamily } from './quote-to-cash/index.ts';
 import { recordTypesFamily } from './record-types/index.ts';
 import { rolesFamily } from './roles/index.ts';
@@ -40,6 +41,7 @@ export * from './gtm-plan/index.ts';
 export * from './lead-convert/index.ts';
 export * from './lifecycle/index.ts';
 export * from './objects/index.ts';
+export * from './order-form/index.ts';
 export * from './quote-to-cash/index.ts';
 export * from './record-types/index.ts';
 export * from './roles/index.ts';
@@ -74,6 +76,7 @@ export const FAMILIES = [
   gtmPlanFamily,
   leadConvertFamily,
   quoteToCashFamily,
+  orderFormFamily,
   campaignInfluenceFamily,
   territoriesFamily,
   scratchOrgFamily,
