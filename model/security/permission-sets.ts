@@ -6,6 +6,8 @@ import {
   permissionSet,
   permissionSetGroup,
   readOnly,
+  CONTROLLER_CLASS as ORDER_FORM_CONTROLLER,
+  DOCUMENT_CLASS as ORDER_FORM_DOCUMENT,
 } from '../../scripts/dsl/index.ts';
 import { Account } from '../objects/account.ts';
 import { Campaign } from '../objects/campaign.ts';
@@ -34,6 +36,7 @@ import { LifecycleAction } from '../revops/lifecycle-action.ts';
 import { Q2CFailure } from '../quote-to-cash/q2c-failure.ts';
 import { OpportunityProduct, PriceBookEntry, Product } from '../quote-to-cash/products.ts';
 import { Quote, QuoteLine } from '../quote-to-cash/quotes.ts';
+import { orderForm } from '../quote-to-cash/order-form.ts';
 import { Poc } from '../revops/poc.ts';
 import { routingAutomationFields } from '../routing/lead-fields.ts';
 import { RoutingBypass } from '../routing/permissions.ts';
@@ -191,7 +194,9 @@ export const AccountExecutive = permissionSet('RevOps_Account_Executive', {
     editable(...std.opp, ...std.contact),
     readOnly(...std.account, ...std.contract, forecast),
   ],
-  apexClasses: ['StageGateController'],
+  // The order form: the AE opens it and saves it to the quote as a PDF (OrderFormDocument).
+  apexClasses: ['StageGateController', ORDER_FORM_CONTROLLER, ORDER_FORM_DOCUMENT],
+  apexPages: [orderForm.name],
   customMetadataTypes: [StageGateCriterion, DiscountLadder],
   recordTypes: [NewBusinessDeal],
   userPermissions: ['ConvertLeads'],
@@ -270,6 +275,9 @@ export const FinanceLegal = permissionSet('RevOps_Finance_Legal', {
     readOnly(...std.opp, ...std.account, forecast),
   ],
   customPermissions: [DealDesk.name],
+  // The deal desk reads the order form of the quotes it reviews; it cannot edit quotes, so it does not save it.
+  apexClasses: [ORDER_FORM_CONTROLLER],
+  apexPages: [orderForm.name],
   customMetadataTypes: [DiscountLadder],
   locked: true,
 });

@@ -62,6 +62,8 @@ export interface PermissionSetDef {
   readonly fields: readonly FieldAccess[];
   readonly customPermissions: readonly string[];
   readonly apexClasses: readonly string[];
+  /** Visualforce pages the holder may open (`RevOps_Order_Form`). */
+  readonly apexPages: readonly string[];
   /** Custom metadata types whose records the holder may read (orgs restrict them by default). */
   readonly customMetadataTypes: readonly string[];
   /** Record types the holder may use (`Opportunity.RevOps_New_Business`). */
@@ -79,6 +81,7 @@ export const permissionSet = (
     fields?: readonly (FieldAccess | readonly FieldAccess[])[];
     customPermissions?: readonly string[];
     apexClasses?: readonly string[];
+    apexPages?: readonly string[];
     customMetadataTypes?: readonly { apiName: string }[];
     recordTypes?: readonly { object: string; name: string }[];
     userPermissions?: readonly string[];
@@ -93,6 +96,7 @@ export const permissionSet = (
   fields: (o.fields ?? []).flat() as FieldAccess[],
   customPermissions: o.customPermissions ?? [],
   apexClasses: o.apexClasses ?? [],
+  apexPages: o.apexPages ?? [],
   customMetadataTypes: (o.customMetadataTypes ?? []).map((t) => t.apiName),
   recordTypes: (o.recordTypes ?? []).map((rt) => `${rt.object}.${rt.name}`),
   userPermissions: o.userPermissions ?? [],

@@ -75,6 +75,7 @@ function permissionSetsSection(cat: Cat): string[] {
               .join(', ') || 'none',
           ],
           ['Apex classes', [...s.apexClasses].sort(byString).map(code).join(', ') || 'none'],
+          ['Visualforce pages', [...s.apexPages].sort(byString).map(code).join(', ') || 'none'],
           [
             'Custom metadata types',
             [...s.customMetadataTypes]

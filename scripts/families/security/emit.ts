@@ -34,6 +34,7 @@ export async function emitSecurity(model: SecurityModel): Promise<GeneratedFile[
         })),
         hasActivationRequired: false,
         label: set.label,
+        pageAccesses: byName(set.apexPages, (p) => p).map((apexPage) => ({ apexPage, enabled: true })),
         objectPermissions: byName(Object.entries(set.objects), ([o]) => o).map(([object, a]) => ({
           allowCreate: a.create,
           allowDelete: a.delete,

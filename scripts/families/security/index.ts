@@ -42,17 +42,24 @@ export const securityFamily = defineFamily<
     for (const p of model.customPermissions) schema.addCustomPermission(p.name);
   },
   check: checkSecurity,
-  // Apex classes are hand-written: verify checks each granted class exists in the project.
+  // Apex classes and pages are hand-written or generated: verify checks each granted one exists in the project.
   references: (model) =>
-    model.permissionSets.flatMap((set) =>
-      set.apexClasses.map((name) => ({
+    model.permissionSets.flatMap((set) => [
+      ...set.apexClasses.map((name) => ({
         type: 'ApexClass',
         name,
         component: `PermissionSet ${set.name}`,
         definition: set,
         message: `grants unknown Apex class ${name}`,
       })),
-    ),
+      ...set.apexPages.map((name) => ({
+        type: 'ApexPage',
+        name,
+        component: `PermissionSet ${set.name}`,
+        definition: set,
+        message: `grants unknown Visualforce page ${name}`,
+      })),
+    ]),
   emit: emitSecurity,
   lockable: (model) => [...model.customPermissions, ...model.permissionSets],
   catalogue: {
