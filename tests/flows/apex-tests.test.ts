@@ -54,6 +54,13 @@ describe('the model’s generated flow tests', () => {
     if (model.retentionRules.length) expected.push(`${CLASSES}/RetentionJob.cls`, `${CLASSES}/RetentionJob_Test.cls`);
     if (model.auditTrails.some((t) => t.mechanism.via === 'history'))
       expected.push(`${CLASSES}/AuditHistoryJob.cls`, `${CLASSES}/AuditHistoryJob_Test.cls`);
+    // The order-form family generates the order form's controller, its save action and their test (tests/order-form).
+    if (model.orderForm)
+      expected.push(
+        `${CLASSES}/OrderFormController.cls`,
+        `${CLASSES}/OrderFormDocument.cls`,
+        `${CLASSES}/OrderFormController_Test.cls`,
+      );
     assert.deepEqual(classes.map((f) => f.path).sort(), expected.sort());
     for (const c of classes)
       assert.ok(

@@ -145,7 +145,12 @@ const testBody = (layout: OrderFormLayout, firstStage: string, requiredValues: s
             insert products;
             for (Product2 product : products) {
                 entries.add(
-                    new PricebookEntry(Pricebook2Id = priceBook, Product2Id = product.Id, UnitPrice = 1200, IsActive = true)
+                    new PricebookEntry(
+                        Pricebook2Id = priceBook,
+                        Product2Id = product.Id,
+                        UnitPrice = 1200,
+                        IsActive = true
+                    )
                 );
             }
             insert entries;
