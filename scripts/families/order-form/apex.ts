@@ -121,7 +121,7 @@ public with sharing class ${DOCUMENT_CLASS} {
  * The test's fixed part: the data (two products, three lines inserted out of the layout's order)
  * and the assertions that do not depend on the layout's paths.
  */
-const testBody = (layout: OrderFormLayout, firstStage: string, requiredValues: string): string => `    /**
+const TEST_BODY = `    /**
      * A deal owned by the AE (created by the loader, past the governance rules) and its quote with three
      * lines, inserted in an order the layout's does not keep: year 2 first, then year 1's SKUs in reverse.
      * @param ae the account executive who quotes
@@ -134,7 +134,7 @@ const testBody = (layout: OrderFormLayout, firstStage: string, requiredValues: s
         Opportunity deal = new Opportunity(
             Name = 'ENT-NA-Platform-Order-Form-Test',
             OwnerId = ae.Id,
-            StageName = ${apexString(firstStage)},
+            StageName = %FIRST_STAGE%,
             CloseDate = Date.today().addDays(30)
         );
         System.runAs(loader) {
@@ -164,7 +164,7 @@ const testBody = (layout: OrderFormLayout, firstStage: string, requiredValues: s
             Quote quote = new Quote(
                 Name = 'Order Form Test Quote',
                 OpportunityId = deal.Id,
-                Pricebook2Id = priceBook${requiredValues}
+                Pricebook2Id = priceBook%REQUIRED_VALUES%
             );
             insert quote;
             Date start = Date.newInstance(2027, 1, 1);
@@ -233,7 +233,7 @@ const testBody = (layout: OrderFormLayout, firstStage: string, requiredValues: s
         User ae = ${TEST_USERS_CLASS}.withPermissionSets(PERMISSION_SETS);
         Id quoteId = quoteOf(ae);
         System.runAs(ae) {
-            Test.setCurrentPage(Page.${layout.name});
+            Test.setCurrentPage(Page.%PAGE%);
             ApexPages.currentPage().getParameters().put('id', quoteId);
             ${CONTROLLER_CLASS} form = new ${CONTROLLER_CLASS}();
             Assert.areEqual(quoteId, form.quote.Id, 'the quote the page is given');
@@ -288,6 +288,12 @@ const testBody = (layout: OrderFormLayout, firstStage: string, requiredValues: s
             Assert.areEqual(quoteId, saved[0].QuoteId, 'on the quote');
         }
     }`;
+
+/** The fixed part with the page's name, the deal's first stage and the quote's required values filled in. */
+const testBody = (layout: OrderFormLayout, firstStage: string, requiredValues: string): string =>
+  TEST_BODY.replaceAll('%PAGE%', layout.name)
+    .replaceAll('%FIRST_STAGE%', apexString(firstStage))
+    .replaceAll('%REQUIRED_VALUES%', requiredValues);
 
 /** The test: the layout's paths and sort keys as constants, then the fixed data and test methods. */
 export function testClass(
