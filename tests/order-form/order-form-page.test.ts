@@ -36,7 +36,7 @@ import model from '../../model/index.ts';
 import { ROOT } from '../cli/project-copy.ts';
 
 const layout = model.orderForm!;
-const GOLDEN_DIR = join(ROOT, 'tests/golden/order-form');
+const GOLDEN_DIR = join(ROOT, 'tests/order-form/golden');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 const files = await generateFiles(model);
 const fileAt = (path: string) => files.find((f) => f.path === path)?.content ?? assert.fail(`${path} is not generated`);
@@ -90,7 +90,7 @@ describe('the order form page', () => {
     if (UPDATE) await mkdir(GOLDEN_DIR, { recursive: true });
     for (const [name, content] of Object.entries(generated)) {
       if (UPDATE) await writeFile(join(GOLDEN_DIR, name), content);
-      assert.equal(content, await readFile(join(GOLDEN_DIR, name), 'utf8'), `tests/golden/order-form/${name}`);
+      assert.equal(content, await readFile(join(GOLDEN_DIR, name), 'utf8'), `tests/order-form/golden/${name}`);
     }
   });
 
