@@ -26,6 +26,7 @@ import model from '../../model/index.ts';
 import { modelActivations } from '../../scripts/metadata/activations.ts';
 import { resolveTargetOrg } from '../../scripts/org/connection.ts';
 import { readDataset } from '../../scripts/org/dataset.ts';
+import { TEST_CLASS } from '../../scripts/families/order-form/index.ts';
 import { devHub, sfCli } from './dev-hub.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -66,9 +67,9 @@ function assertApexTestsPass(alias: string, classes: readonly string[]): void {
   assert.deepEqual(
     failed.map((t) => `${t.FullName}: ${t.Message ?? t.Outcome}`),
     [],
-    `routing Apex tests failed (${json.result?.summary?.outcome ?? run.stderr})`,
+    `Apex tests ${classes.join(', ')} failed (${json.result?.summary?.outcome ?? run.stderr})`,
   );
-  assert.ok((json.result?.tests ?? []).length > 0, `no routing Apex test ran: ${run.stderr}`);
+  assert.ok((json.result?.tests ?? []).length > 0, `no Apex test of ${classes.join(', ')} ran: ${run.stderr}`);
 }
 
 const reason = skipReason();
@@ -121,6 +122,8 @@ describe('org up against a real scratch org', () => {
       );
       assert.equal(strayQuoteLines.totalSize, 0, 'every quote line and its quote are on the standard price book');
       assertApexTestsPass(alias, ROUTING_APEX_TESTS);
+      // The order form: the controller reads the layout's fields and order, the action saves a QuoteDocument.
+      assertApexTestsPass(alias, [TEST_CLASS]);
     },
   );
 });
