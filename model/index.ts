@@ -61,6 +61,7 @@ import { Quote, QuoteLine } from './quote-to-cash/quotes.ts';
 import { revopsPricing } from './quote-to-cash/pricing.ts';
 import { quoteToCashRules } from './quote-to-cash/rules.ts';
 import { Q2CFailure, q2cCheckRules, recordQ2CFailures } from './quote-to-cash/q2c-checks.ts';
+import { createContractAtSignature, signatureRules } from './quote-to-cash/signature.ts';
 import { leadRoutingModel } from './routing/index.ts';
 import { forecasting } from './forecasting/index.ts';
 import { publicGroups, roles } from './analytics/audiences.ts';
@@ -115,6 +116,7 @@ export default defineModel(
       ...valueListRules,
       ...quoteToCashRules,
       ...q2cCheckRules,
+      ...signatureRules,
       ...lifecycleRules,
       ...attributionRules,
     ],
@@ -135,6 +137,7 @@ export default defineModel(
       stampStageEnteredOn,
       stampHandoffTimes,
       recordQ2CFailures,
+      createContractAtSignature,
     ],
     // Lifecycle automation: scheduled jobs, their thresholds and calendar, their conformance vectors
     lifecycleJobs,

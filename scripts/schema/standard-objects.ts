@@ -355,6 +355,7 @@ export const STANDARD_OBJECTS = {
       QuoteNumber: ['string', 'Quote Number', { length: 30, calculated: true }],
       OpportunityId: ref('Opportunity ID', 'Opportunity', 'Opportunity'),
       AccountId: ref('Account ID', 'Account', 'Account'),
+      ContactId: ref('Contact ID', 'Contact', 'Contact'),
       ContractId: ref('Contract ID', 'Contract', 'Contract'),
       Pricebook2Id: ref('Price Book ID', 'Pricebook2', 'Pricebook2'),
       Status: [
