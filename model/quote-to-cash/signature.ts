@@ -22,7 +22,13 @@ import { AccountExecutive } from '../security/permission-sets.ts';
 import { Quote } from './quotes.ts';
 
 /** What the Contract needs from an accepted quote, and the quote fields the customer signed. */
-export const SIGNATURE_REQUIRED = ['ContactId', 'Signed_Date__c', 'Standard_Terms__c', 'Term_Months__c', 'Renewal_Type__c'];
+export const SIGNATURE_REQUIRED = [
+  'ContactId',
+  'Signed_Date__c',
+  'Standard_Terms__c',
+  'Term_Months__c',
+  'Renewal_Type__c',
+];
 export const SIGNED_TERMS = [
   'OpportunityId',
   'ContactId',
