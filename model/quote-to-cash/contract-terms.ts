@@ -19,15 +19,15 @@ export const RENEWAL_TYPES = ['Auto-Renew', 'Manual', 'Evergreen', 'Non-Renewing
 
 /**
  * What a signed quote gives the Contract beyond the renewal terms it already has (renewal type,
- * uplift, cap): the quote itself and the terms the order form was signed on. History tracked: once
- * signed, a change to the paper is a change to the contract.
+ * uplift, cap): the quote itself and the terms the order form was signed on. The terms track
+ * history (once signed, a change to the paper is a change to the contract); the source quote is set
+ * once, and Contract is near Salesforce's 20 tracked fields.
  */
 export const signedTermsFields = {
   Source_Quote__c: lookup('Quote', {
     label: 'Source Quote',
     relationshipName: 'Signed_Contracts',
     help: 'The accepted quote this contract was created from at signature.',
-    trackHistory: true,
   }),
   Standard_Terms__c: picklist({ label: 'Standard Terms', values: STANDARD_TERMS, trackHistory: true }),
   Payment_Terms__c: picklist({ label: 'Payment Terms', values: PAYMENT_TERMS, trackHistory: true }),
