@@ -138,3 +138,17 @@ describe('signature → Contract: the flow', () => {
     assert.ok(frozen.has('OpportunityId'), "the contract's account comes through the quote's deal");
   });
 });
+
+describe('signature → Contract: the catalogue', () => {
+  test('the quote-to-cash page shows every mapped field and every Quote rule', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const pageText = await readFile(new URL('../../docs/model/quote-to-cash.md', import.meta.url), 'utf8');
+    const section = pageText.slice(
+      pageText.indexOf('## Signature → Contract'),
+      pageText.indexOf('## What only an org'),
+    );
+    for (const field of Object.keys(EXPECTED)) assert.ok(section.includes(`| \`${field}\` |`), field);
+    for (const rule of model.validationRules.filter((r) => r.object === 'Quote'))
+      assert.ok(section.includes(`[\`${rule.name}\`](objects/Quote.md#${rule.name.toLowerCase()})`), rule.name);
+  });
+});

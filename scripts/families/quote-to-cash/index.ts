@@ -6,6 +6,7 @@ import type { QuoteToCashModel } from './builders.ts';
 import { quoteToCashIndex, renderQuoteToCashPage } from './catalogue.ts';
 import { checkQuoteToCash } from './checks.ts';
 import { emitQuoteToCash } from './emit.ts';
+import type { SignatureModel } from './signature-catalogue.ts';
 
 export type {
   ApprovalLevelDef,
@@ -35,7 +36,7 @@ export { addMonths, billedAmount, formatDate, parseDate, prorationFactor } from 
 export const sku = locate(builders.sku);
 export const pricing = locate(builders.pricing);
 
-export const quoteToCashFamily = defineFamily<QuoteToCashModel>({
+export const quoteToCashFamily = defineFamily<QuoteToCashModel, QuoteToCashModel & SignatureModel>({
   name: 'quote-to-cash',
   sections: { skus: 'list', pricing: 'single' },
   check: checkQuoteToCash,
