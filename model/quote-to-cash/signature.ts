@@ -180,18 +180,20 @@ export const createContractAtSignature = recordTriggeredFlow('Quote_Signature_Cr
       ),
     }),
   ],
-  // The simulator does not create records, so the cases are the paths that create none; the
-  // Contract created at acceptance is proven only in an org (docs/model/quote-to-cash.md).
+  // The simulator does not create records, so the cases are the saves that do not run the create
+  // (before acceptance; an accepted quote edited again); the Contract created at acceptance is
+  // proven only in an org (docs/model/quote-to-cash.md). The cases run as the AE, without the bypass,
+  // so the Quote rules hold on each save.
   tests: {
     runAs: [AccountExecutive],
     cases: [
-      flowTest('a quote presented but not accepted creates no contract', {
+      flowTest('presenting a quote leaves it as the AE saved it (the flow waits for acceptance)', {
         given: [account, deal],
         insert: { ...quote, Status: 'Draft' },
         update: { Status: 'Presented' },
         expect: { Status: 'Presented', Signed_Date__c: null },
       }),
-      flowTest('editing an accepted quote outside its terms creates no second contract', {
+      flowTest('an accepted quote edited outside its terms stays accepted as signed', {
         given: [account, signer, deal],
         insert: { ...quote, Status: 'Accepted', ContactId: idOf('signer'), Signed_Date__c: today(-1) },
         update: { Description: 'Countersigned copy filed in the CLM.' },
