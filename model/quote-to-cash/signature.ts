@@ -47,7 +47,10 @@ export const SIGNED_TERMS = [
 const PICKLISTS = new Set(['Standard_Terms__c', 'Payment_Terms__c', 'Billing_Frequency__c', 'Renewal_Type__c']);
 const blank = (field: string) => (PICKLISTS.has(field) ? `ISBLANK(TEXT(${field}))` : `ISBLANK(${field})`);
 
-/** A quote becomes Accepted only with its signer, the signature date and the terms the Contract is created with. */
+/**
+ * A quote becomes Accepted only with its signer, the signature date and the terms the Contract is
+ * created with — also when it is created accepted (a load of signed history carries its signature).
+ */
 export const acceptanceNeedsSignature = validationRule(Quote, 'Quote_Acceptance_Needs_Signature', {
   formula: `AND(
     ${notBypassed},

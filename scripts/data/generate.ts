@@ -49,7 +49,7 @@ import {
   POC_OBJECT,
   pocRecordsOf,
 } from './revops-records.ts';
-import { lineItemRecords, priceBookEntryRecords, productRecords } from './quotes.ts';
+import { lineItemRecords, priceBookEntryRecords, productRecords, quoteLineRecords, quoteRecords } from './quotes.ts';
 import { isSupporting } from './supporting.ts';
 import { TOUCH_OBJECT, touchRecords } from './touches.ts';
 import { RecordShaper, type Values } from './values.ts';
@@ -73,6 +73,8 @@ const GENERATORS: Record<string, (world: World) => Iterable<Values>> = {
   Product2: productRecords,
   PricebookEntry: priceBookEntryRecords,
   OpportunityLineItem: lineItemRecords,
+  Quote: quoteRecords,
+  QuoteLineItem: quoteLineRecords,
   [POC_OBJECT]: pocRecordsOf,
   [TOUCH_OBJECT]: touchRecords,
   [PERIOD_OBJECT]: periodRecords,

@@ -49,6 +49,8 @@ export const DOMAIN_OBJECTS = new Set([
   'Product2',
   'PricebookEntry',
   'OpportunityLineItem',
+  'Quote',
+  'QuoteLineItem',
   POC_OBJECT,
   TOUCH_OBJECT,
   PERIOD_OBJECT,
@@ -108,6 +110,7 @@ function measure(base: Base, accounts: number, campaigns: number, generic: Reado
   let concessions = 0;
   let exceptions = 0;
   let lines = 0;
+  let quotes = 0;
   let pocs = 0;
   let touches = 0;
   for (let a = 0; a < accounts; a++) {
@@ -123,6 +126,7 @@ function measure(base: Base, accounts: number, campaigns: number, generic: Reado
       if (story.outcome !== 'won') continue;
       won.push(i);
       lines += lineCount(base, story);
+      if (lineCount(base, story)) quotes++;
       if (hasConcession(base, story)) concessions++;
       const contract = contractStory(base, story);
       if (renewsInWindow(base, contract)) {
@@ -144,6 +148,8 @@ function measure(base: Base, accounts: number, campaigns: number, generic: Reado
     ['Product2', base.model.skus.length],
     ['PricebookEntry', base.model.skus.length],
     ['OpportunityLineItem', lines],
+    ['Quote', quotes],
+    ['QuoteLineItem', lines],
     [POC_OBJECT, pocs],
     [TOUCH_OBJECT, touches],
     ...forecastCounts(base),

@@ -8,6 +8,8 @@ export const SUPPORTING_OBJECTS: ReadonlySet<string> = new Set([
   'Product2',
   'PricebookEntry',
   'OpportunityLineItem',
+  'Quote',
+  'QuoteLineItem',
   'Touch__c',
 ]);
 

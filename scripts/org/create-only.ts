@@ -7,12 +7,15 @@ import type { RetryContext } from './retry.ts';
 /**
  * Fields Salesforce sets only when a record is created: an upsert that updates a record and sends
  * one fails with INVALID_FIELD_FOR_INSERT_UPDATE. A price book entry's product and price book, an
- * opportunity product's deal and entry (as ids or external-id references) are such fields, so a
+ * opportunity product's deal and entry, a quote's deal, a quote line's quote, entry and product
+ * (as ids or external-id references) are such fields, so a
  * repeated load sends the rows the org already has without them.
  */
 export const CREATE_ONLY_FIELDS: Readonly<Record<string, readonly string[]>> = {
   PricebookEntry: ['Pricebook2Id', 'Product2', 'Product2Id'],
   OpportunityLineItem: ['PricebookEntryId', 'PricebookEntry', 'Opportunity', 'OpportunityId'],
+  Quote: ['Opportunity', 'OpportunityId'],
+  QuoteLineItem: ['PricebookEntryId', 'PricebookEntry', 'Product2', 'Product2Id', 'Quote', 'QuoteId'],
 };
 
 /** External ids per query: the IN list stays well inside a URL. */

@@ -7,16 +7,18 @@ import { withRetry, type RetryContext } from './retry.ts';
 /**
  * The org's standard price book, filled in while a dataset with a SKU catalogue loads: Salesforce
  * needs Pricebook2Id on every price book entry, the deal's price book on an opportunity whose
- * products come from it, and an opportunity product's PricebookEntryId. The dataset cannot hold
+ * products come from it (and on a quote whose lines do), and a line's PricebookEntryId. The dataset cannot hold
  * those ids (they are the org's), so the loader asks the org for its standard price book (and
  * activates it, as a new scratch org's is inactive), writes its Id on price book entries and
- * opportunities, and, once the entries are loaded, replaces each opportunity product's
+ * opportunities and quotes, and, once the entries are loaded, replaces each opportunity product's or quote line's
  * `PricebookEntry` external-id reference with the Id of that entry in the standard price book.
  */
 export const PRICE_BOOK = 'Pricebook2';
 const ENTRY = 'PricebookEntry';
-const LINE = 'OpportunityLineItem';
-const PRICED = new Set(['PricebookEntry', 'Opportunity']);
+/** Rows priced from a price book entry: opportunity products and quote lines. */
+const LINES = new Set(['OpportunityLineItem', 'QuoteLineItem']);
+/** Rows that name the price book itself: its entries, deals and quotes. */
+const PRICED = new Set(['PricebookEntry', 'Opportunity', 'Quote']);
 
 interface QueryPage<T> {
   readonly records: T[];
@@ -36,9 +38,9 @@ export async function queryAll<T>(conn: ApiConnection, soql: string, retry: Retr
   }
 }
 
-/** Whether loading the dataset needs the org's price book: it holds price book entries or opportunity products. */
+/** Whether loading the dataset needs the org's price book: it holds price book entries, opportunity products or quote lines. */
 export function needsPriceBook(dataset: Dataset): boolean {
-  return dataset.manifest.objects.some((o) => o.sobject === ENTRY || o.sobject === LINE);
+  return dataset.manifest.objects.some((o) => o.sobject === ENTRY || LINES.has(o.sobject));
 }
 
 export class StandardPriceBook {
@@ -86,7 +88,7 @@ export class StandardPriceBook {
     const sobject = step.object.sobject;
     if (step.pass !== 'records') return records;
     if (PRICED.has(sobject)) return records.map((r) => ({ ...r, Pricebook2Id: this.id }));
-    const link = sobject === LINE ? step.relationships.find((r) => r.target === ENTRY) : undefined;
+    const link = LINES.has(sobject) ? step.relationships.find((r) => r.target === ENTRY) : undefined;
     if (!link) return records;
     const entries = await this.entryIds(link.targetExternalIdField);
     return records.map((record) => {

@@ -11,6 +11,7 @@ export type { QuoteContext, QuoteFailure, QuoteRule, RuleModule } from './types.
 import { catalogueRules } from './rules-catalogue.ts';
 import { billingRules } from './rules-billing.ts';
 import { approvalRules, giveGetRules } from './rules-approval.ts';
+import { quoteRules } from './rules-quotes.ts';
 
 export interface QuoteCheckResult {
   readonly dir: string;
@@ -19,7 +20,7 @@ export interface QuoteCheckResult {
   readonly failures: readonly QuoteFailure[];
 }
 
-export const RULE_MODULES: readonly RuleModule[] = [catalogueRules, approvalRules, giveGetRules, billingRules];
+export const RULE_MODULES: readonly RuleModule[] = [catalogueRules, approvalRules, giveGetRules, billingRules, quoteRules];
 
 export async function checkQuotes(dir: string, model: RevOpsModel): Promise<QuoteCheckResult> {
   const data = await loadQuoteDataset(dir);

@@ -1,4 +1,4 @@
-/** The records `quote check` reads: deals, their accounts, the catalogue, opportunity products, concessions. */
+/** The records `quote check` reads: deals, their accounts and contracts, the catalogue, opportunity products, quotes, concessions. */
 import { join } from 'node:path';
 import { openDataset, readRecords, type DatasetRecord } from '../data/index.ts';
 
@@ -22,6 +22,9 @@ export const QUOTE_OBJECTS = [
   'PricebookEntry',
   'OpportunityLineItem',
   'Concession__c',
+  'Contract',
+  'Quote',
+  'QuoteLineItem',
 ];
 
 /** The External_Id__c a lookup value points at (`{"External_Id__c": "OPP-1"}`), or null. */

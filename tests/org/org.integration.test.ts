@@ -116,6 +116,10 @@ describe('org up against a real scratch org', () => {
         'SELECT COUNT() FROM Opportunity WHERE HasOpportunityLineItem = true AND Pricebook2.IsStandard = false',
       );
       assert.equal(strayDeals.totalSize, 0, 'every deal with products is on the standard price book');
+      const strayQuoteLines = await conn.query(
+        'SELECT COUNT() FROM QuoteLineItem WHERE PricebookEntry.Pricebook2.IsStandard = false OR Quote.Pricebook2.IsStandard = false',
+      );
+      assert.equal(strayQuoteLines.totalSize, 0, 'every quote line and its quote are on the standard price book');
       assertApexTestsPass(alias, ROUTING_APEX_TESTS);
     },
   );

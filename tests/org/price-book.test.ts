@@ -19,6 +19,8 @@ const RELATIONSHIPS: Readonly<Record<string, Readonly<Record<string, string>>>> 
   Opportunity: { Account: 'Account' },
   PricebookEntry: { Product2: 'Product2' },
   OpportunityLineItem: { Opportunity: 'Opportunity', PricebookEntry: 'PricebookEntry' },
+  Quote: { Opportunity: 'Opportunity' },
+  QuoteLineItem: { Quote: 'Quote', PricebookEntry: 'PricebookEntry', Product2: 'Product2' },
 };
 const resolve: RelationshipResolver = (sobject, name) => RELATIONSHIPS[sobject]?.[name];
 const SKUS = ['Platform:Starter:Seat', 'Platform:Growth:Seat', 'Forecasting:Growth:Seat', 'Support:Premium:Account'];
@@ -54,6 +56,19 @@ async function writeDataset(catalogue = true): Promise<string> {
     Quantity: i + 1,
     UnitPrice: 90,
   }));
+  const quotes = deals.map((d, i) => ({
+    External_Id__c: `QUO-${i + 1}`,
+    Name: `${d.Name} - Order Form`,
+    Status: 'Accepted',
+    Opportunity: { External_Id__c: d.External_Id__c },
+  }));
+  const quoteLines = lines.map((l, i) => ({
+    ...l,
+    External_Id__c: `QLI-${i + 1}`,
+    Opportunity: undefined,
+    Quote: { External_Id__c: `QUO-${(i % 5) + 1}` },
+    Product2: { External_Id__c: `PRD-${code(SKUS[i % SKUS.length]!)}` },
+  }));
   const objects: [string, object[]][] = [
     ['Account', accounts],
     ...(catalogue
@@ -63,7 +78,13 @@ async function writeDataset(catalogue = true): Promise<string> {
         ] as [string, object[]][])
       : []),
     ['Opportunity', deals],
-    ...(catalogue ? ([['OpportunityLineItem', lines]] as [string, object[]][]) : []),
+    ...(catalogue
+      ? ([
+          ['OpportunityLineItem', lines],
+          ['Quote', quotes],
+          ['QuoteLineItem', quoteLines],
+        ] as [string, object[]][])
+      : []),
   ];
   for (const [sobject, records] of objects)
     await writeFile(join(root, `${sobject}.ndjson`), records.map((r) => `${JSON.stringify(r)}\n`).join(''));
@@ -92,6 +113,8 @@ function orgRules(): DoubleOptions['rowError'] {
     const createOnly: Record<string, string[]> = {
       PricebookEntry: ['Pricebook2Id', 'Product2'],
       OpportunityLineItem: ['PricebookEntryId', 'PricebookEntry', 'Opportunity'],
+      Quote: ['Opportunity'],
+      QuoteLineItem: ['PricebookEntryId', 'PricebookEntry', 'Product2', 'Quote'],
     };
     const sent = Object.keys(record).filter((k) => createOnly[sobject]?.includes(k.split('.')[0]!));
     if (sent.length && double.table(sobject).has(String(record.External_Id__c)))
@@ -99,16 +122,19 @@ function orgRules(): DoubleOptions['rowError'] {
     if (double.table(sobject).has(String(record.External_Id__c))) return undefined;
     if (sobject === 'PricebookEntry' && !record.Pricebook2Id)
       return 'REQUIRED_FIELD_MISSING: Required fields are missing: [Pricebook2Id]';
-    if (sobject !== 'OpportunityLineItem') return undefined;
+    if (sobject === 'Quote' && record.Pricebook2Id !== book)
+      return 'FIELD_INTEGRITY_EXCEPTION: the quote needs the price book its lines come from';
+    const parentObject = { OpportunityLineItem: 'Opportunity', QuoteLineItem: 'Quote' }[sobject];
+    if (!parentObject) return undefined;
     if (typeof record.PricebookEntryId !== 'string')
       return 'REQUIRED_FIELD_MISSING: Required fields are missing: [PricebookEntryId]';
     const entry = [...double.table('PricebookEntry').values()].find((e) => e.Id === record.PricebookEntryId);
-    const dealRef = record.Opportunity as { External_Id__c?: string } | undefined;
-    const deal = double
-      .table('Opportunity')
-      .get(String(dealRef?.External_Id__c ?? record['Opportunity.External_Id__c']));
-    if (!entry || entry.fields.Pricebook2Id !== book || deal?.fields.Pricebook2Id !== book)
-      return 'FIELD_INTEGRITY_EXCEPTION: pricebook entry is in a different pricebook than the one assigned to the opportunity';
+    const parentRef = record[parentObject] as { External_Id__c?: string } | undefined;
+    const parent = double
+      .table(parentObject)
+      .get(String(parentRef?.External_Id__c ?? record[`${parentObject}.External_Id__c`]));
+    if (!entry || entry.fields.Pricebook2Id !== book || parent?.fields.Pricebook2Id !== book)
+      return `FIELD_INTEGRITY_EXCEPTION: pricebook entry is in a different pricebook than the one assigned to the ${parentObject.toLowerCase()}`;
     return undefined;
   };
 }
@@ -156,6 +182,9 @@ describe('the standard price book, filled in while loading', () => {
     const book = double.priceBook!.Id;
     for (const e of double.table('PricebookEntry').values()) assert.equal(e.fields.Pricebook2Id, book);
     for (const d of double.table('Opportunity').values()) assert.equal(d.fields.Pricebook2Id, book);
+    for (const q of double.table('Quote').values()) assert.equal(q.fields.Pricebook2Id, book);
+    const quoteLines = double.table('QuoteLineItem');
+    assert.equal(quoteLines.size, LINES);
     const entries = double.table('PricebookEntry');
     const lines = double.table('OpportunityLineItem');
     assert.equal(lines.size, LINES);
@@ -167,6 +196,11 @@ describe('the standard price book, filled in while loading', () => {
         `OLI-${i + 1}`,
       );
       assert.equal(line.fields.PricebookEntry, undefined, 'the external-id reference is replaced, not sent too');
+      assert.equal(
+        quoteLines.get(`QLI-${i + 1}`)!.fields.PricebookEntryId,
+        line.fields.PricebookEntryId,
+        `QLI-${i + 1}`,
+      );
     }
   });
 
@@ -188,6 +222,8 @@ describe('the standard price book, filled in while loading', () => {
     assert.ok(again.ok, JSON.stringify(again.objects.filter((o) => o.failed)));
     assert.equal(again.totals.created, 0);
     assert.equal(double.inserted('OpportunityLineItem'), LINES);
+    assert.equal(double.inserted('QuoteLineItem'), LINES);
+    assert.equal(double.inserted('Quote'), 5);
     assert.equal(double.table('OpportunityLineItem').get('OLI-1')!.fields.PricebookEntryId, before);
   });
 
@@ -224,9 +260,10 @@ describe('the standard price book, filled in while loading', () => {
     await start({ queryPageSize: 1 });
     const result = await loadDataset(double.connection(), options());
     assert.ok(result.ok);
-    // The price book query, the entries (one page per entry) and, per batch of entries and of
-    // products, which of them the org has (none on a first load: one empty page each).
-    const batches = Math.ceil(SKUS.length / 3) + Math.ceil(LINES / 5);
+    // The price book query, the entries (one page per entry, read once for products and quote lines)
+    // and, per batch of entries, products, quotes and quote lines, which of them the org has (none on
+    // a first load: one empty page each).
+    const batches = Math.ceil(SKUS.length / 3) + Math.ceil(LINES / 5) + Math.ceil(5 / 3) + Math.ceil(LINES / 5);
     assert.equal(
       double.count((r) => QUERY.test(r.path)),
       1 + SKUS.length + batches,

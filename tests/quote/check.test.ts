@@ -47,6 +47,16 @@ describe('one broken record of each kind', () => {
     return target;
   };
 
+  const appendRecord = async (object: string, record: Rec) => {
+    const all = await readLines(dir, `${object}.ndjson`);
+    await writeFile(`${dir}/${object}.ndjson`, [...all, record].map((r) => JSON.stringify(r)).join('\n') + '\n');
+    const manifest = JSON.parse(await readFile(`${dir}/manifest.json`, 'utf8')) as {
+      objects: { sobject: string; count: number }[];
+    };
+    for (const o of manifest.objects) if (o.sobject === object) o.count++;
+    await writeFile(`${dir}/manifest.json`, JSON.stringify(manifest, null, 2));
+  };
+
   before(async () => {
     dir = await datasetCopy();
     const lines = await readLines(dir, 'OpportunityLineItem.ndjson');
@@ -67,9 +77,13 @@ describe('one broken record of each kind', () => {
       'catalogue.product',
     );
     // A price below the floor, billed consistently so that only the floor is wrong.
+    const multiYear = new Set(
+      lines.filter((l) => Number(l.Contract_Year__c) > 1).map((l) => relationId(l.Opportunity)),
+    );
     const cheap = await breakOne(
       'OpportunityLineItem.ndjson',
-      (r) => /Platform-Enterprise/.test(String(relationId(r.PricebookEntry))),
+      (r) =>
+        /Platform-Enterprise/.test(String(relationId(r.PricebookEntry))) && !multiYear.has(relationId(r.Opportunity)),
       (r) => ({
         ...r,
         UnitPrice: 100,
@@ -83,6 +97,11 @@ describe('one broken record of each kind', () => {
       'catalogue.price',
     );
     used.add(String(relationId(cheap.Opportunity)));
+    // The deal's quote says the same (the quote checks compare quote and deal, not the floor).
+    const quoteLineOf = (oli: Rec) => String(oli.External_Id__c).replace(/^OLI-/, 'QLI-');
+    await editRecords(dir, 'QuoteLineItem.ndjson', (r) =>
+      r.External_Id__c === quoteLineOf(cheap) ? { ...r, UnitPrice: 100 } : r,
+    );
     const starter = lines.find(
       (l) => /Starter/.test(String(relationId(l.PricebookEntry))) && !used.has(String(relationId(l.Opportunity))),
     )!;
@@ -100,16 +119,18 @@ describe('one broken record of each kind', () => {
         parseDate(String(starter.End_Date__c)),
       ),
     };
-    const all = await readLines(dir, 'OpportunityLineItem.ndjson');
-    await writeFile(
-      `${dir}/OpportunityLineItem.ndjson`,
-      [...all, support].map((r) => JSON.stringify(r)).join('\n') + '\n',
-    );
-    const manifest = JSON.parse(await readFile(`${dir}/manifest.json`, 'utf8')) as {
-      objects: { sobject: string; count: number }[];
-    };
-    for (const o of manifest.objects) if (o.sobject === 'OpportunityLineItem') o.count++;
-    await writeFile(`${dir}/manifest.json`, JSON.stringify(manifest, null, 2));
+    await appendRecord('OpportunityLineItem', support);
+    const starterQuoteLine = (await readLines(dir, 'QuoteLineItem.ndjson')).find(
+      (r) => r.External_Id__c === quoteLineOf(starter),
+    )!;
+    await appendRecord('QuoteLineItem', {
+      ...starterQuoteLine,
+      External_Id__c: 'QLI-BROKEN-SUPPORT',
+      PricebookEntry: support.PricebookEntry,
+      Product2: { External_Id__c: 'PRD-Support-Premium-Account' },
+      Quantity: 1,
+      UnitPrice: 24000,
+    });
     expected.push(`catalogue.bundle ${String(relationId(starter.Opportunity))}`);
 
     mark(
@@ -152,14 +173,69 @@ describe('one broken record of each kind', () => {
       ),
     );
     mark(await breakOne('Opportunity.ndjson', freshWon, (r) => ({ ...r, Tax_Treatment__c: null }), 'q2c.tax'));
-    mark(
-      await breakOne(
-        'Opportunity.ndjson',
-        freshWon,
-        (r) => ({ ...r, Term_Months__c: Number(r.Term_Months__c) + 12 }),
-        'q2c.schedule',
-      ),
+    const longer = await breakOne(
+      'Opportunity.ndjson',
+      freshWon,
+      (r) => ({ ...r, Term_Months__c: Number(r.Term_Months__c) + 12 }),
+      'q2c.schedule',
     );
+    mark(longer);
+    // The quote and the contract are signed for the same longer term: the quote's lines, like the deal's, stop a year short.
+    const quoteOf = (deal: Rec) => `QUO-${String(deal.External_Id__c).split('-').pop()}`;
+    await editRecords(dir, 'Quote.ndjson', (r) =>
+      r.External_Id__c === quoteOf(longer) ? { ...r, Term_Months__c: Number(longer.Term_Months__c) + 12 } : r,
+    );
+    await editRecords(dir, 'Contract.ndjson', (r) =>
+      r.External_Id__c === relationId(longer.Signed_Contract__r)
+        ? { ...r, ContractTerm: Number(r.ContractTerm) + 12 }
+        : r,
+    );
+    expected.push(`quote.schedule ${quoteOf(longer)}`);
+
+    // The quote checks: one quote (or its deal) broken per rule, each on a deal nothing else touched.
+    const quotes = await readLines(dir, 'Quote.ndjson');
+    const quoteLines = await readLines(dir, 'QuoteLineItem.ndjson');
+    const oneYearPlain = (q: Rec) =>
+      !used.has(String(relationId(q.Opportunity))) &&
+      !multiYear.has(relationId(q.Opportunity)) &&
+      q.Ramp__c === false &&
+      !withConcession.has(String(relationId(q.Opportunity)));
+    const freshQuote = (q: Rec) => oneYearPlain(q) && !expected.some((e) => e.endsWith(` ${String(q.External_Id__c)}`));
+    const unsigned = quotes.find(oneYearPlain)!;
+    used.add(String(relationId(unsigned.Opportunity)));
+    await editRecords(dir, 'Quote.ndjson', (r) =>
+      r === unsigned || r.External_Id__c === unsigned.External_Id__c ? { ...r, Status: 'Presented' } : r,
+    );
+    expected.push(`quote.accepted ${String(relationId(unsigned.Opportunity))}`);
+    const changed = quotes.find((q) => freshQuote(q) && !used.has(String(relationId(q.Opportunity))))!;
+    used.add(String(relationId(changed.Opportunity)));
+    const changedLine = quoteLines.find((l) => relationId(l.Quote) === changed.External_Id__c)!;
+    await editRecords(dir, 'QuoteLineItem.ndjson', (r) =>
+      r.External_Id__c === changedLine.External_Id__c ? { ...r, Quantity: Number(r.Quantity) + 1 } : r,
+    );
+    expected.push(`quote.matches-deal ${String(changed.External_Id__c)}`);
+    const quoteBreak = async (rule: string, change: (q: Rec) => Rec) =>
+      used.add(
+        String(
+          relationId(
+            (
+              await breakOne(
+                'Quote.ndjson',
+                (q) => freshQuote(q) && !used.has(String(relationId(q.Opportunity))),
+                change,
+                rule,
+              )
+            ).Opportunity,
+          ),
+        ),
+      );
+    await quoteBreak('quote.segment-terms', (q) => ({
+      ...q,
+      Standard_Terms__c:
+        q.Standard_Terms__c === 'MSA 2026 Standard' ? 'Order Form Only (Click-Through)' : 'MSA 2026 Standard',
+    }));
+    await quoteBreak('quote.schedule', (q) => ({ ...q, Ramp__c: true }));
+    await quoteBreak('quote.contract-terms', (q) => ({ ...q, Uplift_Percent__c: 99 }));
   });
   after(() => removeDir(dir));
 
