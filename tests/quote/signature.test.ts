@@ -152,3 +152,17 @@ describe('signature → Contract: the catalogue', () => {
       assert.ok(section.includes(`[\`${rule.name}\`](objects/Quote.md#${rule.name.toLowerCase()})`), rule.name);
   });
 });
+
+describe('signature → Contract: the seed', () => {
+  test("a dataset keeps the deal's lookups to its contract and leaves the contract's lookup to its quote out", async () => {
+    const { buildCatalog } = await import('../../scripts/data/catalog.ts');
+    const catalog = buildCatalog(model, schema);
+    // Contract → Quote → Opportunity → Contract is a cycle the format cannot hold: it breaks at the quote.
+    assert.deepEqual(catalog.droppedLookups, ['Contract.Source_Quote__c']);
+    const keys = (o: string) => catalog.get(o)!.columns.map((c) => c.field.name);
+    assert.ok(keys('Opportunity').includes('Signed_Contract__c'));
+    assert.ok(keys('Opportunity').includes('ContractId'));
+    assert.ok(!keys('Contract').includes('Source_Quote__c'));
+    assert.ok(keys('Contract').includes('Standard_Terms__c'));
+  });
+});
