@@ -1,4 +1,5 @@
-import { checkbox, date, number, picklist, standardObject, text } from '../../scripts/dsl/index.ts';
+import { checkbox, date, formula, number, picklist, standardObject, text } from '../../scripts/dsl/index.ts';
+import { proratedAmountFormula } from './q2c-formulas.ts';
 import { externalId } from '../objects/shared.ts';
 import { BILLING_FREQUENCIES, PAYMENT_TERMS, RENEWAL_TYPES, STANDARD_TERMS } from './contract-terms.ts';
 
@@ -46,6 +47,13 @@ export const QuoteLine = standardObject('QuoteLineItem', {
       help: 'Last day of the service period (ServiceDate is the first).',
     }),
     Contract_Year__c: number({ label: 'Contract Year', precision: 2, scale: 0 }),
+    // What the order form prints for the period: a six-month line costs half its annual price.
+    Prorated_Amount__c: formula('Currency', proratedAmountFormula, {
+      label: 'Prorated Amount',
+      description:
+        'What the customer pays for the service period: quantity × annual unit price × the share of the year it covers (as the deal line bills).',
+      blanks: 'blank',
+    }),
     External_Id__c: externalId(),
   },
 });

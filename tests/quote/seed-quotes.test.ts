@@ -8,7 +8,10 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { STANDARD_TERMS } from '../../model/quote-to-cash/quotes.ts';
 import { segmentTerms, termsFor } from '../../model/quote-to-cash/segment-terms.ts';
-import { readLines, relationId, SEED_DIR } from '../data/support.ts';
+import type { FormulaField } from '../../scripts/dsl/index.ts';
+import { compileFormula } from '../../scripts/formula/index.ts';
+import { buildSchema } from '../../scripts/schema/build.ts';
+import { model, readLines, relationId, SEED_DIR } from '../data/support.ts';
 
 describe('segment terms (model/quote-to-cash/segment-terms.ts)', () => {
   test('every segment and industry quotes on one of the standard terms', () => {
@@ -29,9 +32,13 @@ describe('segment terms (model/quote-to-cash/segment-terms.ts)', () => {
 });
 
 describe('the seed quotes', async () => {
-  const [quotes, quoteLines, lines, deals] = await Promise.all(
-    ['Quote', 'QuoteLineItem', 'OpportunityLineItem', 'Opportunity'].map((o) => readLines(SEED_DIR, `${o}.ndjson`)),
-  );
+  const read = (o: string) => readLines(SEED_DIR, `${o}.ndjson`);
+  const [quotes, quoteLines, lines, deals] = await Promise.all([
+    read('Quote'),
+    read('QuoteLineItem'),
+    read('OpportunityLineItem'),
+    read('Opportunity'),
+  ]);
   const sold = new Set(lines.map((l) => relationId(l.Opportunity)));
 
   test('one accepted quote per won deal that sells products, and one quote line per opportunity product', () => {
@@ -57,5 +64,22 @@ describe('the seed quotes', async () => {
     assert.ok(own.length >= 2);
     assert.ok(Number(own.at(-1)!.Quantity) > Number(own[0]!.Quantity));
     assert.equal(new Set(own.map((l) => l.UnitPrice)).size, 1);
+  });
+
+  test("each quote line's Prorated_Amount__c (the order form's amount) is what its deal line bills", () => {
+    const def = model.objects.find((o) => o.apiName === 'QuoteLineItem')!.fields.Prorated_Amount__c as FormulaField;
+    const prorated = compileFormula(def.formula, {
+      schema: buildSchema(model),
+      object: 'QuoteLineItem',
+      context: 'formulaField',
+      returnType: def.returns,
+    });
+    const billed = new Map(lines.map((l) => [String(l.External_Id__c).replace(/^OLI-/, 'QLI-'), l.Billed_Amount__c]));
+    for (const l of quoteLines)
+      assert.equal(
+        Number(prorated({ record: l, now: new Date() })),
+        billed.get(String(l.External_Id__c)),
+        String(l.External_Id__c),
+      );
   });
 });
