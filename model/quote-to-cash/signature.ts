@@ -143,6 +143,8 @@ const deal = setupRecord('deal', 'Opportunity', {
   CloseDate: today(30),
   NextStep: 'Discovery call',
   Next_Step_Date__c: today(7),
+  Contract_Start_Date__c: today(14),
+  Non_Standard_Terms__c: true,
 });
 const quote = {
   Name: 'Acme Platform 2026',
@@ -185,8 +187,8 @@ export const createContractAtSignature = recordTriggeredFlow('Quote_Signature_Cr
   ],
   // The simulator does not create records, so the cases are the saves that do not run the create
   // (before acceptance; an accepted quote edited again); the Contract created at acceptance is
-  // proven only in an org (docs/model/quote-to-cash.md). The cases run as the AE, without the bypass,
-  // so the Quote rules hold on each save.
+  // proven in an org by the hand-written QuoteSignatureContractTest, on these same records. The cases
+  // run as the AE, without the bypass, so the Quote rules hold on each save.
   tests: {
     runAs: [AccountExecutive],
     cases: [
@@ -198,7 +200,15 @@ export const createContractAtSignature = recordTriggeredFlow('Quote_Signature_Cr
       }),
       flowTest('an accepted quote edited outside its terms stays accepted as signed', {
         given: [account, signer, deal],
-        insert: { ...quote, Status: 'Accepted', ContactId: idOf('signer'), Signed_Date__c: today(-1) },
+        insert: {
+          ...quote,
+          Status: 'Accepted',
+          ContactId: idOf('signer'),
+          Signed_Date__c: today(-1),
+          Uplift_Percent__c: 3,
+          Uplift_Cap_Percent__c: 5,
+          Special_Terms__c: 'Liability cap at 2x annual fees.',
+        },
         update: { Description: 'Countersigned copy filed in the CLM.' },
         expect: { Status: 'Accepted', Signed_Date__c: today(-1) },
       }),
