@@ -33,10 +33,10 @@ dd { margin: 0; font-weight: 600; overflow-wrap: anywhere; }
 header dl { font-size: 9pt; }
 .sections { display: grid; grid-template-columns: 1fr 1fr; gap: 6mm; margin-bottom: 5mm; }
 section { break-inside: avoid; }
-table { width: 100%; border-collapse: collapse; font-size: 9pt; margin-bottom: 5mm; }
+table { width: 100%; border-collapse: collapse; font-size: 8.5pt; margin-bottom: 5mm; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
-th { text-align: left; font-weight: 600; color: #444; border-bottom: 1.5px solid #1b1f24; padding: 1.5mm 1.5mm; }
+th { text-align: left; font-weight: 600; color: #444; border-bottom: 1.5px solid #1b1f24; padding: 1.5mm 1.2mm; }
 td { border-bottom: 1px solid #e1e4e8; padding: 1.5mm 1.5mm; vertical-align: top; }
 .date { white-space: nowrap; }
 .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }

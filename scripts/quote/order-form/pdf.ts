@@ -4,13 +4,18 @@
  * the HTML is self-contained, and any request is aborted.
  */
 import { SfError } from '@salesforce/core/sfError';
-import { launchChromium } from '../../ci/chromium.ts';
+import { launchChromium, type ChromiumLaunch } from '../../ci/chromium.ts';
 import type { Paper } from './html.ts';
 import { writeAtomically, type RenderedForm } from './index.ts';
 
 /** Prints each form to its `pdfs[i]` file with one browser; throws naming what to install when Chromium cannot start. */
-export async function printPdfs(forms: readonly RenderedForm[], pdfs: readonly string[], paper: Paper): Promise<void> {
-  const launch = await launchChromium();
+export async function printPdfs(
+  forms: readonly RenderedForm[],
+  pdfs: readonly string[],
+  paper: Paper,
+  launcher: () => Promise<ChromiumLaunch> = launchChromium,
+): Promise<void> {
+  const launch = await launcher();
   if ('skipped' in launch)
     throw new SfError(`order form PDF: ${launch.skipped}`, 'ChromiumMissing', [
       'Install Chromium (`apt-get install chromium`) or set REVOPS_CHROMIUM to a Chrome or Chromium binary; the HTML forms were written',
