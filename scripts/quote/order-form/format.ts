@@ -2,7 +2,7 @@
  * How the order form prints a value (the layout's OrderFormFormat), the same on every machine: no
  * locale, no time zone. Blank prints as an em dash.
  */
-import type { OrderFormFormat } from '../../families/quote-to-cash/index.ts';
+import type { OrderFormFormat } from '../../dsl/index.ts';
 
 export const BLANK = '—';
 

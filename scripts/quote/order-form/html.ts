@@ -3,7 +3,7 @@
  * print styles, no script, no external resource. Every value — the layout's text and the record's —
  * goes through `escapeHtml`; nothing else reaches the markup. Same view → same bytes.
  */
-import type { OrderFormLayout } from '../../families/quote-to-cash/index.ts';
+import type { OrderFormLayout } from '../../dsl/index.ts';
 import type { OrderFormView, PrintedField } from './view.ts';
 
 export type Paper = 'A4' | 'Letter';

@@ -6,8 +6,7 @@
  * (QuoteLineItem.Prorated_Amount__c) computed from the schema's formula by the formula engine.
  */
 import { SfError } from '@salesforce/core/sfError';
-import type { OrderFormLayout } from '../../families/quote-to-cash/index.ts';
-import { orderFormPaths } from '../../families/quote-to-cash/index.ts';
+import { orderFormPaths, type OrderFormLayout } from '../../dsl/index.ts';
 import { compileFormula, formulaTypeOf } from '../../formula/index.ts';
 import type { Schema, SchemaField } from '../../schema/types.ts';
 import { loadQuoteDataset, ref, type Located, type QuoteDataset } from '../load.ts';

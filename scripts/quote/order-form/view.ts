@@ -2,7 +2,7 @@
  * One quote's order form as printed text: the header, the sections, the lines in the layout's
  * order and their total, the special terms (or none). What the HTML shows and `--json` reports.
  */
-import type { OrderFormField } from '../../families/quote-to-cash/index.ts';
+import type { OrderFormField } from '../../dsl/index.ts';
 import type { Located } from '../load.ts';
 import { ref } from '../load.ts';
 import { formatValue } from './format.ts';
