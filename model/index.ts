@@ -62,6 +62,7 @@ import { orderForm } from './quote-to-cash/order-form.ts';
 import { revopsPricing } from './quote-to-cash/pricing.ts';
 import { quoteToCashRules } from './quote-to-cash/rules.ts';
 import { Q2CFailure, q2cCheckRules, recordQ2CFailures } from './quote-to-cash/q2c-checks.ts';
+import { createContractAtSignature, signatureRules } from './quote-to-cash/signature.ts';
 import { leadRoutingModel } from './routing/index.ts';
 import { forecasting } from './forecasting/index.ts';
 import { publicGroups, roles } from './analytics/audiences.ts';
@@ -116,6 +117,7 @@ export default defineModel(
       ...valueListRules,
       ...quoteToCashRules,
       ...q2cCheckRules,
+      ...signatureRules,
       ...lifecycleRules,
       ...attributionRules,
     ],
@@ -136,6 +138,7 @@ export default defineModel(
       stampStageEnteredOn,
       stampHandoffTimes,
       recordQ2CFailures,
+      createContractAtSignature,
     ],
     // Lifecycle automation: scheduled jobs, their thresholds and calendar, their conformance vectors
     lifecycleJobs,

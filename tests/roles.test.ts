@@ -105,6 +105,8 @@ describe('separation of duties', () => {
       'POC__c',
       // Salesforce keeps no field history on opportunity products, so the stamp could not keep its history.
       'OpportunityLineItem',
+      // Quote field history (which the stamp needs) is not established offline: stamped once an org shows Quote tracks history.
+      'Quote',
     ];
     for (const object of [...bypassed].filter((o) => !notYetAudited.includes(o))) {
       const def = model.objects.find((o) => o.apiName === object)!;

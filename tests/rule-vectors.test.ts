@@ -49,6 +49,7 @@ const STANDARD_REQUIRED: Readonly<Record<string, readonly string[]>> = {
   Contract: ['AccountId', 'Status'],
   Lead: ['LastName', 'Company', 'Status'],
   Opportunity: ['Name', 'StageName', 'CloseDate'],
+  Quote: ['Name', 'OpportunityId'],
 };
 
 const schema = buildSchema(model);

@@ -2,6 +2,7 @@ import { currency, fromValueSet, lookup, percent, picklist, standardObject, text
 import { ChurnReason } from '../governance/reason-codes.ts';
 import { bypassStamp, externalId } from './shared.ts';
 import { renewalFields } from '../forecasting/forecast-models.ts';
+import { RENEWAL_TYPES, signedTermsFields } from '../quote-to-cash/contract-terms.ts';
 
 /** The signed contract, bidirectionally synced with CLM through one contract ID (blueprint 000 §1, §4). */
 export const Contract = standardObject('Contract', {
@@ -23,7 +24,7 @@ export const Contract = standardObject('Contract', {
     }),
     Renewal_Type__c: picklist({
       label: 'Renewal Type',
-      values: ['Auto-Renew', 'Manual', 'Evergreen', 'Non-Renewing'],
+      values: RENEWAL_TYPES,
       trackHistory: true,
     }),
     Uplift_Percent__c: percent({ label: 'Renewal Uplift', precision: 5, scale: 2, trackHistory: true }),
@@ -35,5 +36,7 @@ export const Contract = standardObject('Contract', {
     External_Id__c: externalId(),
     // The renewal windows the renewals report groups by (model/forecasting)
     ...renewalFields,
+    // The quote it was signed from and the paper it was signed on (model/quote-to-cash/signature.ts)
+    ...signedTermsFields,
   },
 });

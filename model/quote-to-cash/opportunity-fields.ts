@@ -8,6 +8,7 @@ import {
   requiredLevelFormula,
   text,
 } from '../../scripts/dsl/index.ts';
+import { BILLING_FREQUENCIES, PAYMENT_TERMS } from './contract-terms.ts';
 import { revopsPricing } from './pricing.ts';
 import { closeCheckFailuresFormula } from './q2c-formulas.ts';
 import { q2cReportingFields } from './reporting-fields.ts';
@@ -38,14 +39,8 @@ export const quoteToCashFields = {
     trackHistory: true,
     help: 'Legal terms off our standard paper: the CRO approves.',
   }),
-  Payment_Terms__c: picklist({
-    label: 'Payment Terms',
-    values: ['Net 30', 'Net 45', 'Net 60', 'Net 90'],
-  }),
-  Billing_Frequency__c: picklist({
-    label: 'Billing Frequency',
-    values: ['Annual in Advance', 'Quarterly in Advance', 'Monthly in Advance', 'Multi-Year Prepaid'],
-  }),
+  Payment_Terms__c: picklist({ label: 'Payment Terms', values: PAYMENT_TERMS }),
+  Billing_Frequency__c: picklist({ label: 'Billing Frequency', values: BILLING_FREQUENCIES }),
   Billing_Anchor_Date__c: date({
     label: 'Billing Anchor Date',
     help: `The day billing periods start from: on or after the contract start, within ${revopsPricing.billing.anchorWithinDays} days.`,

@@ -1,9 +1,9 @@
 import { checkbox, date, formula, number, picklist, standardObject, text } from '../../scripts/dsl/index.ts';
 import { proratedAmountFormula } from './q2c-formulas.ts';
 import { externalId } from '../objects/shared.ts';
+import { BILLING_FREQUENCIES, PAYMENT_TERMS, RENEWAL_TYPES, STANDARD_TERMS } from './contract-terms.ts';
 
-/** The standard terms a quote may carry: a version of our paper, chosen, never typed (001 Epic 4). */
-export const STANDARD_TERMS = ['MSA 2026 Standard', 'MSA 2026 Public Sector', 'Order Form Only (Click-Through)'];
+export { STANDARD_TERMS } from './contract-terms.ts';
 
 /**
  * A quote: the deal's SKUs as offered, on standard terms with minimal free text (blueprint 000 §4,
@@ -17,13 +17,18 @@ export const Quote = standardObject('Quote', {
     Standard_Terms__c: picklist({ label: 'Standard Terms', values: STANDARD_TERMS, required: true }),
     Term_Months__c: number({ label: 'Term (Months)', precision: 3, scale: 0 }),
     Ramp__c: checkbox({ label: 'Ramp', help: 'Quantities grow by contract year (one line per SKU and year).' }),
-    Payment_Terms__c: picklist({ label: 'Payment Terms', values: ['Net 30', 'Net 45', 'Net 60', 'Net 90'] }),
-    Billing_Frequency__c: picklist({
-      label: 'Billing Frequency',
-      values: ['Annual in Advance', 'Quarterly in Advance', 'Monthly in Advance', 'Multi-Year Prepaid'],
-    }),
-    Renewal_Type__c: picklist({ label: 'Renewal Type', values: ['Auto-Renew', 'Manual', 'Evergreen', 'Non-Renewing'] }),
+    Payment_Terms__c: picklist({ label: 'Payment Terms', values: PAYMENT_TERMS }),
+    Billing_Frequency__c: picklist({ label: 'Billing Frequency', values: BILLING_FREQUENCIES }),
+    Renewal_Type__c: picklist({ label: 'Renewal Type', values: RENEWAL_TYPES }),
     Uplift_Percent__c: number({ label: 'Renewal Uplift (%)', precision: 4, scale: 1 }),
+    Uplift_Cap_Percent__c: number({
+      label: 'Renewal Uplift Cap (%)',
+      precision: 4,
+      scale: 1,
+      help: 'The most a renewal may uplift the price, as the contract will say.',
+    }),
+    // The signer is the standard ContactId (Contact Name); the date the customer signed the order form
+    Signed_Date__c: date({ label: 'Signed Date', help: 'The day the customer signed the order form.' }),
     Special_Terms__c: text({
       label: 'Special Terms',
       length: 255,

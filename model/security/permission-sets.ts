@@ -60,13 +60,16 @@ const oppWork = ['NextStep', 'Amount', 'Type', 'LeadSource', 'Description'] as c
 const accountCare = ['ParentId', 'Website', 'Industry', 'NumberOfEmployees', 'AnnualRevenue', 'Type', 'Phone'] as const;
 const leadWork = ['Email', 'Phone', 'Title', 'Website', 'LeadSource', 'Industry'] as const;
 const contactWork = ['Email', 'Phone', 'Title'] as const;
-const contractTerms = ['StartDate', 'ContractTerm', 'SpecialTerms'] as const;
+const contractTerms = ['StartDate', 'ContractTerm', 'SpecialTerms', 'CustomerSignedId', 'CustomerSignedDate'] as const;
+/** The quote's signer (Contact Name): the AE records who signed the order form. */
+const quoteSignature = ['ContactId'] as const;
 const std = {
   opp: oppWork.map((f) => Opportunity.field(f)),
   account: accountCare.map((f) => Account.field(f)),
   lead: leadWork.map((f) => Lead.field(f)),
   contact: contactWork.map((f) => Contact.field(f)),
   contract: contractTerms.map((f) => Contract.field(f)),
+  quote: quoteSignature.map((f) => Quote.field(f)),
 };
 
 /** Attribution snapshots and the SLA timestamps: automation stamps them, people read them. */
@@ -188,7 +191,7 @@ export const AccountExecutive = permissionSet('RevOps_Account_Executive', {
     fieldsOf(Commitment, { readOnlyFields: ['Overdue__c', ...stamp] }),
     fieldsOf(DealException, { readOnlyFields: ['Reviewer__c', ...stamp] }),
     fieldsOf(Concession, { edit: false }),
-    editable(...std.opp, ...std.contact),
+    editable(...std.opp, ...std.contact, ...std.quote),
     readOnly(...std.account, ...std.contract, forecast),
   ],
   apexClasses: ['StageGateController'],
@@ -267,7 +270,7 @@ export const FinanceLegal = permissionSet('RevOps_Finance_Legal', {
     fieldsOf(Account, { edit: false }),
     fieldsOf(Commitment, { edit: false }),
     editable(...std.contract),
-    readOnly(...std.opp, ...std.account, forecast),
+    readOnly(...std.opp, ...std.account, ...std.quote, forecast),
   ],
   customPermissions: [DealDesk.name],
   customMetadataTypes: [DiscountLadder],
@@ -299,7 +302,7 @@ export const RevOpsAdmin = permissionSet('RevOps_Admin', {
     ...forecastAdminFields,
     fieldsOf(LifecycleAction, { edit: false }),
     fieldsOf(Q2CFailure, { edit: false }),
-    editable(...std.opp, ...std.account, ...std.lead, ...std.contact, ...std.contract, forecast),
+    editable(...std.opp, ...std.account, ...std.lead, ...std.contact, ...std.contract, ...std.quote, forecast),
   ],
   customPermissions: [GovernanceBypass.name, RoutingBypass.name],
   apexClasses: ['StageGateController'],

@@ -6,6 +6,7 @@
  */
 import type { ObjectDef, RevOpsModel } from '../dsl/index.ts';
 import type { Schema, SchemaField } from '../schema/types.ts';
+import { isSupporting } from './supporting.ts';
 
 export const EXTERNAL_ID_FIELD = 'External_Id__c';
 
@@ -180,7 +181,9 @@ export function buildCatalog(model: RevOpsModel, schema: Schema): Catalog {
 
 /**
  * Kahn's algorithm, preferring the model's order among ready objects. A cycle (A looks up B,
- * B looks up A) is broken by dropping the lookup of the earliest object in the cycle.
+ * B looks up A) is broken by dropping a lookup: one to a supporting object if any blocks (a business
+ * record keeps its lookups; Contract.Source_Quote__c goes, not Opportunity.Signed_Contract__c),
+ * else those of the earliest object in the cycle.
  */
 function dependencyOrder(objects: SeededObject[]): { order: SeededObject[]; dropped: string[] } {
   const dropped: string[] = [];
@@ -194,10 +197,14 @@ function dependencyOrder(objects: SeededObject[]): { order: SeededObject[]; drop
       pending = pending.filter((o) => o !== ready);
       continue;
     }
-    const first = pending[0]!;
-    const blocking = first.columns.filter((c) => c.target && c.target !== first.name && !placed.has(c.target));
+    const blocks = (o: SeededObject) => (c: Column) => !!c.target && c.target !== o.name && !placed.has(c.target);
+    const toSupporting = (o: SeededObject) => o.columns.some((c) => blocks(o)(c) && isSupporting(c.target!));
+    const supporting = pending.findIndex(toSupporting);
+    const at = Math.max(0, supporting);
+    const first = pending[at]!;
+    const blocking = first.columns.filter((c) => blocks(first)(c) && (supporting < 0 || isSupporting(c.target!)));
     dropped.push(...blocking.map((c) => `${first.name}.${c.field.name}`));
-    pending[0] = { ...first, columns: first.columns.filter((c) => !blocking.includes(c)) };
+    pending[at] = { ...first, columns: first.columns.filter((c) => !blocking.includes(c)) };
   }
   return { order, dropped };
 }

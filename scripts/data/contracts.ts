@@ -37,6 +37,12 @@ export function* contractRecords(world: World): Generator<Values> {
       Uplift_Cap_Percent__c: c.cap,
       ARR__c: c.arr,
       Churn_Reason__c: leaving && churnReasons.length ? rng.pick(churnReasons) : null,
+      // What the signature flow copies from the accepted quote (model/quote-to-cash/signature.ts): the
+      // seed's contracts predate it, so these stay blank rather than being filled at random.
+      Source_Quote__c: null,
+      Standard_Terms__c: null,
+      Payment_Terms__c: null,
+      Billing_Frequency__c: null,
     };
   }
 }

@@ -157,6 +157,8 @@ export function* quoteRecords(world: World): Generator<Values> {
       Billing_Frequency__c: deal.Billing_Frequency__c,
       Renewal_Type__c: contract.renewalType,
       Uplift_Percent__c: contract.uplift,
+      Uplift_Cap_Percent__c: contract.cap,
+      Signed_Date__c: story.closeDay,
       Special_Terms__c: deal.Non_Standard_Terms__c === true ? rng.pick(SPECIAL_TERMS) : null,
     };
   }

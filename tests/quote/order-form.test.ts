@@ -81,7 +81,8 @@ describe('the order form of a seed quote', async () => {
     for (const f of ['Standard_Terms__c', 'Payment_Terms__c', 'Billing_Frequency__c', 'Renewal_Type__c'])
       assert.ok(form.html.includes(`<dd>${escapeHtml(String(quote[f]))}</dd>`), f);
     assert.ok(form.html.includes(`<dd>${String(quote.Term_Months__c)} months</dd>`));
-    assert.ok(form.html.includes(`<dd>${String(quote.Uplift_Percent__c)}%</dd>`));
+    for (const f of ['Uplift_Percent__c', 'Uplift_Cap_Percent__c'])
+      assert.ok(form.html.includes(`<dd>${String(quote[f])}%</dd>`), f);
     assert.ok(form.html.includes(`<dd>${String(quote.ExpirationDate)}</dd>`));
   });
 

@@ -11,8 +11,9 @@ import { bullets, code, heading, href, link, page, table, text, type Cell } from
 import type { PricingDef, QuoteToCashModel, SkuDef } from './builders.ts';
 import { requiredLevel } from './pricing.ts';
 import { QUOTE_TO_CASH_PAGE } from './page.ts';
+import { signatureBlocks, type SignatureModel } from './signature-catalogue.ts';
 
-type Cat = Catalogue<QuoteToCashModel>;
+type Cat = Catalogue<QuoteToCashModel & SignatureModel>;
 const FROM = QUOTE_TO_CASH_PAGE;
 const money = (n: number) => n.toLocaleString('en-US');
 
@@ -131,11 +132,13 @@ export function renderQuoteToCashPage(cat: Cat): CataloguePage {
     );
   }
   blocks.push(
+    ...signatureBlocks(cat.model, FROM),
     heading(2, 'What only an org can prove'),
     bullets([
       'The approval process in action: submission, routing to the approver fields (Opportunity does not support queues, so each level is a User lookup on the deal that the deal desk fills), the step entry criteria and the field updates.',
       'That the field updates of the approval process set the decision without tripping the validation rules that keep reps from deciding themselves.',
       'Price book entries in the standard price book (the seed leaves Pricebook2Id to the loader) and opportunity products saved against them.',
+      'The Contract created at signature: the simulator does not create records, so the flow’s offline cases (and its generated Apex test) cover the saves that create none; that accepting a quote creates exactly one Draft contract with its terms, signer and dates, and a refused acceptance none, is the hand-written Apex test `QuoteSignatureContractTest`, run in an org.',
     ]),
   );
   return { path: FROM, content: page(blocks) };

@@ -7,6 +7,7 @@ import { quoteToCashIndex, renderQuoteToCashPage } from './catalogue.ts';
 import { checkQuoteToCash } from './checks.ts';
 import { emitQuoteToCash } from './emit.ts';
 import { orderFormLayout as orderFormBuilder } from './order-form.ts';
+import type { SignatureModel } from './signature-catalogue.ts';
 
 export type {
   ApprovalLevelDef,
@@ -39,7 +40,7 @@ export const sku = locate(builders.sku);
 export const pricing = locate(builders.pricing);
 export const orderFormLayout = locate(orderFormBuilder);
 
-export const quoteToCashFamily = defineFamily<QuoteToCashModel>({
+export const quoteToCashFamily = defineFamily<QuoteToCashModel, QuoteToCashModel & SignatureModel>({
   name: 'quote-to-cash',
   sections: { skus: 'list', pricing: 'single', orderForm: 'single' },
   check: checkQuoteToCash,
