@@ -38,6 +38,7 @@ export const orderForm = orderFormLayout({
         { label: 'Billing frequency', path: 'Billing_Frequency__c' },
         { label: 'Renewal', path: 'Renewal_Type__c' },
         { label: 'Renewal uplift', path: 'Uplift_Percent__c', format: 'percent' },
+        { label: 'Uplift cap', path: 'Uplift_Cap_Percent__c', format: 'percent' },
       ],
     },
   ],
