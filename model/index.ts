@@ -58,6 +58,7 @@ import { leadConvert } from './settings/lead-convert.ts';
 import { revopsScratchOrg } from './settings/scratch-org.ts';
 import { skus } from './quote-to-cash/catalogue.ts';
 import { Quote, QuoteLine } from './quote-to-cash/quotes.ts';
+import { orderForm } from './quote-to-cash/order-form.ts';
 import { revopsPricing } from './quote-to-cash/pricing.ts';
 import { quoteToCashRules } from './quote-to-cash/rules.ts';
 import { Q2CFailure, q2cCheckRules, recordQ2CFailures } from './quote-to-cash/q2c-checks.ts';
@@ -156,6 +157,7 @@ export default defineModel(
     // Quote to cash: the SKU catalogue, the ladder, the approval matrix, give/get
     skus,
     pricing: revopsPricing,
+    orderForm,
   },
   stageGates,
   // Lead scoring, routing and SLA clocks (model/routing)

@@ -7,51 +7,11 @@
  * Field paths start at Quote (or, for line columns, at QuoteLineItem) and follow lookups by their
  * relationship names, as a formula or SOQL does: `Opportunity.Account.Name`, `Product2.ProductCode`.
  * Every path must name fields the schema has (a model check), so the page deploys and the offline
- * form shows what the org's would.
+ * form shows what the org's would. The types are the quote-to-cash family's (order-form.ts).
  */
+import { orderFormLayout } from '../../scripts/dsl/index.ts';
 
-/** How a value is shown: dates as `2026-03-01`, money with two decimals and the currency code. */
-export type OrderFormFormat = 'text' | 'date' | 'currency' | 'percent' | 'number' | 'months';
-
-export interface OrderFormField {
-  readonly label: string;
-  /** Path from the record (Quote, or QuoteLineItem for line columns). */
-  readonly path: string;
-  readonly format?: OrderFormFormat;
-}
-
-export interface OrderFormSection {
-  readonly title: string;
-  readonly fields: readonly OrderFormField[];
-}
-
-export interface OrderFormLayout {
-  /** API name of the Visualforce page (and the base of the offline file names). */
-  readonly name: string;
-  readonly title: string;
-  /** Who sells: printed in the header. An admin sets the company's legal name and address here. */
-  readonly seller: { readonly name: string; readonly address: string };
-  /** Fields in the header block (quote number, dates). */
-  readonly header: readonly OrderFormField[];
-  /** Blocks of label/value pairs, in order. */
-  readonly sections: readonly OrderFormSection[];
-  /** The table of quote lines: one row per SKU and contract year, ordered by year then product code. */
-  readonly lines: {
-    readonly title: string;
-    readonly columns: readonly OrderFormField[];
-    readonly orderBy: readonly string[];
-    /** The total under the table: the sum of this column. */
-    readonly totalOf: string;
-  };
-  /** The quote's free-text special terms; the block is left out when blank. */
-  readonly specialTerms: OrderFormField;
-  /** The clause that binds the order form to the standard terms it names. */
-  readonly governingClause: string;
-  /** Signature block: one column per party, each with these lines to fill. */
-  readonly signature: { readonly parties: readonly string[]; readonly lines: readonly string[] };
-}
-
-export const orderForm: OrderFormLayout = {
+export const orderForm = orderFormLayout({
   name: 'RevOps_Order_Form',
   title: 'Order Form',
   seller: { name: 'RevOps OS, Inc.', address: '100 Example Street, San Francisco, CA 94105, USA' },
@@ -101,4 +61,4 @@ export const orderForm: OrderFormLayout = {
   governingClause:
     'This order form is governed by the standard terms named above, which the customer accepts by signing. Nothing else modifies them except the special terms printed here.',
   signature: { parties: ['Customer', 'RevOps OS, Inc.'], lines: ['Signature', 'Name', 'Title', 'Date'] },
-};
+});

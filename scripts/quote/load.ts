@@ -31,11 +31,12 @@ export const QUOTE_OBJECTS = [
 export const ref = (value: unknown): string | null =>
   value && typeof value === 'object' ? (((value as Record<string, unknown>).External_Id__c as string) ?? null) : null;
 
-export async function loadQuoteDataset(dir: string): Promise<QuoteDataset> {
+/** The tables of `objects` (the quote check's by default) that the dataset has, keyed by External_Id__c. */
+export async function loadQuoteDataset(dir: string, objects: readonly string[] = QUOTE_OBJECTS): Promise<QuoteDataset> {
   const dataset = await openDataset(dir);
   const tables = new Map<string, Table>();
   for (const entry of dataset.manifest.objects) {
-    if (!QUOTE_OBJECTS.includes(entry.sobject)) continue;
+    if (!objects.includes(entry.sobject)) continue;
     const table: Table = new Map();
     for await (const { line, record } of readRecords(dir, entry))
       table.set(String(record[entry.externalIdField]), { record, file: join(dir, entry.file), line });

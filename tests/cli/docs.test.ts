@@ -42,6 +42,7 @@ const EVERY_COMMAND = [
   'permsets assign',
   'plan',
   'quote check',
+  'quote order-form',
   'release',
   'report',
   'retention simulate',

@@ -4,6 +4,7 @@
  * and the give/get matrix. Plain data; `pricing.ts` evaluates it, `emit.ts` turns the matrix into
  * an approval process.
  */
+import type { OrderFormLayout } from './order-form.ts';
 
 /** `{Family}:{Package}:{Metric}` (blueprint 000 §1). */
 export const SKU_NAME = /^[A-Z][A-Za-z0-9]*:[A-Z][A-Za-z0-9]*:[A-Z][A-Za-z0-9]*$/;
@@ -134,4 +135,6 @@ export const pricing = (def: PricingDef): PricingDef => def;
 export interface QuoteToCashModel {
   readonly skus: readonly SkuDef[];
   readonly pricing: PricingDef | undefined;
+  /** The order form's layout (order-form.ts), or none. */
+  readonly orderForm: OrderFormLayout | undefined;
 }

@@ -1,6 +1,7 @@
 import type { CheckContext } from '../../core/checks.ts';
 import { SKU_NAME, type PricingDef, type QuoteToCashModel } from './builders.ts';
 import { REQUIRED_LEVEL_FIELD } from './emit.ts';
+import { checkOrderFormPaths } from './order-form.ts';
 import { acceptedBases } from './pricing.ts';
 
 /** SKUs: `Family:Package:Metric`, unique, floor ≤ list ≤ ceiling, add-ons name base packages of the catalogue. */
@@ -104,6 +105,7 @@ function checkGiveGet(pricing: PricingDef, check: CheckContext): void {
 
 export function checkQuoteToCash(model: QuoteToCashModel, check: CheckContext): void {
   checkSkus(model, check);
+  checkOrderFormPaths(model.orderForm, check);
   if (!model.pricing) return;
   checkLadder(model.pricing, check);
   checkMatrix(model.pricing, check);

@@ -6,6 +6,7 @@ import type { QuoteToCashModel } from './builders.ts';
 import { quoteToCashIndex, renderQuoteToCashPage } from './catalogue.ts';
 import { checkQuoteToCash } from './checks.ts';
 import { emitQuoteToCash } from './emit.ts';
+import { orderFormLayout as orderFormBuilder } from './order-form.ts';
 import type { SignatureModel } from './signature-catalogue.ts';
 
 export type {
@@ -20,6 +21,8 @@ export type {
   TermCondition,
 } from './builders.ts';
 export { SKU_NAME } from './builders.ts';
+export type { OrderFormField, OrderFormFormat, OrderFormLayout, OrderFormSection } from './order-form.ts';
+export { orderFormPaths, resolveLayoutPath } from './order-form.ts';
 export {
   getAllowed,
   ladderFormula,
@@ -35,10 +38,11 @@ export { addMonths, billedAmount, formatDate, parseDate, prorationFactor } from 
 
 export const sku = locate(builders.sku);
 export const pricing = locate(builders.pricing);
+export const orderFormLayout = locate(orderFormBuilder);
 
 export const quoteToCashFamily = defineFamily<QuoteToCashModel, QuoteToCashModel & SignatureModel>({
   name: 'quote-to-cash',
-  sections: { skus: 'list', pricing: 'single' },
+  sections: { skus: 'list', pricing: 'single', orderForm: 'single' },
   check: checkQuoteToCash,
   emit: emitQuoteToCash,
   lockable: (model) => [...model.skus, ...(model.pricing ? [model.pricing] : [])],
