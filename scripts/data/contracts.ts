@@ -6,6 +6,7 @@
 import { EXTERNAL_ID_FIELD } from './catalog.ts';
 import { contractStory, oppStory } from './deal-stories.ts';
 import { clmContractId, committeeContact } from './opportunities.ts';
+import { dealTerms, paperOf } from './quote-terms.ts';
 import type { Values } from './values.ts';
 import { rngFor, type World } from './world.ts';
 
@@ -17,6 +18,7 @@ export function* contractRecords(world: World): Generator<Values> {
     const c = contractStory(world, won);
     const rng = rngFor(world, 'contract-fields', i);
     const leaving = c.renewalType === 'Non-Renewing';
+    const terms = dealTerms(world, won);
     yield {
       [EXTERNAL_ID_FIELD]: world.ids.contract(i),
       AccountId: world.ids.account(won.account),
@@ -37,12 +39,13 @@ export function* contractRecords(world: World): Generator<Values> {
       Uplift_Cap_Percent__c: c.cap,
       ARR__c: c.arr,
       Churn_Reason__c: leaving && churnReasons.length ? rng.pick(churnReasons) : null,
-      // What the signature flow copies from the accepted quote (model/quote-to-cash/signature.ts): the
-      // seed's contracts predate it, so these stay blank rather than being filled at random.
+      // The signed terms, as the signature flow copies them from the accepted quote
+      // (model/quote-to-cash/signature.ts). The link back to the quote stays blank: a dataset cannot
+      // hold the cycle Contract → Quote → Opportunity → Contract (the deal names its contract).
       Source_Quote__c: null,
-      Standard_Terms__c: null,
-      Payment_Terms__c: null,
-      Billing_Frequency__c: null,
+      Standard_Terms__c: paperOf(won),
+      Payment_Terms__c: terms.Payment_Terms__c,
+      Billing_Frequency__c: terms.Billing_Frequency__c,
     };
   }
 }

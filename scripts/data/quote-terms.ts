@@ -1,5 +1,7 @@
 /** A deal's commercial terms in the seed: its ladder, how it is sold (years, ramp, add-ons), payment, billing and tax. */
 import { ladderMax } from '../dsl/index.ts';
+import { segmentTerms, termsFor } from '../../model/quote-to-cash/segment-terms.ts';
+import { VERTICAL_INDUSTRY } from './vocabulary.ts';
 import type { DealStory } from './deal-stories.ts';
 import type { Values } from './values.ts';
 import { rngFor, type Base } from './world.ts';
@@ -66,3 +68,7 @@ export function dealTerms(world: Base, story: DealStory, agreed = true): Values 
     Tax_Id__c: won && tax !== 'Taxable' ? `TAX-${String(story.index).padStart(8, '0')}` : null,
   };
 }
+
+/** The paper a deal is signed on: its segment's standard terms (the public sector's own, whatever its size). */
+export const paperOf = (story: DealStory): string =>
+  termsFor(segmentTerms, story.profile.segment, VERTICAL_INDUSTRY[story.profile.vertical] ?? null);

@@ -7,9 +7,7 @@ import { addMonths, billedAmount, type SkuDef } from '../dsl/index.ts';
 import type { Day } from './calendar.ts';
 import { EXTERNAL_ID_FIELD } from './catalog.ts';
 import { contractStory, oppStory, type DealStory } from './deal-stories.ts';
-import { lineCount, lineShape } from './quote-terms.ts';
-import { VERTICAL_INDUSTRY } from './vocabulary.ts';
-import { segmentTerms, termsFor } from '../../model/quote-to-cash/segment-terms.ts';
+import { lineCount, lineShape, paperOf } from './quote-terms.ts';
 import { committeeContact, opportunityValues } from './opportunities.ts';
 import { accountProfile } from './profiles.ts';
 import type { Values } from './values.ts';
@@ -146,11 +144,7 @@ export function* quoteRecords(world: World): Generator<Values> {
       Status: 'Accepted',
       Description: null,
       ExpirationDate: story.closeDay + rng.int(0, 21),
-      Standard_Terms__c: termsFor(
-        segmentTerms,
-        story.profile.segment,
-        VERTICAL_INDUSTRY[story.profile.vertical] ?? null,
-      ),
+      Standard_Terms__c: paperOf(story),
       Term_Months__c: story.termMonths,
       Ramp__c: deal.Ramp__c === true,
       Payment_Terms__c: deal.Payment_Terms__c,

@@ -20,7 +20,13 @@ export interface QuoteCheckResult {
   readonly failures: readonly QuoteFailure[];
 }
 
-export const RULE_MODULES: readonly RuleModule[] = [catalogueRules, approvalRules, giveGetRules, billingRules, quoteRules];
+export const RULE_MODULES: readonly RuleModule[] = [
+  catalogueRules,
+  approvalRules,
+  giveGetRules,
+  billingRules,
+  quoteRules,
+];
 
 export async function checkQuotes(dir: string, model: RevOpsModel): Promise<QuoteCheckResult> {
   const data = await loadQuoteDataset(dir);

@@ -122,6 +122,11 @@ function contractProblem(quote: Row, contract: Row | undefined): string | undefi
     ['term months', quote.Term_Months__c, contract.ContractTerm],
     ['renewal type', quote.Renewal_Type__c, contract.Renewal_Type__c],
     ['uplift %', quote.Uplift_Percent__c ?? null, contract.Uplift_Percent__c ?? null],
+    ['uplift cap %', quote.Uplift_Cap_Percent__c ?? null, contract.Uplift_Cap_Percent__c ?? null],
+    ['standard terms', quote.Standard_Terms__c ?? null, contract.Standard_Terms__c ?? null],
+    ['payment terms', quote.Payment_Terms__c ?? null, contract.Payment_Terms__c ?? null],
+    ['billing frequency', quote.Billing_Frequency__c ?? null, contract.Billing_Frequency__c ?? null],
+    ['signed date', quote.Signed_Date__c ?? null, contract.CustomerSignedDate ?? null],
     ['signer', ref(quote.Contact), ref(contract.CustomerSigned)],
   ];
   const off = pairs.filter(([, q, c]) => q !== c);
@@ -158,7 +163,8 @@ export const quoteRules: RuleModule = {
     },
     {
       id: 'quote.contract-terms',
-      description: "The deal's signed contract carries the accepted quote's term, renewal type, uplift and signer",
+      description:
+        "The deal's signed contract carries the accepted quote's terms (term, paper, payment, billing, renewal type, uplift and its cap), its signer and signed date",
     },
   ],
   run(ctx: QuoteContext) {

@@ -194,6 +194,7 @@ describe('one broken record of each kind', () => {
 
     // The quote checks: one quote (or its deal) broken per rule, each on a deal nothing else touched.
     const quotes = await readLines(dir, 'Quote.ndjson');
+    const deals = await readLines(dir, 'Opportunity.ndjson');
     const quoteLines = await readLines(dir, 'QuoteLineItem.ndjson');
     const oneYearPlain = (q: Rec) =>
       !used.has(String(relationId(q.Opportunity))) &&
@@ -229,11 +230,22 @@ describe('one broken record of each kind', () => {
           ),
         ),
       );
-    await quoteBreak('quote.segment-terms', (q) => ({
-      ...q,
-      Standard_Terms__c:
-        q.Standard_Terms__c === 'MSA 2026 Standard' ? 'Order Form Only (Click-Through)' : 'MSA 2026 Standard',
-    }));
+    let offPaper: Rec | undefined;
+    await quoteBreak('quote.segment-terms', (q) => {
+      offPaper = {
+        ...q,
+        Standard_Terms__c:
+          q.Standard_Terms__c === 'MSA 2026 Standard' ? 'Order Form Only (Click-Through)' : 'MSA 2026 Standard',
+      };
+      return offPaper;
+    });
+    // The contract was signed on the same wrong paper: only the segment rule objects.
+    const offPaperDeal = deals.find((d) => d.External_Id__c === relationId(offPaper!.Opportunity))!;
+    await editRecords(dir, 'Contract.ndjson', (r) =>
+      r.External_Id__c === relationId(offPaperDeal.Signed_Contract__r)
+        ? { ...r, Standard_Terms__c: offPaper!.Standard_Terms__c }
+        : r,
+    );
     await quoteBreak('quote.schedule', (q) => ({ ...q, Ramp__c: true }));
     await quoteBreak('quote.contract-terms', (q) => ({ ...q, Uplift_Percent__c: 99 }));
   });
