@@ -6,6 +6,7 @@
  * deal the CRO approves for non-standard terms, and an uplift the Contract would refuse is refused
  * on the quote first (the flow's save would otherwise fail at signature).
  */
+import { quoteOnSegmentPaper } from './segment-terms.ts';
 import {
   createRecord,
   filter,
@@ -113,6 +114,7 @@ export const signatureRules = [
   acceptedTermsFrozen,
   specialTermsNeedApproval,
   quoteUpliftWithinCap,
+  quoteOnSegmentPaper,
 ];
 
 /** Contract field ← what the flow sets it to (a `$Record` reference or a flow formula). */
