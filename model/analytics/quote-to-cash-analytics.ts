@@ -7,7 +7,7 @@
 import { report, reportType } from '../../scripts/dsl/index.ts';
 import { Opportunity as Opp } from '../objects/opportunity.ts';
 import { DealException as Exc } from '../revops/deal-exception.ts';
-import { revenueOpportunities, revenueReports } from './revenue-analytics.ts';
+import { averageSellingPrice, revenueReport, revenueReports } from './revenue-analytics.ts';
 
 const CLOSED = 'Closed Won,Closed Lost,Closed No Decision';
 
@@ -26,7 +26,6 @@ export const dealExceptions = reportType('Deal_Exceptions', {
   ],
 });
 
-const revenueReport = { folder: revenueReports, reportType: revenueOpportunities };
 const sum = (field: ReturnType<typeof Opp.field>) => ({ field, aggregate: 'Sum' as const });
 
 export const aspAndDiscountRateByRegion = report('ASP_And_Discount_Rate_By_Region', {
@@ -43,14 +42,7 @@ export const aspAndDiscountRateByRegion = report('ASP_And_Discount_Rate_By_Regio
   filters: [{ field: Opp.field('StageName'), operator: 'equals', value: 'Closed Won' }],
   dateFilter: { field: Opp.field('CloseDate'), range: 'INTERVAL_CURFY' },
   summaryFormulas: [
-    {
-      name: 'ASP',
-      label: 'Average Selling Price',
-      formula: 'Opportunity.ARR__c:SUM / RowCount',
-      type: 'currency',
-      scale: 0,
-      description: 'Won ARR per won deal.',
-    },
+    averageSellingPrice,
     {
       name: 'Discount_Rate',
       label: 'Discount Rate',

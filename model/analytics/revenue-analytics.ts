@@ -239,7 +239,18 @@ export const handoffPackets = reportType('Handoff_Packets', {
 
 // ------------------------------------------------------------------ reports: pipeline
 
-const revenueReport = { folder: revenueReports, reportType: revenueOpportunities };
+/** Where the revenue reports live and what they report on (shared with the quote-to-cash reports). */
+export const revenueReport = { folder: revenueReports, reportType: revenueOpportunities };
+
+/** ASP: won ARR per won deal, over a report of won deals. */
+export const averageSellingPrice = {
+  name: 'ASP',
+  label: 'Average Selling Price',
+  formula: 'Opportunity.ARR__c:SUM / RowCount',
+  type: 'currency',
+  scale: 0,
+  description: 'Won ARR per won deal.',
+} as const;
 const openDeals = { field: Opp.field('StageName'), operator: 'notEqual', value: CLOSED } as const;
 const sum = (field: ReturnType<typeof Opp.field>) => ({ field, aggregate: 'Sum' as const });
 const avg = (field: ReturnType<typeof Opp.field>) => ({ field, aggregate: 'Average' as const });
@@ -313,16 +324,7 @@ export const discountAndAsp = report('Discount_And_ASP', {
   columns: [Opp.field('Name'), sum(Opp.field('ARR__c')), avg(Opp.field('Discount_Percent__c'))],
   filters: [{ field: Opp.field('StageName'), operator: 'equals', value: 'Closed Won' }],
   dateFilter: { field: Opp.field('CloseDate'), range: 'INTERVAL_CURFY' },
-  summaryFormulas: [
-    {
-      name: 'ASP',
-      label: 'Average Selling Price',
-      formula: 'Opportunity.ARR__c:SUM / RowCount',
-      type: 'currency',
-      scale: 0,
-      description: 'Won ARR per won deal.',
-    },
-  ],
+  summaryFormulas: [averageSellingPrice],
 });
 
 export const dealRiskOpenDeals = report('Deal_Risk_Open_Deals', {

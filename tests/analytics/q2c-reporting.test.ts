@@ -6,10 +6,8 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
+import { modelFormula } from '../data/support.ts';
 import { fileURLToPath } from 'node:url';
-import type { FormulaField } from '../../scripts/dsl/index.ts';
-import { compileFormula } from '../../scripts/formula/index.ts';
-import { buildSchema } from '../../scripts/schema/build.ts';
 import model from '../../model/index.ts';
 import {
   aspAndDiscountRateByRegion,
@@ -18,29 +16,16 @@ import {
 } from '../../model/analytics/quote-to-cash-analytics.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const schema = buildSchema(model);
-
-function formulaOf(object: string, name: string) {
-  const def = model.objects.find((o) => o.apiName === object)!.fields[name] as FormulaField;
-  const compiled = compileFormula(def.formula, {
-    schema,
-    object,
-    context: 'formulaField',
-    returnType: def.returns,
-    blankAsZero: def.blanks === 'zero',
-  });
-  return (record: Record<string, unknown>) => compiled({ record, now: new Date('2025-03-14T12:00:00Z') });
-}
 
 describe('Opportunity reporting fields', () => {
   test('Won__c is 1 for a won deal and 0 for every other stage', () => {
-    const won = formulaOf('Opportunity', 'Won__c');
+    const won = modelFormula('Opportunity', 'Won__c');
     for (const s of model.opportunityStages!.stages)
       assert.equal(Number(won({ StageName: s.name })), s.name === 'Closed Won' ? 1 : 0, s.name);
   });
 
   test('List_ARR__c undoes the discount (percent as the API value), blank at a 100% discount', () => {
-    const list = formulaOf('Opportunity', 'List_ARR__c');
+    const list = modelFormula('Opportunity', 'List_ARR__c');
     assert.equal(Number(list({ ARR__c: 85_000, Discount_Percent__c: 15 })), 100_000);
     assert.equal(Number(list({ ARR__c: 42_000, Discount_Percent__c: null })), 42_000);
     assert.equal(Number(list({ ARR__c: 60_000, Discount_Percent__c: 40 })), 100_000);
@@ -48,7 +33,7 @@ describe('Opportunity reporting fields', () => {
   });
 
   test('the ARR-weighted discount rate of a set of deals: 1 - sum of ARR / sum of list ARR', () => {
-    const list = formulaOf('Opportunity', 'List_ARR__c');
+    const list = modelFormula('Opportunity', 'List_ARR__c');
     const deals = [
       { ARR__c: 90_000, Discount_Percent__c: 10 },
       { ARR__c: 10_000, Discount_Percent__c: 50 },
@@ -60,7 +45,7 @@ describe('Opportunity reporting fields', () => {
   });
 
   test("Region__c is the account's Geo", () => {
-    const region = formulaOf('Opportunity', 'Region__c');
+    const region = modelFormula('Opportunity', 'Region__c');
     assert.equal(region({ Account: { Geo__c: 'EMEA' } }), 'EMEA');
     assert.equal(region({ Account: null }), null);
   });
@@ -74,7 +59,7 @@ describe('Opportunity reporting fields', () => {
 });
 
 describe('Deal_Exception__c Region__c', () => {
-  const region = formulaOf('Deal_Exception__c', 'Region__c');
+  const region = modelFormula('Deal_Exception__c', 'Region__c');
   test("the exception's account's region, else its deal's account's", () => {
     assert.equal(region({ Account__r: { Geo__c: 'APAC' }, Opportunity__r: { Account: { Geo__c: 'NA' } } }), 'APAC');
     assert.equal(region({ Account__r: null, Opportunity__r: { Account: { Geo__c: 'LATAM' } } }), 'LATAM');

@@ -3,6 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import model from '../../model/index.ts';
+import type { FormulaField } from '../../scripts/dsl/index.ts';
+import { compileFormula } from '../../scripts/formula/index.ts';
+import { buildSchema } from '../../scripts/schema/build.ts';
+import type { Schema } from '../../scripts/schema/types.ts';
 
 export { model };
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -44,3 +48,19 @@ export async function editRecords(
 
 export const relationId = (value: unknown): string | undefined =>
   value && typeof value === 'object' ? ((value as Record<string, unknown>).External_Id__c as string) : undefined;
+
+/** A formula field of the model, compiled by the formula engine as the org evaluates it, at a fixed `now`. */
+export function modelFormula(object: string, name: string, now = new Date('2025-03-14T12:00:00Z')) {
+  const def = model.objects.find((o) => o.apiName === object)!.fields[name] as FormulaField;
+  const compiled = compileFormula(def.formula, {
+    schema: modelSchema(),
+    object,
+    context: 'formulaField',
+    returnType: def.returns,
+    blankAsZero: def.blanks === 'zero',
+  });
+  return (record: Record<string, unknown>) => compiled({ record, now });
+}
+
+let schema: Schema | undefined;
+const modelSchema = () => (schema ??= buildSchema(model));

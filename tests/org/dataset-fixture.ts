@@ -75,6 +75,14 @@ export async function writeFixtureDataset(sizes: FixtureSizes, dir?: string): Pr
     ['Opportunity', opportunities],
     ...(contracts.length ? [['Contract', contracts] as [string, object[]]] : []),
   ];
+  return writeDatasetFiles(root, objects);
+}
+
+/** A dataset in `root`: one ndjson file per object, in the order given, and its manifest. */
+export async function writeDatasetFiles(
+  root: string,
+  objects: readonly [string, readonly object[]][],
+): Promise<string> {
   for (const [sobject, records] of objects)
     await writeFile(join(root, `${sobject}.ndjson`), records.map((r) => `${JSON.stringify(r)}\n`).join(''));
   const manifest = {

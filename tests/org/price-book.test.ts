@@ -6,7 +6,7 @@
  * any row is sent, and a dataset without a catalogue loaded exactly as before (no query).
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, test } from 'node:test';
@@ -14,6 +14,7 @@ import { loadDataset, type LoadOptions } from '../../scripts/org/loader.ts';
 import type { RelationshipResolver } from '../../scripts/org/load-plan.ts';
 import { SalesforceApiDouble, type DoubleOptions } from './salesforce-api-double.ts';
 import { seededRandom } from './seeded-random.ts';
+import { writeDatasetFiles } from './dataset-fixture.ts';
 
 const RELATIONSHIPS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   Opportunity: { Account: 'Account' },
@@ -86,21 +87,7 @@ async function writeDataset(catalogue = true): Promise<string> {
         ] as [string, object[]][])
       : []),
   ];
-  for (const [sobject, records] of objects)
-    await writeFile(join(root, `${sobject}.ndjson`), records.map((r) => `${JSON.stringify(r)}\n`).join(''));
-  const manifest = {
-    format: 'revops-dataset/1',
-    seed: 42,
-    scale: 'test',
-    objects: objects.map(([sobject, records]) => ({
-      sobject,
-      file: `${sobject}.ndjson`,
-      count: records.length,
-      externalIdField: 'External_Id__c',
-    })),
-  };
-  await writeFile(join(root, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-  return root;
+  return writeDatasetFiles(root, objects);
 }
 
 /**

@@ -6,30 +6,14 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { addMonths, billedAmount, formatDate, parseDate, type FormulaField } from '../../scripts/dsl/index.ts';
-import { compileFormula } from '../../scripts/formula/index.ts';
-import { buildSchema } from '../../scripts/schema/build.ts';
+import { modelFormula } from '../data/support.ts';
+import { addMonths, billedAmount, formatDate, parseDate } from '../../scripts/dsl/index.ts';
 import { emitFlows } from '../../scripts/families/flows/emit.ts';
 import model from '../../model/index.ts';
 import { DEAL_DESK_MAILBOX, recordQ2CFailures } from '../../model/quote-to-cash/q2c-checks.ts';
 
-const schema = buildSchema(model);
-const NOW = new Date('2025-03-14T12:00:00Z');
-
-function formulaOf(object: string, name: string) {
-  const def = model.objects.find((o) => o.apiName === object)!.fields[name] as FormulaField;
-  const compiled = compileFormula(def.formula, {
-    schema,
-    object,
-    context: 'formulaField',
-    returnType: def.returns,
-    blankAsZero: def.blanks === 'zero',
-  });
-  return (record: Record<string, unknown>) => compiled({ record, now: NOW });
-}
-
 describe('proration: Prorated_Amount__c is billing.ts billedAmount', () => {
-  const prorated = formulaOf('OpportunityLineItem', 'Prorated_Amount__c');
+  const prorated = modelFormula('OpportunityLineItem', 'Prorated_Amount__c');
   test('for periods of whole years, months and odd days, from mid-month starts', () => {
     const starts = [
       '2025-01-01',
@@ -62,7 +46,7 @@ describe('proration: Prorated_Amount__c is billing.ts billedAmount', () => {
 });
 
 describe('Q2C_Check_Failures__c names each failing check', () => {
-  const failures = formulaOf('Opportunity', 'Q2C_Check_Failures__c');
+  const failures = modelFormula('Opportunity', 'Q2C_Check_Failures__c');
   const ok = {
     Contract_Start_Date__c: '2025-07-01',
     Billing_Anchor_Date__c: '2025-07-01',

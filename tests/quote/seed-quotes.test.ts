@@ -8,10 +8,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { STANDARD_TERMS } from '../../model/quote-to-cash/quotes.ts';
 import { segmentTerms, termsFor } from '../../model/quote-to-cash/segment-terms.ts';
-import type { FormulaField } from '../../scripts/dsl/index.ts';
-import { compileFormula } from '../../scripts/formula/index.ts';
-import { buildSchema } from '../../scripts/schema/build.ts';
-import { model, readLines, relationId, SEED_DIR } from '../data/support.ts';
+import { modelFormula, readLines, relationId, SEED_DIR } from '../data/support.ts';
 
 describe('segment terms (model/quote-to-cash/segment-terms.ts)', () => {
   test('every segment and industry quotes on one of the standard terms', () => {
@@ -67,19 +64,9 @@ describe('the seed quotes', async () => {
   });
 
   test("each quote line's Prorated_Amount__c (the order form's amount) is what its deal line bills", () => {
-    const def = model.objects.find((o) => o.apiName === 'QuoteLineItem')!.fields.Prorated_Amount__c as FormulaField;
-    const prorated = compileFormula(def.formula, {
-      schema: buildSchema(model),
-      object: 'QuoteLineItem',
-      context: 'formulaField',
-      returnType: def.returns,
-    });
+    const prorated = modelFormula('QuoteLineItem', 'Prorated_Amount__c');
     const billed = new Map(lines.map((l) => [String(l.External_Id__c).replace(/^OLI-/, 'QLI-'), l.Billed_Amount__c]));
     for (const l of quoteLines)
-      assert.equal(
-        Number(prorated({ record: l, now: new Date() })),
-        billed.get(String(l.External_Id__c)),
-        String(l.External_Id__c),
-      );
+      assert.equal(Number(prorated(l)), billed.get(String(l.External_Id__c)), String(l.External_Id__c));
   });
 });
