@@ -63,6 +63,7 @@ import { revopsPricing } from './quote-to-cash/pricing.ts';
 import { quoteToCashRules } from './quote-to-cash/rules.ts';
 import { Q2CFailure, q2cCheckRules, recordQ2CFailures } from './quote-to-cash/q2c-checks.ts';
 import { createContractAtSignature, signatureRules } from './quote-to-cash/signature.ts';
+import { quoteLineRules } from './quote-to-cash/quote-line-rules.ts';
 import { leadRoutingModel } from './routing/index.ts';
 import { forecasting } from './forecasting/index.ts';
 import { publicGroups, roles } from './analytics/audiences.ts';
@@ -118,6 +119,7 @@ export default defineModel(
       ...quoteToCashRules,
       ...q2cCheckRules,
       ...signatureRules,
+      ...quoteLineRules,
       ...lifecycleRules,
       ...attributionRules,
     ],

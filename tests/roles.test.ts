@@ -105,6 +105,8 @@ describe('separation of duties', () => {
       'POC__c',
       // Salesforce keeps no field history on opportunity products, so the stamp could not keep its history.
       'OpportunityLineItem',
+      // Quote lines, likewise: field history on them is not established offline (as for Quote below).
+      'QuoteLineItem',
       // Quote field history (which the stamp needs) is not established offline: stamped once an org shows Quote tracks history.
       'Quote',
     ];

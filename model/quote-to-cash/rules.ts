@@ -43,15 +43,17 @@ export const concessionNeedsGet = validationRule(Concession, 'Concession_Needs_G
 });
 
 /** Unit prices stay between the SKU's floor and ceiling: below the floor is refused, never approved. */
-export const priceWithinFloorAndCeiling = validationRule(OpportunityProduct, 'Price_Within_Floor_And_Ceiling', {
-  formula: `AND(
+export const outsideFloorAndCeiling = `AND(
     ${notBypassed},
     NOT(ISBLANK(UnitPrice)),
     OR(
         AND(NOT(ISBLANK(PricebookEntry.Product2.Floor_Price__c)), UnitPrice < PricebookEntry.Product2.Floor_Price__c),
         AND(NOT(ISBLANK(PricebookEntry.Product2.Ceiling_Price__c)), UnitPrice > PricebookEntry.Product2.Ceiling_Price__c)
     )
-)`,
+)`;
+
+export const priceWithinFloorAndCeiling = validationRule(OpportunityProduct, 'Price_Within_Floor_And_Ceiling', {
+  formula: outsideFloorAndCeiling,
   message: "The sales price is outside the SKU's floor and ceiling: change the price, or sell another SKU.",
   errorField: OpportunityProduct.field('UnitPrice'),
   locked: true,
