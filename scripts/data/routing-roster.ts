@@ -7,8 +7,9 @@
  * Routing_Pool_Member__c records and Account.OwnerId (scripts/org/README.md says what
  * `org up` can and cannot create).
  */
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { DatasetError } from './errors.ts';
 import { repQuotaOwners } from './forecasts.ts';
 import { rosterPeople, type RosterSeat, type RosterUser } from './roster-people.ts';
 import { rngFor, type World } from './world.ts';
@@ -65,4 +66,37 @@ export async function writeRoster(world: World, dir: string): Promise<boolean> {
   if (!roster) return false;
   await writeFile(join(dir, ROSTER_FILE), `${JSON.stringify(roster, null, 1)}\n`);
   return true;
+}
+
+/**
+ * A dataset's roster, read and checked, with errors that name the file. `neededBy` says who reads it
+ * ("route simulate needs the people routing gives leads to") when the file is missing.
+ */
+export async function readRoster(dir: string, neededBy: string): Promise<Roster> {
+  const file = join(dir, ROSTER_FILE);
+  const text = await readFile(file, 'utf8').catch(() => {
+    throw new DatasetError(file, `not found: ${neededBy}`, undefined, {
+      name: 'RosterMissing',
+      actions: [
+        'Regenerate the dataset with `revops data generate --out <dir> --force`',
+        'or write the file (docs/dataset-format.md)',
+      ],
+    });
+  });
+  let roster: Roster;
+  try {
+    roster = JSON.parse(text) as Roster;
+  } catch (e) {
+    throw new DatasetError(file, `not valid JSON (${(e as Error).message})`, undefined, { name: 'RosterInvalid' });
+  }
+  if (roster?.format !== ROSTER_FORMAT || !Array.isArray(roster.users) || !Array.isArray(roster.seats))
+    throw new DatasetError(file, `expected format ${ROSTER_FORMAT} with users and seats`, undefined, {
+      name: 'RosterInvalid',
+    });
+  for (const u of roster.users)
+    if (u.hiredOn !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(u.hiredOn))
+      throw new DatasetError(file, `user ${u.id}: hiredOn "${u.hiredOn}" is not YYYY-MM-DD`, undefined, {
+        name: 'RosterInvalid',
+      });
+  return roster;
 }

@@ -6,13 +6,12 @@
  * at a time, so that caps count per local day and week as they would in the org; `asOf` routes
  * the whole dataset as one burst at that instant, in trigger batches of 200.
  */
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SfError } from '@salesforce/core';
 import { DatasetError } from '../data/errors.ts';
 import { openDataset, type Dataset } from '../data/manifest.ts';
 import { readRecords, type DatasetRecord } from '../data/reader.ts';
-import { ROSTER_FILE, ROSTER_FORMAT, type Roster } from '../data/routing-roster.ts';
+import { readRoster, ROSTER_FILE, type Roster } from '../data/routing-roster.ts';
 import type { RevOpsModel } from '../dsl/index.ts';
 import { routingRecords } from '../families/registry.ts';
 import { compileConfig, type RoutingConfig } from '../routing/config.ts';
@@ -78,29 +77,9 @@ export function modelRoutingConfig(model: RevOpsModel, where = 'model'): Routing
   return compileConfig(routingRecords(model.routing));
 }
 
-export async function readRoster(dir: string): Promise<Roster> {
-  const file = join(dir, ROSTER_FILE);
-  const text = await readFile(file, 'utf8').catch(() => {
-    throw new DatasetError(file, 'not found: route simulate needs the people routing gives leads to', undefined, {
-      name: 'RosterMissing',
-      actions: [
-        'Regenerate the dataset with `revops data generate --out <dir> --force`',
-        'or write the file (docs/dataset-format.md)',
-      ],
-    });
-  });
-  let roster: Roster;
-  try {
-    roster = JSON.parse(text) as Roster;
-  } catch (e) {
-    throw new DatasetError(file, `not valid JSON (${(e as Error).message})`, undefined, { name: 'RosterInvalid' });
-  }
-  if (roster.format !== ROSTER_FORMAT || !Array.isArray(roster.users) || !Array.isArray(roster.seats))
-    throw new DatasetError(file, `expected format ${ROSTER_FORMAT} with users and seats`, undefined, {
-      name: 'RosterInvalid',
-    });
-  return roster;
-}
+/** The dataset's roster: the people routing gives leads to. */
+export const readRoutingRoster = (dir: string): Promise<Roster> =>
+  readRoster(dir, 'route simulate needs the people routing gives leads to');
 
 async function readObject(dataset: Dataset, sobject: string): Promise<DatasetRecord[]> {
   const entry = dataset.manifest.objects.find((o) => o.sobject === sobject);
@@ -151,7 +130,7 @@ export async function simulateRouting(
   config = modelRoutingConfig(o.model),
 ): Promise<SimulateResult> {
   const dataset = await openDataset(o.dataset);
-  const roster = await readRoster(dataset.dir);
+  const roster = await readRoutingRoster(dataset.dir);
   const state = rosterState(roster, await readObject(dataset, 'Account'), config, join(dataset.dir, ROSTER_FILE));
   const leads = await readObject(dataset, 'Lead');
   const anchor = Date.parse(`${dataset.manifest.anchorDate ?? new Date().toISOString().slice(0, 10)}T14:00:00Z`);

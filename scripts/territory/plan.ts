@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { openDataset } from '../data/manifest.ts';
 import { readRecords, type DatasetRecord } from '../data/reader.ts';
 import type { RevOpsModel, TerritoryDesignDef } from '../dsl/index.ts';
-import { readRoster } from '../route/simulate.ts';
+import { readRoutingRoster } from '../route/simulate.ts';
 import { checkAssignments, readAssignments, TERRITORIES_FILE } from './assignments.ts';
 import { effectiveOwner } from './rules.ts';
 import { DatasetError } from '../data/errors.ts';
@@ -107,7 +107,7 @@ export async function planTerritories(model: RevOpsModel, datasetDir: string): P
   if (!design) throw noDesign('model');
   const dataset = await openDataset(datasetDir);
   const [roster, assignments, accounts, opportunities] = await Promise.all([
-    readRoster(datasetDir),
+    readRoutingRoster(datasetDir),
     readAssignments(datasetDir),
     readObject(datasetDir, dataset.manifest, 'Account'),
     readObject(datasetDir, dataset.manifest, 'Opportunity'),
